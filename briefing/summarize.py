@@ -1,0 +1,64 @@
+"""The summary: the model picks the most telling findings by number; their text stays verbatim."""
+
+from __future__ import annotations
+
+from .cache import Cache, make_key
+from .errors import LLMError
+from .llm import LLM
+from .models import Briefing, Item, SummaryPick
+from .resources import prompt_version, render_prompt
+
+SYSTEM, USER = "summary.system.j2", "summary.user.j2"
+MAX_CANDIDATES = 15
+SUMMARY_SIZE = 4
+
+
+def candidates(briefing: Briefing) -> list[Item]:
+    """The most corroborated findings of every section, each sentence once."""
+    pool = [
+        *[item for group in briefing.positions.values() for item in group],
+        *briefing.sticking_points,
+        *briefing.next_steps,
+        *briefing.timeline,
+    ]
+    unique: dict[str, Item] = {}
+    for item in sorted(pool, key=lambda i: -len(i.article_ids)):
+        unique.setdefault(item.evidence[0].sentence_id, item)
+    return list(unique.values())[:MAX_CANDIDATES]
+
+
+def summarize(llm: LLM, briefing: Briefing, *, cache: Cache) -> tuple[list[Item], list[str]]:
+    """(summary items, warnings). Falls back, with a warning, to the most corroborated items."""
+    pool = candidates(briefing)
+    if not pool:
+        return [], []
+    messages = [
+        {"role": "system", "content": render_prompt(SYSTEM)},
+        {
+            "role": "user",
+            "content": render_prompt(
+                USER,
+                topic=briefing.topic,
+                items=[{"text": i.text, "sources": len(i.article_ids)} for i in pool],
+            ),
+        },
+    ]
+    schema = SummaryPick.model_json_schema()
+    schema["properties"]["ids"]["items"]["maximum"] = len(pool)
+    schema["properties"]["ids"]["items"]["minimum"] = 1
+    key = make_key(
+        task="summary", endpoint=llm.base_url, model=llm.model, messages=messages, schema=schema,
+        temperature=llm.temperature, seed=llm.seed,
+        prompts=[prompt_version(SYSTEM), prompt_version(USER)],
+    )  # fmt: skip
+    hit = cache.get(key)
+    try:
+        if hit is not None:
+            pick = SummaryPick.model_validate(hit["pick"])
+        else:
+            pick, usage = llm.structured(messages, SummaryPick, json_schema=schema, max_tokens=40)
+            cache.put(key, {"pick": pick.model_dump(), "usage": usage.model_dump()})
+    except LLMError as err:
+        return pool[:SUMMARY_SIZE], [f"summary: {err}; showing the most corroborated findings"]
+    chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
+    return chosen or pool[:SUMMARY_SIZE], []

@@ -1,0 +1,25 @@
+"""Dates in a sentence resolve against the article's date."""
+
+import datetime as dt
+
+from briefing.dates import resolve
+
+FRIDAY = dt.date(2025, 12, 5)
+
+
+def test_weekday_resolves_to_the_latest_such_day_and_is_approximate():
+    assert resolve("Putin held talks on Tuesday night.", FRIDAY) == (dt.date(2025, 12, 2), True)
+
+
+def test_explicit_date_wins_and_is_exact():
+    assert resolve("On Tuesday, Dec. 2, 2025, they met.", FRIDAY) == (dt.date(2025, 12, 2), False)
+    assert resolve("launched its war on Feb. 24, 2022.", FRIDAY) == (dt.date(2022, 2, 24), False)
+
+
+def test_month_without_year_takes_the_latest_past_one():
+    assert resolve("They met on November 30.", FRIDAY) == (dt.date(2025, 11, 30), False)
+
+
+def test_yesterday_and_no_date():
+    assert resolve("The meeting ended late yesterday.", FRIDAY) == (dt.date(2025, 12, 4), True)
+    assert resolve("No date here.", FRIDAY) == (None, False)

@@ -1,0 +1,94 @@
+"""The LLM client against a real local HTTP server that misbehaves on purpose."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing import llm as llm_module
+from briefing.errors import LLMError, OutputTruncated
+from briefing.llm import LLM
+from briefing.models import ChunkLabels
+from tests.fault_server import FaultServer, Step
+
+GOOD = json.dumps({"items": [{"id": 1, "kind": "position", "party": "Russia"}]})
+# What llama-cpp-python's server answers to response_format json_schema.
+REFUSAL = {"detail": [{"type": "literal_error", "loc": ["body", "response_format", "type"],
+                       "msg": "Input should be 'text' or 'json_object'"}]}
+MESSAGES = [{"role": "user", "content": "label"}]
+
+
+@pytest.fixture(autouse=True)
+def fresh_modes():
+    llm_module.forget_modes()
+    yield
+    llm_module.forget_modes()
+
+
+def client(server: FaultServer, **kwargs) -> LLM:
+    return LLM(server.base_url, "test-model", max_retries=kwargs.pop("max_retries", 0), **kwargs)
+
+
+def test_server_accepting_json_schema_gets_it():
+    with FaultServer([Step(content=GOOD)]) as server:
+        labels, usage = client(server).structured(MESSAGES, ChunkLabels)
+    assert labels.items[0].party == "Russia"
+    assert server.requests[0]["body"]["response_format"]["type"] == "json_schema"
+    assert usage.prompt_tokens == 10
+
+
+def test_json_schema_refusal_steps_down_once_and_is_remembered():
+    steps = [Step(status=500, body=REFUSAL), Step(content=GOOD), Step(content=GOOD)]
+    with FaultServer(steps) as server:
+        model = client(server, max_retries=2)
+        model.structured(MESSAGES, ChunkLabels)
+        model.structured(MESSAGES, ChunkLabels)
+    formats = [r["body"]["response_format"]["type"] for r in server.requests]
+    # One refused request (no SDK retries of the refusal), then json_object with the schema.
+    assert formats == ["json_schema", "json_object", "json_object"]
+    assert "schema" in server.requests[1]["body"]["response_format"]
+
+
+def test_server_refusing_every_format_gets_a_prompted_json_request():
+    steps = [Step(status=400, body={"error": "unknown response_format"}),
+             Step(status=400, body={"error": "response_format json_object unsupported"}),
+             Step(content="Here you go:\n```json\n" + GOOD + "\n```")]
+    with FaultServer(steps) as server:
+        labels, _ = client(server).structured(MESSAGES, ChunkLabels)
+    assert labels.items[0].id == 1
+    last = server.requests[-1]["body"]
+    assert "response_format" not in last
+    assert "JSON Schema" in last["messages"][-1]["content"]
+
+
+def test_invalid_reply_is_reasked_with_the_validation_error():
+    bad = json.dumps({"items": [{"id": 0, "kind": "opinion"}]})
+    with FaultServer([Step(content=bad), Step(content=GOOD)]) as server:
+        labels, usage = client(server).structured(MESSAGES, ChunkLabels)
+    assert labels.items[0].kind == "position"
+    reask = server.requests[1]["body"]["messages"]
+    assert reask[-2] == {"role": "assistant", "content": bad}
+    assert "invalid" in reask[-1]["content"]
+    assert usage.completion_tokens == 10  # summed over both attempts
+
+
+def test_reasks_are_bounded_and_fail_with_a_clear_error():
+    with FaultServer([Step(content="not json")] * 3) as server:
+        with pytest.raises(LLMError, match="no valid answer after 3 attempts"):
+            client(server, reasks=2).structured(MESSAGES, ChunkLabels)
+        assert len(server.requests) == 3
+
+
+def test_answer_cut_at_max_tokens_is_not_reasked():
+    with FaultServer([Step(content='{"items": [', finish_reason="length")]) as server:
+        with pytest.raises(OutputTruncated):
+            client(server).structured(MESSAGES, ChunkLabels)
+        assert len(server.requests) == 1
+
+
+def test_unreachable_endpoint_is_one_clear_error():
+    with FaultServer([]) as server:
+        url = server.base_url
+    with pytest.raises(LLMError, match="cannot reach the model"):
+        LLM(url, "m", max_retries=0, timeout=2).structured(MESSAGES, ChunkLabels)
