@@ -38,6 +38,20 @@ class Article(Frozen):
     byline: str | None = None
     url: str | None = None
     removed: list[str] = Field(default_factory=list, description="Lines dropped by cleaning")
+    record: int | None = Field(
+        default=None, description="Line (JSONL) or position (JSON list) of the record in `path`"
+    )
+    title_from_text: bool = Field(
+        default=False, description="True when the file had no headline: title = start of text"
+    )
+    repairs: list[str] = Field(
+        default_factory=list, description="Words changed by cleaning, e.g. \"Putins -> Putin's\""
+    )
+    also_carried_by: list[str] = Field(
+        default_factory=list,
+        description="Outlets (or paths, outlet unknown) of copies left out as duplicates",
+    )
+    encoding: str | None = Field(default=None, description="Text encoding the file was read in")
 
 
 class Problem(Frozen):
@@ -47,9 +61,23 @@ class Problem(Frozen):
     reason: str
 
 
+class Duplicate(Frozen):
+    """An article that repeats an earlier one (syndicated copy, re-post, light rewrite)."""
+
+    path: str
+    record: int | None = None
+    article_id: str | None = Field(
+        default=None, description="Its id when kept; None when left out as a copy"
+    )
+    duplicate_of: str = Field(description="Id of the earlier, kept article it repeats")
+    similarity: float = Field(ge=0, le=1, description="Jaccard similarity of 5-word shingles")
+    excluded: bool = Field(description="True when left out of `articles` (similarity >= 0.9)")
+
+
 class IngestResult(Frozen):
     articles: list[Article]
     problems: list[Problem] = Field(default_factory=list)
+    duplicates: list[Duplicate] = Field(default_factory=list)
 
 
 # --- chunk --------------------------------------------------------------------------------------
