@@ -1,0 +1,595 @@
+"""Ingestion: files -> clean articles with metadata, and a Problem for every file that is unusable.
+
+Golden files in tests/golden/ingest/ pin what `briefing inspect` shows for each seed article.
+After an intended change, regenerate them and review the diff by eye:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_ingest.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.ingest import (
+    InputFolderError,
+    UnusableFile,
+    describe,
+    describe_article,
+    infer_date,
+    load_file,
+    load_folder,
+    normalize_for_match,
+)
+from briefing.models import Article, IngestResult
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+GOLDEN = ROOT / "tests" / "golden" / "ingest"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+# The seed pages were saved on Friday 5 December 2025 (000 is dated that day; 004 lists
+# "The Week in Photos: November 28 - December 5" as posted minutes earlier).
+TODAY = dt.date(2025, 12, 5)
+
+STORY = (
+    "Putin met U.S. envoys in the Kremlin on Tuesday night, the Kremlin said. "
+    "The talks lasted five hours and ended without a breakthrough on territory. "
+    "Ushakov said contacts would continue, both in Washington and in Moscow."
+)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> IngestResult:
+    cwd = Path.cwd()
+    os.chdir(ROOT)  # relative paths in goldens, whoever runs the tests from where
+    try:
+        return load_folder(Path("seeds"), today=TODAY)
+    finally:
+        os.chdir(cwd)
+
+
+def seed(result: IngestResult, number: str) -> Article:
+    (article,) = [a for a in result.articles if Path(a.path).name.startswith(number)]
+    return article
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def reasons(result: IngestResult) -> dict[str, str]:
+    return {Path(p.path).name: p.reason for p in result.problems}
+
+
+def squash(text: str) -> str:
+    """Letters and digits only: compare text across re-joined lines and restored apostrophes."""
+    return re.sub(r"\W+", "", normalize_for_match(text))
+
+
+# --- the seed articles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_seed_article_matches_its_reviewed_golden_file(seeds: IngestResult, number: str) -> None:
+    shown = describe_article(seed(seeds, number)) + "\n"
+    golden = GOLDEN / f"{Path(seed(seeds, number).path).stem}.txt"
+    if UPDATE_GOLDEN:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(shown, encoding="utf-8")
+    assert golden.exists(), f"no golden file; run UPDATE_GOLDEN=1 pytest {__file__}"
+    assert shown == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("number", "published", "approximate"),
+    [
+        ("000", dt.date(2025, 12, 5), False),  # "date 2025-12-05", "Friday, 05 December 2025"
+        ("001", dt.date(2025, 12, 5), True),  # "Speaking on Friday" after "Dec. 2, 2025"
+        ("002", dt.date(2025, 12, 3), False),  # "[December 03, 2025]"
+        ("003", dt.date(2025, 12, 3), True),  # "late yesterday" after "Tuesday, December 2, 2025"
+        ("004", dt.date(2025, 12, 3), True),  # "Last update: 2 days ago" on 5 December
+    ],
+)
+def test_every_seed_is_dated(
+    seeds: IngestResult, number: str, published: dt.date, approximate: bool
+) -> None:
+    article = seed(seeds, number)
+    assert (article.published, article.date_approximate) == (published, approximate)
+
+
+def test_relative_date_is_resolved_against_the_run_date() -> None:
+    (article,) = load_file(SEEDS / "004_949428f844ad5004.txt", today=dt.date(2026, 1, 10))
+    assert article.published == dt.date(2026, 1, 8)
+    assert article.date_approximate
+
+
+def test_seed_metadata_comes_from_credit_lines(seeds: IngestResult) -> None:
+    assert seed(seeds, "000").outlet == "Reuters"  # © 2025 Thomson/Reuters
+    assert seed(seeds, "001").outlet == "Reuters"  # a standalone "Reuters" credit line
+    assert seed(seeds, "002").outlet == "Associated Press"  # © copyright 2025 Associated Press
+    assert seed(seeds, "003").outlet is None
+    assert seed(seeds, "004").outlet is None
+    assert seed(seeds, "004").byline == "Sophia Brooks"
+    assert seed(seeds, "000").title == "Kremlin Reports Progress in US–Russia Peace Talks"
+    assert seed(seeds, "002").title == (
+        "US-Russia talks on Ukraine were 'constructive' but work remains, Putin adviser says"
+    )
+
+
+def test_article_without_a_headline_gets_the_start_of_its_text_as_title(
+    seeds: IngestResult,
+) -> None:
+    article = seed(seeds, "003")
+    assert article.title_from_text
+    assert article.title.startswith("The high-stakes, five-hour meeting between Russian President")
+    assert article.title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("number", "chrome"),
+    [
+        ("000", ["WATCH TV LIVE", "Tags:", "Newsfront", "All rights reserved", "06:42 AM EST"]),
+        ("001", ["Joined by Kirill Dmitriev", "The Tuesday Summit", "Anxiety in Kyiv", "Tags"]),
+        ("002", ["[to top of second column]", "Kremlin Pool Photo", "|", "All contents ©"]),
+        ("004", ["Last update", "737 Views", "min read", "Share", "Author:", "Supermoon"]),
+    ],
+)
+def test_seed_boilerplate_is_removed(seeds: IngestResult, number: str, chrome: list[str]) -> None:
+    text = seed(seeds, number).text
+    for phrase in chrome:
+        assert phrase not in text
+
+
+@pytest.mark.parametrize(
+    ("number", "sentences"),
+    [
+        ("000", ["The Kremlin said on Friday that Russia", "through diplomacy."]),
+        ("001", ["Moscow has expressed cautious optimism", "if negotiations fail."]),
+        (
+            "002",
+            [
+                "More than 100,000 Ukrainians have moved to Ireland since Russia launched its war "
+                "on Feb. 24, 2022.",
+                "Coinciding with Witkoff’s trip, Ukrainian President Volodymyr Zelenskyy went to",
+                "the Facebook post said.",
+            ],
+        ),
+        ("003", ["concluded late yesterday", "to accept a compromise."]),
+        ("004", ["Five hours of negotiations", "the restaurant director told Russian media."]),
+    ],
+)
+def test_seed_story_sentences_are_kept(
+    seeds: IngestResult, number: str, sentences: list[str]
+) -> None:
+    text = seed(seeds, number).text
+    for sentence in sentences:
+        assert sentence in text
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_no_source_line_is_silently_lost(seeds: IngestResult, number: str) -> None:
+    article = seed(seeds, number)
+    kept = squash("\n".join([article.title, article.text, *article.removed]))
+    for line in Path(SEEDS / Path(article.path).name).read_text(encoding="utf-8").splitlines():
+        assert squash(line) in kept, line
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_text_is_paragraphs_of_single_lines(seeds: IngestResult, number: str) -> None:
+    paragraphs = seed(seeds, number).text.split("\n\n")
+    assert all(p and "\n" not in p and p == p.strip() and "  " not in p for p in paragraphs)
+
+
+def test_hard_wrapped_lines_are_rejoined_into_paragraphs(seeds: IngestResult) -> None:
+    paragraphs = seed(seeds, "002").text.split("\n\n")
+    assert paragraphs[0] == (
+        "Talks between Russia and the U.S. on ending the nearly four-year war in Ukraine were "
+        "constructive, but much work remains, Yuri Ushakov, a senior adviser to President "
+        "Vladimir Putin, told reporters on Wednesday."
+    )
+    assert (
+        "On Tuesday, Putin accused Kyiv’s European allies of sabotaging the U.S.-led efforts "
+        "to end the war."
+    ) in paragraphs
+
+
+def test_quotes_stay_verbatim(seeds: IngestResult) -> None:
+    text = seed(seeds, "002").text
+    assert "Ushakov said: “Not further, that’s for sure.”" in text
+    assert '"But there’s still a lot of work to be done' in text  # mixed quotes, as published
+
+
+def test_lost_apostrophes_of_names_are_restored_and_listed(seeds: IngestResult) -> None:
+    article = seed(seeds, "004")
+    assert "According to Yuri Ushakov, Putin's foreign policy adviser" in article.text
+    assert "Russia's demand" in article.text and "Kyiv's concerns" in article.text
+    assert "Putins" not in article.text and "Ukraines" not in article.text
+    assert "senior United States representatives" in article.text  # a name, not a possessive
+    assert "Putins -> Putin's" in article.repairs
+    assert "Ukraines -> Ukraine's (2x)" in article.repairs
+
+
+def test_stray_space_before_possessive_is_closed(seeds: IngestResult) -> None:
+    article = seed(seeds, "002")
+    assert "Putin's accusations appeared" in article.text
+    assert article.repairs == ["Putin 's -> Putin's"]
+
+
+def test_apostrophes_are_left_alone_in_text_that_has_them(tmp_path: Path) -> None:
+    text = "Putins bar opened on Friday. Putin's aide said. Putin spoke."
+    (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
+    assert article.text == text and article.repairs == []
+
+
+def test_plural_names_are_not_made_possessive(tmp_path: Path) -> None:
+    text = (
+        "The Kennedys arrived. Republicans control the House, a Republican said. "
+        "Trumps plan was new, said Trump. Donald Trumps aide left."
+    )
+    (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
+    assert article.text == text.replace("Trumps plan", "Trump's plan")
+
+
+def test_ids_follow_sorted_paths_and_key_is_hash_of_text(seeds: IngestResult) -> None:
+    assert [a.id for a in seeds.articles] == ["a1", "a2", "a3", "a4", "a5"]
+    assert [Path(a.path).name[:3] for a in seeds.articles] == ["000", "001", "002", "003", "004"]
+    for article in seeds.articles:
+        assert article.key == hashlib.sha256(article.text.encode()).hexdigest()[:16]
+
+
+def test_seeds_have_no_problems_and_no_duplicates(seeds: IngestResult) -> None:
+    assert seeds.problems == []
+    assert seeds.duplicates == []
+
+
+# --- formats ------------------------------------------------------------------------------------
+
+
+def test_news_page_html_is_reduced_to_its_story() -> None:
+    (article,) = load_file(FIXTURES / "news_page.html", today=TODAY)
+    must = [
+        "DUBLIN — Ukrainian President Volodymyr Zelenskyy said on Thursday",
+        '"There is a lot of dialogue, but we need results," Zelenskyy told reporters.',
+        "would depend on progress in the negotiations.",
+    ]
+    must_not = [
+        "cookies", "Accept all", "Subscribe", "Search the Meridian", "Advertisement",
+        "Share on Facebook", "Kremlin says talks with U.S. envoys were constructive",
+        "Related stories", "Pokrovsk", "Great article", "Privacy policy", "All rights reserved",
+        "Sign up", "gtag", "dataLayer", "Photo: Meridian Pictures",
+    ]  # fmt: skip
+    for phrase in must:
+        assert phrase in article.text
+    for phrase in must_not:
+        assert phrase not in article.text
+    assert article.title == 'Zelenskyy says revised peace framework is "finalized"'
+    assert article.outlet == "The Daily Meridian"
+    assert article.byline == "Maria Kovalenko"
+    assert (article.published, article.date_approximate) == (dt.date(2025, 12, 4), False)
+    assert (
+        article.url
+        == "https://www.dailymeridian.example/world/2025/12/04/zelenskyy-peace-framework"
+    )
+
+
+def test_html_page_without_an_article_is_a_problem(tmp_path: Path) -> None:
+    write(tmp_path, "menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    write(tmp_path, "story.txt", STORY)
+    result = load_folder(tmp_path, today=TODAY)
+    assert "no article text" in reasons(result)["menu.html"]
+    assert [Path(a.path).name for a in result.articles] == ["story.txt"]
+
+
+def test_markdown_front_matter_and_heading_become_metadata(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "wire.md",
+        "---\ntitle: Talks end without breakthrough\ndate: 2025-12-03\nsource: Reuters\n"
+        "author: Jane Doe\nurl: https://example.com/a\n---\n"
+        "# Talks end without breakthrough\n\n"
+        "Putin met **U.S. envoys** in the [Kremlin](https://example.com/kremlin) on Tuesday.\n\n"
+        "## What next\n\nUshakov said contacts would continue in the coming weeks.\n",
+    )
+    (article,) = load_file(path, today=TODAY)
+    assert article.title == "Talks end without breakthrough"
+    assert (article.outlet, article.byline, article.url) == (
+        "Reuters",
+        "Jane Doe",
+        "https://example.com/a",
+    )
+    assert article.published == dt.date(2025, 12, 3)
+    assert article.text == (
+        "Putin met U.S. envoys in the Kremlin on Tuesday.\n\n"
+        "Ushakov said contacts would continue in the coming weeks."
+    )
+    assert "What next" in article.removed
+
+
+def test_json_records_carry_their_metadata(tmp_path: Path) -> None:
+    records = [
+        {"title": "One", "text": STORY, "date": "2025-12-03T10:00:00Z", "url": "https://x/1",
+         "source": {"name": "Reuters"}, "author": ["A. Writer", "B. Writer"]},
+        {"title": "Two", "text": "Ukraine wants a ceasefire now, its foreign minister said.",
+         "date": "December 4, 2025", "outlet": "AP"},
+    ]  # fmt: skip
+    path = write(tmp_path, "feed.json", json.dumps(records))
+    first, second = load_file(path, today=TODAY)
+    assert (first.title, first.outlet, first.byline) == ("One", "Reuters", "A. Writer, B. Writer")
+    assert (first.published, first.url, first.record) == (dt.date(2025, 12, 3), "https://x/1", 1)
+    assert (second.id, second.published, second.record) == ("a2", dt.date(2025, 12, 4), 2)
+
+
+def test_each_jsonl_line_is_an_article_and_a_bad_line_is_a_problem(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "First", "text": STORY, "date": "2025-12-03"}),
+        "{not json",
+        json.dumps({"title": "No text"}),
+        "",
+        json.dumps({"title": "Fourth", "text": "Ukraine wants a ceasefire now, Kyiv said."}),
+    ]
+    write(tmp_path, "feed.jsonl", "\n".join(lines))
+    result = load_folder(tmp_path, today=TODAY)
+    assert [(a.id, a.title, a.record) for a in result.articles] == [
+        ("a1", "First", 1),
+        ("a2", "Fourth", 5),
+    ]
+    assert [(Path(p.path).name, p.reason.split(";")[0]) for p in result.problems] == [
+        (
+            "feed.jsonl",
+            "line 2 is not valid JSON (Expecting property name enclosed in double quotes)",
+        ),
+        ("feed.jsonl", "line 3 has no text"),
+    ]
+
+
+def test_bad_jsonl_line_raises_when_the_file_is_loaded_alone(tmp_path: Path) -> None:
+    path = write(tmp_path, "feed.jsonl", "{oops\n")
+    with pytest.raises(UnusableFile, match="feed.jsonl: line 1 is not valid JSON"):
+        load_file(path, today=TODAY)
+
+
+# --- encodings and Unicode ----------------------------------------------------------------------
+
+ENCODED = "Le ministre a déclaré à Genève : « c’est naïf » — “quoted” text, Zürich."
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (ENCODED.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + ENCODED.encode("utf-8"), "utf-8"),
+        (ENCODED.encode("utf-16"), "utf-16"),  # with BOM, native byte order
+        (b"\xfe\xff" + ENCODED.encode("utf-16-be"), "utf-16"),
+        (ENCODED.replace("« c’est naïf » ", "").encode("cp1252") * 3, "cp1252"),
+        ("Zürich café naïve façade. Le ministre a déclaré à Genève.".encode("latin-1"), "cp1252"),
+    ],
+)
+def test_text_encodings_are_detected(tmp_path: Path, raw: bytes, encoding: str) -> None:
+    (article,) = load_file(write(tmp_path, "story.txt", raw), today=TODAY)
+    assert article.encoding == encoding
+    assert "Zürich" in article.text and "\ufeff" not in article.text
+    assert "déclaré à Genève" in article.text
+
+
+def test_unicode_is_nfc_with_plain_spaces_and_curly_quotes_kept(tmp_path: Path) -> None:
+    text = "Ushakov\u00a0said: “Not fur\u200bther, that’s for sure.” The cafe\u0301 was closed."
+    (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
+    assert article.text == "Ushakov said: “Not further, that’s for sure.” The café was closed."
+
+
+def test_normalize_for_match_unifies_case_quotes_dashes_and_spacing() -> None:
+    assert normalize_for_match("  “Not further,”  that’s — for\nsure. ") == (
+        "not further,\" that's - for sure"
+    )
+    assert normalize_for_match("Putin’s aide said.") == normalize_for_match("putin's  aide said")
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02" + bytes(64)
+
+
+def test_bad_files_are_problems_and_the_run_continues(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", STORY)
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "blank.md", "  \n\n\u00a0\n")
+    write(tmp_path, "picture.txt", PNG)
+    write(tmp_path, "nul.txt", b"Putin met envoys.\x00\x00\x01\x02")
+    write(tmp_path, "garbled.txt", bytes(range(128, 256)) * 4 + b"\x01\x02\x03\x04\x05")
+    write(tmp_path, "report.pdf", b"%PDF-1.7\n")
+    write(tmp_path, "huge.txt", STORY * 20)
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    result = load_folder(tmp_path, today=TODAY, max_bytes=2000)
+    assert [Path(a.path).name for a in result.articles] == ["good.txt"]
+    found = reasons(result)
+    assert found["empty.txt"].startswith("empty file")
+    assert found["blank.md"].startswith("empty file")
+    assert found["picture.txt"].startswith("binary file (a PNG image)")
+    assert found["nul.txt"].startswith("binary file (contains NUL bytes)")
+    assert found["garbled.txt"].startswith(("undecodable bytes", "binary file"))
+    assert found["report.pdf"].startswith("not an article file (supported: .txt .md .html .json")
+    assert found["huge.txt"].startswith("file is 0.0 MB, over the 0.0 MB limit (max_bytes)")
+    assert found["folder.txt"].startswith("is a folder, not a file")
+    assert found["dangling.txt"].startswith("broken symbolic link")
+    assert len(result.problems) == 9
+
+
+def test_every_problem_reason_is_one_line_saying_what_to_do(tmp_path: Path) -> None:
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "picture.txt", PNG)
+    (tmp_path / "folder.txt").mkdir()
+    for problem in load_folder(tmp_path, today=TODAY).problems:
+        assert "\n" not in problem.reason
+        assert ";" in problem.reason  # "what happened; what to do"
+
+
+def test_mixed_utf8_and_latin1_bytes_are_undecodable(tmp_path: Path) -> None:
+    raw = "Zürich café “quoted” text is here. ".encode() * 20 + "naïve".encode("latin-1")
+    with pytest.raises(UnusableFile, match="undecodable bytes"):
+        load_file(write(tmp_path, "mixed.txt", raw), today=TODAY)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", STORY)
+    path.chmod(0)
+    assert reasons(load_folder(tmp_path, today=TODAY))["secret.txt"].startswith("permission denied")
+
+
+def test_hidden_files_are_ignored_silently(tmp_path: Path) -> None:
+    write(tmp_path, ".DS_Store", PNG)
+    write(tmp_path, ".notes.txt", "draft")
+    write(tmp_path, "story.txt", STORY)
+    result = load_folder(tmp_path, today=TODAY)
+    assert result.problems == [] and len(result.articles) == 1
+
+
+def test_articles_in_sub_folders_are_read(tmp_path: Path) -> None:
+    write(tmp_path, "reuters/story.txt", STORY)
+    write(tmp_path, "ap/other.txt", "Ukraine wants a ceasefire now, its foreign minister said.")
+    result = load_folder(tmp_path, today=TODAY)
+    assert [Path(a.path).parent.name for a in result.articles] == ["ap", "reuters"]
+
+
+def test_symlink_outside_the_folder_is_refused_unless_allowed(tmp_path: Path) -> None:
+    inside = tmp_path / "in"
+    outside = write(tmp_path, "elsewhere/story.txt", STORY)
+    inside.mkdir()
+    (inside / "linked.txt").symlink_to(outside)
+    write(inside, "own.txt", "Ukraine wants a ceasefire now, its foreign minister said.")
+    (inside / "alias.txt").symlink_to(inside / "own.txt")
+    refused = load_folder(inside, today=TODAY)
+    assert reasons(refused)["linked.txt"].startswith("symbolic link to ")
+    assert "outside the input folder" in reasons(refused)["linked.txt"]
+    assert "alias.txt" not in reasons(refused)  # a link within the folder is fine
+    allowed = load_folder(inside, today=TODAY, follow_symlinks=True)
+    assert "linked.txt" in [Path(a.path).name for a in allowed.articles]
+
+
+def test_folder_without_articles_is_a_problem(tmp_path: Path) -> None:
+    result = load_folder(tmp_path, today=TODAY)
+    assert result.articles == []
+    (problem,) = result.problems
+    assert problem.path == str(tmp_path)
+    assert problem.reason.startswith("no article files found (supported: .txt .md")
+
+
+def test_missing_folder_raises_a_one_line_briefing_error(tmp_path: Path) -> None:
+    with pytest.raises(InputFolderError) as caught:
+        load_folder(tmp_path / "nope", today=TODAY)
+    assert isinstance(caught.value, BriefingError)
+    assert str(caught.value) == f"input folder not found: {tmp_path / 'nope'}; check the path"
+    with pytest.raises(InputFolderError, match="input is not a folder"):
+        load_folder(write(tmp_path, "story.txt", STORY), today=TODAY)
+
+
+# --- cleaning rules -----------------------------------------------------------------------------
+
+
+def test_relative_date_lines_are_resolved_and_flagged_approximate(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.txt", f"Talks end\nPublished: 3 hours ago\n\n{STORY}")
+    (article,) = load_file(path, today=TODAY)
+    assert (article.published, article.date_approximate) == (TODAY, True)
+    assert article.removed == ["Published: 3 hours ago"]
+
+
+def test_date_is_inferred_from_a_weekday_after_an_explicit_date() -> None:
+    body = "Speaking on Friday, the Kremlin said talks held on Tuesday were useful."
+    context = body + "\nPutin meets envoys in Moscow on Dec. 2, 2025"
+    assert infer_date(body, context, TODAY) == dt.date(2025, 12, 5)
+    assert infer_date("Talks ended late yesterday. They met on Tuesday, December 2, 2025.",
+                      "Tuesday, December 2, 2025", TODAY) == dt.date(2025, 12, 3)  # fmt: skip
+    assert infer_date("Talks ended.", "December 2, 2025", TODAY) is None  # no cue: no guess
+    assert infer_date("Talks ended on Friday.", "no date here", TODAY) is None
+
+
+def test_dateline_names_the_agency(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.txt", f"MOSCOW (Reuters) - {STORY}")
+    assert load_file(path, today=TODAY)[0].outlet == "Reuters"
+
+
+def test_sentence_continuing_after_a_copyright_line_at_the_top_is_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.txt", f"© 2025 Example News. All rights reserved.\n\n{STORY}")
+    (article,) = load_file(path, today=TODAY)
+    assert article.text == STORY
+    assert article.outlet == "Example News"
+
+
+def test_related_headlines_after_share_bar_are_removed_but_prose_is_kept(tmp_path: Path) -> None:
+    text = (
+        f"Talks end\n\n{STORY}\nShare\nMore stories like this one\n"
+        "Kremlin aide says more talks are planned for next week.\n"
+    )
+    (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
+    assert article.text.endswith("Kremlin aide says more talks are planned for next week.")
+    assert "More stories like this one" in article.removed
+
+
+# --- duplicates ---------------------------------------------------------------------------------
+
+
+def test_syndicated_copy_is_left_out_and_its_outlet_credited(tmp_path: Path) -> None:
+    long_story = " ".join([STORY] * 3)
+    write(tmp_path, "a_reuters.txt", f"Talks end\n\n{long_story}\n\n© 2025 Thomson/Reuters.")
+    write(tmp_path, "b_ap.txt", "Putin met envoys, Ukraine wants a ceasefire now, Kyiv said.")
+    write(tmp_path, "c_copy.txt", f"WORLD\nTalks end\n\n{long_story}\n\nAll contents © 2025 AFP.")
+    result = load_folder(tmp_path, today=TODAY)
+    assert [(a.id, Path(a.path).name) for a in result.articles] == [
+        ("a1", "a_reuters.txt"),
+        ("a2", "b_ap.txt"),
+    ]
+    assert result.articles[0].also_carried_by == ["AFP"]
+    (duplicate,) = result.duplicates
+    assert (Path(duplicate.path).name, duplicate.article_id, duplicate.duplicate_of) == (
+        "c_copy.txt",
+        None,
+        "a1",
+    )
+    assert duplicate.excluded and duplicate.similarity == 1.0
+
+
+def test_rewrite_sharing_most_text_is_reported_but_kept(tmp_path: Path) -> None:
+    paragraphs = [
+        f"Paragraph {n} says the envoys met Putin for talk number {n} today." for n in range(10)
+    ]
+    write(tmp_path, "one.txt", "\n\n".join(paragraphs))
+    rewrite = paragraphs[:7] + ["An entirely new ending was written by a second outlet here."]
+    write(tmp_path, "two.txt", "\n\n".join(rewrite))
+    result = load_folder(tmp_path, today=TODAY)
+    assert [a.id for a in result.articles] == ["a1", "a2"]
+    (duplicate,) = result.duplicates
+    assert (duplicate.article_id, duplicate.duplicate_of, duplicate.excluded) == ("a2", "a1", False)
+    assert 0.5 <= duplicate.similarity < 0.9
+
+
+# --- describe (briefing inspect) ----------------------------------------------------------------
+
+
+def test_describe_shows_metadata_text_removed_lines_problems_and_duplicates(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "a.txt", f"Talks end\n- Last update: 2 days ago\nAuthor: Jane Doe\n\n{STORY}")
+    write(tmp_path, "b.txt", f"Talks end\n\n{STORY}")
+    write(tmp_path, "c.png", PNG)
+    shown = describe(load_folder(tmp_path, today=TODAY))
+    assert f"== a1  {tmp_path / 'a.txt'}\ntitle:     Talks end\n" in shown
+    assert "published: 2025-12-03  (approximate)\nbyline:    Jane Doe\n" in shown
+    assert f"kept:      1 paragraphs, {len(STORY.split())} words\n" in shown
+    assert f"\n\n{STORY}\n\nremoved (2):\n- - Last update: 2 days ago\n- Author: Jane Doe" in shown
+    assert f"Problems (1):\n- {tmp_path / 'c.png'}: not an article file" in shown
+    assert f"Duplicates (1):\n- {tmp_path / 'b.txt'} repeats a1 (similarity 1.0, left out)" in shown
