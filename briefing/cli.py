@@ -34,8 +34,12 @@ class Display:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path),
-              help="Config file (default: ./briefing.toml, then the user config dir).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Config file (default: ./briefing.toml, then the user config dir).",
+)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
     """Turn a folder of news articles into a dated briefing in which every line cites the
@@ -50,8 +54,12 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]),
-              help="Date of the briefing (default: today); also resolves '2 days ago'.")
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date of the briefing (default: today); also resolves '2 days ago'.",
+)
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder [briefings].")
 @click.option("--topic", help="Free text used in the title and the prompts.")
 @click.option("--model", help="Model name at the endpoint.")

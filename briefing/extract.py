@@ -42,8 +42,8 @@ def candidate_parties(chunk: Chunk) -> list[str]:
     counts: Counter[str] = Counter()
     for sentence in chunk.sentences:
         for match in NAME.finditer(sentence.text):
-            words = [w for w in match.group().split() if w not in NOT_PARTIES]
-            name = " ".join(words).removesuffix("’s").removesuffix("'s")
+            words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
+            name = " ".join(w for w in words if w not in NOT_PARTIES)
             if len(name) > 2:
                 counts[name] += 1
     return [name for name, _ in counts.most_common(MAX_PARTIES)]
@@ -65,8 +65,7 @@ def messages_for(chunk: Chunk, parties: list[str], topic: str) -> list[dict[str,
         {"role": "system", "content": render_prompt(SYSTEM)},
         {
             "role": "user",
-            "content": render_prompt(USER, topic=topic, parties=parties,
-                                     sentences=chunk.sentences),
+            "content": render_prompt(USER, topic=topic, parties=parties, sentences=chunk.sentences),
         },
     ]
 
@@ -86,9 +85,7 @@ def label_chunk(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> Digest:
     if hit is not None:
         labels = ChunkLabels.model_validate(hit["labels"])
         return Digest(chunk_id=chunk.id, labels=labels.items, cached=True)
-    labels, usage = llm.structured(
-        messages, ChunkLabels, json_schema=schema, max_tokens=max_tokens
-    )
+    labels, usage = llm.structured(messages, ChunkLabels, json_schema=schema, max_tokens=max_tokens)
     cache.put(key, {"labels": labels.model_dump(), "usage": usage.model_dump()})
     return Digest(chunk_id=chunk.id, labels=labels.items, usage=usage)
 

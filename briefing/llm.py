@@ -151,8 +151,9 @@ class LLM:
                 if mode != MODES[-1] and is_mode_refusal(err):
                     self._step_down(mode)
                     continue
-                raise LLMError(f"{self.base_url} answered HTTP {err.status_code}: "
-                               f"{short(err.message)}") from err
+                raise LLMError(
+                    f"{self.base_url} answered HTTP {err.status_code}: {short(err.message)}"
+                ) from err
             except openai.APIConnectionError as err:
                 raise LLMError(
                     f"cannot reach the model at {self.base_url} ({short(str(err))}); "
@@ -160,7 +161,11 @@ class LLM:
                 ) from err
 
     def _request(
-        self, messages: list[dict[str, str]], json_schema: dict[str, Any], max_tokens: int, mode: str
+        self,
+        messages: list[dict[str, str]],
+        json_schema: dict[str, Any],
+        max_tokens: int,
+        mode: str,
     ) -> Reply:
         kwargs: dict[str, Any] = {}
         if mode == "json_schema":
@@ -194,8 +199,9 @@ class LLM:
         )
         self.log.add(usage, time.perf_counter() - started)
         content = (choice.message.content or "") if choice else ""
-        return Reply(content=content, finish_reason=choice.finish_reason if choice else None,
-                     usage=usage)
+        return Reply(
+            content=content, finish_reason=choice.finish_reason if choice else None, usage=usage
+        )
 
     def _confirmed(self, mode: str) -> bool:
         with _mode_lock:

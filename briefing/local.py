@@ -10,11 +10,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from .errors import LocalModelError
 
@@ -69,23 +71,26 @@ def embedded_server(
         "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", str(n_ctx), "--n_threads", str(os.cpu_count() or 2),
     ]  # fmt: skip
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    previous = signal.getsignal(signal.SIGTERM)
-    if threading_is_main():
-        signal.signal(signal.SIGTERM, _raise_system_exit)
-    try:
-        base_url = f"http://127.0.0.1:{port}/v1"
-        wait_healthy(process, base_url, startup_timeout, log)
-        yield base_url
-    finally:
-        stop(process)
-        log.close()
-        if threading_is_main():
-            signal.signal(signal.SIGTERM, previous)
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        previous = signal.getsignal(signal.SIGTERM)
+        on_main_thread = threading.current_thread() is threading.main_thread()
+        if on_main_thread:
+            # SIGTERM becomes SystemExit so the finally below stops the server.
+            signal.signal(signal.SIGTERM, _raise_system_exit)
+        try:
+            base_url = f"http://127.0.0.1:{port}/v1"
+            wait_healthy(process, base_url, startup_timeout, log)
+            yield base_url
+        finally:
+            stop(process)
+            if on_main_thread:
+                signal.signal(signal.SIGTERM, previous)
 
 
-def wait_healthy(process: subprocess.Popen[bytes], base_url: str, timeout: float, log) -> None:
+def wait_healthy(
+    process: subprocess.Popen[bytes], base_url: str, timeout: float, log: IO[bytes]
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -114,12 +119,6 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
-
-
-def threading_is_main() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
 
 
 def _raise_system_exit(signum: int, frame: object) -> None:

@@ -45,7 +45,7 @@ class Article(Frozen):
         default=False, description="True when the file had no headline: title = start of text"
     )
     repairs: list[str] = Field(
-        default_factory=list, description="Words changed by cleaning, e.g. \"Putins -> Putin's\""
+        default_factory=list, description='Words changed by cleaning, e.g. "Putins -> Putin\'s"'
     )
     also_carried_by: list[str] = Field(
         default_factory=list,

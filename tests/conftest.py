@@ -6,6 +6,7 @@ Re-record against the real embedded model with `make cassettes` (BRIEFING_RECORD
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -24,7 +25,7 @@ RECORDING = os.environ.get("BRIEFING_RECORD") == "1"
 # Cassettes store this address whatever port the recording server had.
 REPLAY_BASE_URL = "http://127.0.0.1:8765/v1"
 MODEL = "smollm2-135m-instruct"
-SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "cookie"]
+SECRET_HEADERS = ["host", "authorization", "api-key", "x-api-key", "openai-organization", "cookie"]
 
 
 def json_body(r1, r2) -> None:
@@ -80,13 +81,19 @@ def live_base_url() -> Iterator[str | None]:
         yield base_url
 
 
-@pytest.fixture
-def llm_endpoint(request, live_base_url) -> Iterator[str]:
-    """Base URL of the model for a test; its exchanges replay from cassettes/<test name>.yaml."""
+@contextlib.contextmanager
+def replaying(name: str, live_base_url: str | None) -> Iterator[str]:
+    """Base URL of the model; the exchanges replay from (or record to) cassettes/<name>.yaml."""
     llm_module.forget_modes()
-    with make_vcr().use_cassette(f"{request.node.name}.yaml"):
+    with make_vcr().use_cassette(f"{name}.yaml"):
         yield live_base_url or REPLAY_BASE_URL
     llm_module.forget_modes()
+
+
+@pytest.fixture
+def llm_endpoint(request, live_base_url) -> Iterator[str]:
+    with replaying(request.node.name, live_base_url) as base_url:
+        yield base_url
 
 
 @pytest.fixture(autouse=True)
@@ -103,3 +110,7 @@ def seeds(tmp_path) -> Path:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+# Run the CLI with no endpoint, key or model from the developer's environment.
+CLEAN_ENV = {name: None for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_MODEL")}

@@ -81,8 +81,9 @@ class FaultServer:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with server.lock:
-                    server.requests.append({"path": self.path, "body": body,
-                                            "time": time.monotonic()})
+                    server.requests.append(
+                        {"path": self.path, "body": body, "time": time.monotonic()}
+                    )
                 step = server.next_step()
                 if step.delay:
                     time.sleep(step.delay)
@@ -95,8 +96,11 @@ class FaultServer:
                 elif step.body is not None:
                     self._send(step.status, step.body, step.headers)
                 else:
-                    self._send(step.status, completion(step.content or "", step.finish_reason),
-                               step.headers)
+                    self._send(
+                        step.status,
+                        completion(step.content or "", step.finish_reason),
+                        step.headers,
+                    )
 
             def _send(self, status: int, payload: Any, headers: dict[str, str]) -> None:
                 self._send_bytes(status, json.dumps(payload).encode(), headers)

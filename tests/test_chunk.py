@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefing.chunk import estimate_tokens, segment, split_sentences
 from briefing.ingest import make_article
-from pathlib import Path
 
 
 def article(number: int, text: str):
@@ -12,10 +13,11 @@ def article(number: int, text: str):
 
 
 def test_abbreviations_and_initials_do_not_end_sentences():
-    text = ("The U.S. envoy met Putin on Dec. 2 in Moscow. Mr. Witkoff left. "
-            "J. Kushner stayed.")
+    text = "The U.S. envoy met Putin on Dec. 2 in Moscow. Mr. Witkoff left. J. Kushner stayed."
     assert split_sentences(text) == [
-        "The U.S. envoy met Putin on Dec. 2 in Moscow.", "Mr. Witkoff left.", "J. Kushner stayed."
+        "The U.S. envoy met Putin on Dec. 2 in Moscow.",
+        "Mr. Witkoff left.",
+        "J. Kushner stayed.",
     ]
 
 
@@ -45,8 +47,12 @@ def test_chunks_stay_within_the_token_budget():
 
 def test_a_sentence_repeated_by_another_outlet_is_sent_once_and_remembered():
     shared = "Putin met U.S. envoys Steve Witkoff and Jared Kushner in the Kremlin on Tuesday."
-    result = segment([article(1, shared + " Reuters adds more."),
-                      article(2, "AP writes first. " + shared.replace("Tuesday", "Tuesday"))])
+    result = segment(
+        [
+            article(1, shared + " Reuters adds more."),
+            article(2, "AP writes first. " + shared.replace("Tuesday", "Tuesday")),
+        ]
+    )
     sent = [s.text for c in result.chunks for s in c.sentences]
     assert sent.count(shared) == 1
     assert result.duplicate_of == {"a2.s2": "a1.s1"}

@@ -14,8 +14,15 @@ from tests.fault_server import FaultServer, Step
 
 GOOD = json.dumps({"items": [{"id": 1, "kind": "position", "party": "Russia"}]})
 # What llama-cpp-python's server answers to response_format json_schema.
-REFUSAL = {"detail": [{"type": "literal_error", "loc": ["body", "response_format", "type"],
-                       "msg": "Input should be 'text' or 'json_object'"}]}
+REFUSAL = {
+    "detail": [
+        {
+            "type": "literal_error",
+            "loc": ["body", "response_format", "type"],
+            "msg": "Input should be 'text' or 'json_object'",
+        }
+    ]
+}
 MESSAGES = [{"role": "user", "content": "label"}]
 
 
@@ -51,9 +58,11 @@ def test_json_schema_refusal_steps_down_once_and_is_remembered():
 
 
 def test_server_refusing_every_format_gets_a_prompted_json_request():
-    steps = [Step(status=400, body={"error": "unknown response_format"}),
-             Step(status=400, body={"error": "response_format json_object unsupported"}),
-             Step(content="Here you go:\n```json\n" + GOOD + "\n```")]
+    steps = [
+        Step(status=400, body={"error": "unknown response_format"}),
+        Step(status=400, body={"error": "response_format json_object unsupported"}),
+        Step(content="Here you go:\n```json\n" + GOOD + "\n```"),
+    ]
     with FaultServer(steps) as server:
         labels, _ = client(server).structured(MESSAGES, ChunkLabels)
     assert labels.items[0].id == 1

@@ -1,0 +1,41 @@
+"""Key quotes are cut verbatim from the source and attributed to the speaker next to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.ingest import make_article
+from briefing.quotes import find_quotes
+
+
+def quotes_of(*texts: str):
+    return find_quotes([make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)])
+
+
+def test_quote_is_verbatim_and_attributed_to_the_named_speaker():
+    (quote,) = quotes_of("“Not further, that’s for sure, and more,” Ushakov said on Friday.")
+    assert quote.text == "Not further, that’s for sure, and more,"
+    assert quote.speaker == "Ushakov"
+    assert quote.evidence[0].sentence_id == "a1.s1"
+
+
+def test_speaker_before_a_colon_is_found():
+    (quote,) = quotes_of('Kremlin aide Yuri Ushakov told Zvezda: "We are making progress on it."')
+    assert quote.speaker == "Yuri Ushakov"
+
+
+def test_quote_spanning_two_sentences_cites_both():
+    (quote,) = quotes_of(
+        "He said: “We are close to a deal. This is encouraging news.” Then he left."
+    )
+    assert [e.sentence_id for e in quote.evidence] == ["a1.s1", "a1.s2"]
+
+
+def test_same_quote_in_two_outlets_is_one_quote_citing_both():
+    text = "“They don’t have a peace agenda at all,” Putin said."
+    (quote,) = quotes_of(text, "In Moscow. " + text)
+    assert quote.article_ids == ["a1", "a2"]
+
+
+def test_scare_quotes_of_few_words_are_not_key_quotes():
+    assert quotes_of("Trump called the meeting “reasonably good” on Thursday.") == []
