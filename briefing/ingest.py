@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import heapq
 import json
 import os
 import re
@@ -39,7 +38,8 @@ MAX_BYTES = 5_000_000
 # EXCLUDE the later file is a copy (syndication, re-post) and is left out, its outlet credited on
 # the kept article; at or above REPORT it is kept but listed, so a reviewer can see the overlap.
 SHINGLE_WORDS = 5
-SKETCH_SIZE = 32
+SKETCH_BINS = 32
+BAND_ROWS = 2  # 16 bands: pairs at 0.5 similarity meet with probability 0.99
 DUPLICATE_EXCLUDE = 0.9
 DUPLICATE_REPORT = 0.5
 
@@ -247,7 +247,8 @@ MAGIC = (
 # Windows encoding of English and Western European text (it otherwise guesses e.g. cp1250 for
 # short French text and turns "naïve" into "naďve").
 WESTERN = ("cp1252", "latin_1", "iso8859_15")
-TOLERATED = set("\n\r\t\x0c")  # control characters that are fine in text
+# Unicode category Cc, except the ones that are fine in text: tab, newlines, form feed.
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -271,7 +272,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
         text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = guess_encoding(raw, path)
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in TOLERATED)
+    controls = len(CONTROL.findall(text))
     if controls > max(2, len(text) // 200):
         raise UnusableFile(path, "binary file (many control characters), not text; remove it")
     return text, encoding
@@ -318,7 +319,7 @@ UNICODE_TABLE = {
 def normalize_unicode(text: str) -> str:
     """NFC, Unix newlines, no-break and odd spaces as plain spaces, zero-width characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(UNICODE_TABLE)
-    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    text = CONTROL.sub("", text.replace("\t", " "))
     return unicodedata.normalize("NFC", text)
 
 
@@ -356,6 +357,7 @@ DATE_PATTERNS = (
     re.compile(rf"\b(?P<day>\d\d?)(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b{MONTH}\s+(?P<day>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
+YEAR = re.compile(r"(?:19|20)\d\d")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 UNIT_DAYS = {"second": 0, "minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 AGO = (
@@ -379,7 +381,9 @@ WEEKDAY_CUE = re.compile(r"\b(yesterday|" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Explicit calendar dates in `text` as (start, end, date), in order of appearance."""
-    found = []
+    found: list[tuple[int, int, dt.date]] = []
+    if not YEAR.search(text):  # cheap test first: most lines have no date
+        return found
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
@@ -571,6 +575,8 @@ CAPTION_START = re.compile(r"^(?:photo|image|caption|photograph|file photo|file)
 
 def line_kind(line: str) -> str | None:
     """The kind of a line that stands alone (never joined with its neighbours), or None for text."""
+    if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
+        return None
     bare = BULLET.sub("", line).strip()
     low = bare.lower().strip(" .:|")
     if low in CHROME_EXACT or any(p.search(bare) for p in CHROME_PATTERNS):
@@ -1104,37 +1110,65 @@ def article_from_draft(draft: Draft, *, path: Path, number: int, encoding: str) 
 
 
 def shingles(text: str) -> set[int]:
-    """Hashes of the 5-word runs of the normalised text (crc32: stable across runs)."""
-    words = re.findall(r"\w+", normalize_for_match(text))
+    """Hashes of the 5-word runs of the normalised text. Stable from run to run: words are hashed
+    with crc32 and runs by hashing tuples of ints, neither of which depends on PYTHONHASHSEED."""
+    words = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", normalize_for_match(text))]
     if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(" ".join(words).encode())}
-    return {
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+        return {hash(tuple(words))}
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
+
+
+Sketch = list[int | None]
+
+
+def sketch(shingle_set: set[int]) -> Sketch:
+    """One-permutation MinHash: the smallest hash in each of SKETCH_BINS bins (None: empty)."""
+    bins: Sketch = [None] * SKETCH_BINS
+    for h in shingle_set:
+        slot, value = h % SKETCH_BINS, h // SKETCH_BINS
+        current = bins[slot]
+        if current is None or value < current:
+            bins[slot] = value
+    return bins
+
+
+def bands(bins: Sketch, shingle_set: set[int]) -> list[tuple[object, ...]]:
+    """LSH keys: groups of BAND_ROWS bins (empty bins never match) plus the whole set, so that
+    identical short texts with few filled bins still meet."""
+    keys: list[tuple[object, ...]] = [("all", hash(frozenset(shingle_set)))]
+    for start in range(0, SKETCH_BINS, BAND_ROWS):
+        rows = bins[start : start + BAND_ROWS]
+        if None not in rows:
+            keys.append((start, *rows))
+    return keys
+
+
+def estimated_similarity(a: Sketch, b: Sketch) -> float:
+    return sum(1 for x, y in zip(a, b, strict=True) if x is not None and x == y) / SKETCH_BINS
 
 
 def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
     """Leave out copies (similarity >= 0.9) of an earlier article, crediting their outlet on it;
     report near-duplicates (>= 0.5) but keep them. Renumbers the kept articles a1, a2, ...
 
-    Candidates come from shared entries in bottom-k sketches, so the work stays near-linear;
-    similarity is then the exact Jaccard of the shingle sets.
+    Candidates are pairs that agree on an LSH band of their MinHash sketches (near-linear work);
+    the similarity reported is the exact Jaccard of their shingle sets.
     """
     sets = [shingles(a.text) for a in articles]
-    by_hash: dict[int, list[int]] = {}
+    sketches = [sketch(s) for s in sets]
+    buckets: dict[tuple[object, ...], list[int]] = {}
     best: dict[int, tuple[float, int]] = {}
     for j, shingle_set in enumerate(sets):
-        candidates = {
-            i for h in heapq.nsmallest(SKETCH_SIZE, shingle_set) for i in by_hash.get(h, [])
-        }
-        for i in sorted(candidates):
+        keys = bands(sketches[j], shingle_set)
+        for i in sorted({i for key in keys for i in buckets.get(key, [])}):
+            if estimated_similarity(sketches[i], sketches[j]) < DUPLICATE_REPORT - 0.25:
+                continue
             similarity = len(shingle_set & sets[i]) / len(shingle_set | sets[i])
             if similarity >= DUPLICATE_REPORT and similarity > best.get(j, (0.0, 0))[0]:
                 best[j] = (similarity, i)
         if best.get(j, (0.0, 0))[0] < DUPLICATE_EXCLUDE:  # copies do not become candidates
-            for h in heapq.nsmallest(SKETCH_SIZE, shingle_set):
-                by_hash.setdefault(h, []).append(j)
+            for key in keys:
+                buckets.setdefault(key, []).append(j)
     kept = [j for j in range(len(articles)) if best.get(j, (0.0, 0))[0] < DUPLICATE_EXCLUDE]
     new_id = {j: f"a{n}" for n, j in enumerate(kept, start=1)}
     carried: dict[int, list[str]] = {}
