@@ -922,7 +922,7 @@ def restore_apostrophes(
 # --- formats ------------------------------------------------------------------------------------
 
 
-def require_text(path: Path, draft: Draft) -> Draft:
+def require_text(path: Path | str, draft: Draft) -> Draft:
     if not draft.paragraphs:
         raise UnusableFile(
             path,
@@ -992,7 +992,7 @@ TEXT_FIELDS = ("text", "body", "content")
 OUTLET_FIELDS = ("outlet", "source", "publisher", "site", "sitename")
 
 
-def json_records(path: Path, text: str) -> Iterator[tuple[dict[str, Any], int] | Problem]:
+def json_records(path: Path, text: str) -> Iterator[tuple[dict[str, Any], int | None] | Problem]:
     """(record, number) for each article record: the line number in JSONL, the position in a
     JSON list. A bad JSONL line or record is a Problem naming it."""
     if path.suffix.lower() == ".jsonl":
@@ -1026,14 +1026,14 @@ def json_records(path: Path, text: str) -> Iterator[tuple[dict[str, Any], int] |
 
 def checked_record(
     path: Path, record: Any, where: str, number: int | None
-) -> tuple[dict[str, Any], int] | Problem:
+) -> tuple[dict[str, Any], int | None] | Problem:
     if not isinstance(record, dict):
         reason = f"{where} is not a JSON object; expected title, text, date and url fields"
         return Problem(path=str(path), reason=reason)
     if not any(isinstance(record.get(key), str) and record[key].strip() for key in TEXT_FIELDS):
         reason = f"{where} has no text; expected a non-empty 'text' field"
         return Problem(path=str(path), reason=reason)
-    return record, number  # type: ignore[return-value]
+    return record, number
 
 
 def clean_record(path: Path, record: dict[str, Any], number: int | None, today: dt.date) -> Draft:
@@ -1048,7 +1048,7 @@ def clean_record(path: Path, record: dict[str, Any], number: int | None, today: 
     draft = clean_article(normalize_unicode(text), today=today, known=known)
     draft.record = number
     where = f"line {number}" if path.suffix.lower() == ".jsonl" else f"record {number}"
-    return require_text(f"{path} ({where})" if number else path, draft)  # type: ignore[arg-type]
+    return require_text(f"{path} ({where})" if number else path, draft)
 
 
 def as_text(value: Any) -> str | None:
