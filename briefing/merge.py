@@ -1,12 +1,12 @@
-"""Grounded items of many articles -> one Briefing structure (sections, sources, timeline)."""
+"""Grounded items of many articles -> stories with sections, sources and a timeline."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 
-from . import dates
-from .models import Article, Briefing, Item, Problem, Quote, RunStats, Source
+from . import cluster, dates
+from .models import Article, Briefing, Item, Problem, Quote, RunStats, Source, Story
 
 UNATTRIBUTED = "Unattributed"
 
@@ -14,29 +14,55 @@ UNATTRIBUTED = "Unattributed"
 def merge(
     items: list[Item],
     quotes: list[Quote],
-    articles: list[Article],
+    groups: list[list[Article]],
     *,
     topic: str,
     date: dt.date,
     problems: list[Problem],
     stats: RunStats,
 ) -> Briefing:
-    published = {a.id: a.published for a in articles}
-    by_kind: dict[str, list[Item]] = defaultdict(list)
+    """One Story per group of articles; items and quotes go to the story of their evidence."""
+    articles = [a for g in groups for a in g]
+    story_of = {a.id: n for n, g in enumerate(groups) for a in g}
+    items_by_story: dict[int, list[Item]] = defaultdict(list)
     for item in items:
-        by_kind[item.kind].append(item)
+        items_by_story[story_of[item.evidence[0].article_id]].append(item)
+    quotes_by_story: dict[int, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        quotes_by_story[story_of[quote.evidence[0].article_id]].append(quote)
+    published = {a.id: a.published for a in articles}
     return Briefing(
         topic=topic,
         date=date,
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        stories=[
+            make_story(group, items_by_story[n], quotes_by_story[n], published)
+            for n, group in enumerate(groups)
+        ],
+        sources=sources(articles),
+        problems=problems,
+        stats=stats,
+    )
+
+
+def make_story(
+    articles: list[Article],
+    items: list[Item],
+    quotes: list[Quote],
+    published: dict[str, dt.date | None],
+) -> Story:
+    by_kind: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_kind[item.kind].append(item)
+    return Story(
+        id=cluster.story_id(articles),
+        title=cluster.story_title(articles),
+        article_ids=[a.id for a in articles],
         positions=group_by_party(by_kind["position"]),
         sticking_points=by_corroboration(by_kind["sticking_point"]),
         next_steps=by_corroboration(by_kind["next_step"]),
         timeline=timeline(by_kind["event"], published),
         quotes=sorted(quotes, key=lambda q: -len(q.article_ids)),
-        sources=sources(articles),
-        problems=problems,
-        stats=stats,
     )
 
 
@@ -75,5 +101,5 @@ def sources(articles: list[Article]) -> list[Source]:
             path=a.path,
             url=a.url,
         )
-        for n, a in enumerate(articles, start=1)
+        for n, a in enumerate(sorted(articles, key=lambda a: a.id), start=1)
     ]

@@ -205,16 +205,31 @@ class RunStats(BaseModel):
     endpoint: str = ""
 
 
-class Briefing(BaseModel):
-    topic: str
-    date: dt.date
-    generated_at: dt.datetime
+class Story(BaseModel):
+    """One developing story: the articles about it and its briefing sections."""
+
+    id: str = Field(description="Stable across editions and days")
+    title: str = Field(description="A headline of one of its articles, not invented")
+    article_ids: list[str]
     summary: list[Item] = Field(default_factory=list)
     positions: dict[str, list[Item]] = Field(default_factory=dict)
     sticking_points: list[Item] = Field(default_factory=list)
     next_steps: list[Item] = Field(default_factory=list)
     timeline: list[Item] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        """Every finding of the story, each section in order (the summary repeats others)."""
+        grouped = [i for group in self.positions.values() for i in group]
+        return [*grouped, *self.sticking_points, *self.next_steps, *self.timeline]
+
+
+class Briefing(BaseModel):
+    topic: str
+    date: dt.date
+    generated_at: dt.datetime
+    stories: list[Story] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list, description="LLM failures and fallbacks")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import chunk, extract, ground, ingest, local, merge, quotes, render, summarize
+from . import chunk, cluster, extract, ground, ingest, local, merge, quotes, render, summarize
 from .cache import Cache
 from .config import Settings
 from .errors import BriefingError
@@ -48,13 +48,17 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
                          chunks=len(segmented.chunks), dropped=grounded.dropped,
                          model=llm.model, endpoint=llm.base_url)  # fmt: skip
         briefing = merge.merge(
-            grounded.items, quotes.find_quotes(ingested.articles), ingested.articles,
+            grounded.items, quotes.find_quotes(ingested.articles),
+            cluster.group(ingested.articles),
             topic=settings.topic, date=settings.date, problems=ingested.problems, stats=stats,
         )  # fmt: skip
-        report("summary", 0, 1)
-        summary, warnings = summarize.summarize(llm, briefing, cache=cache)
-        briefing.summary = summary
-        briefing.warnings = labelled.failures + warnings
+        briefing.warnings = list(labelled.failures)
+        for number, story in enumerate(briefing.stories, start=1):
+            report("summary", number, len(briefing.stories))
+            story.summary, warnings = summarize.summarize(
+                llm, story, topic=settings.topic, cache=cache
+            )
+            briefing.warnings += warnings
         stats.llm_calls = llm.log.calls
         stats.cache_hits = sum(d.cached for d in labelled.digests)
         stats.prompt_tokens = llm.log.usage.prompt_tokens

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .cache import Cache, make_key
 from .errors import LLMError
 from .llm import LLM
-from .models import Briefing, Item, SummaryPick
+from .models import Item, Story, SummaryPick
 from .resources import prompt_version, render_prompt
 
 SYSTEM, USER = "summary.system.j2", "summary.user.j2"
@@ -13,23 +13,18 @@ MAX_CANDIDATES = 15
 SUMMARY_SIZE = 4
 
 
-def candidates(briefing: Briefing) -> list[Item]:
+def candidates(story: Story) -> list[Item]:
     """The most corroborated findings of every section, each sentence once."""
-    pool = [
-        *[item for group in briefing.positions.values() for item in group],
-        *briefing.sticking_points,
-        *briefing.next_steps,
-        *briefing.timeline,
-    ]
+    pool = story.items
     unique: dict[str, Item] = {}
     for item in sorted(pool, key=lambda i: -len(i.article_ids)):
         unique.setdefault(item.evidence[0].sentence_id, item)
     return list(unique.values())[:MAX_CANDIDATES]
 
 
-def summarize(llm: LLM, briefing: Briefing, *, cache: Cache) -> tuple[list[Item], list[str]]:
+def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list[Item], list[str]]:
     """(summary items, warnings). Falls back, with a warning, to the most corroborated items."""
-    pool = candidates(briefing)
+    pool = candidates(story)
     if not pool:
         return [], []
     messages = [
@@ -38,7 +33,7 @@ def summarize(llm: LLM, briefing: Briefing, *, cache: Cache) -> tuple[list[Item]
             "role": "user",
             "content": render_prompt(
                 USER,
-                topic=briefing.topic,
+                topic=topic,
                 items=[{"text": i.text, "sources": len(i.article_ids)} for i in pool],
             ),
         },

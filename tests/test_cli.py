@@ -17,12 +17,13 @@ from tests.conftest import CLEAN_ENV, MODEL, SEEDS, replaying
 
 CITATION = re.compile(r"\[(\d+:s\d+(?:, \d+:s\d+)*)\]")
 SECTIONS = [
-    "## Summary",
-    "## Positions",
-    "## Sticking points",
-    "## Next steps",
-    "## Timeline",
-    "## Key quotes",
+    "## Top stories",
+    "### Summary",
+    "### Positions",
+    "### Sticking points",
+    "### Next steps",
+    "### Timeline",
+    "### Key quotes",
     "## Sources",
 ]
 
@@ -55,7 +56,8 @@ def test_markdown_has_every_section_and_every_bullet_cites_a_listed_source(gener
     for section in SECTIONS:
         assert section in markdown
     body = markdown.split("## Sources")[0]
-    bullets = [line for line in body.splitlines() if line.startswith("- ")]
+    story = body.split("## Top stories")[1]
+    bullets = [line for line in story.splitlines() if line.startswith("- ")]
     assert len(bullets) >= 10
     for line in bullets:
         refs = CITATION.findall(line)
@@ -71,19 +73,14 @@ def test_every_evidence_and_quote_is_verbatim_seed_text(generated):
     # removed chrome, with hard wraps joined.
     cleaned = load_folder(SEEDS, today=dt.date(2025, 12, 5)).articles
     corpus = " ".join(" ".join(a.text.split()) for a in cleaned)
-    items = [
-        *briefing.summary,
-        *briefing.sticking_points,
-        *briefing.next_steps,
-        *briefing.timeline,
-        *[i for g in briefing.positions.values() for i in g],
-    ]
+    (story,) = briefing.stories
+    items = [*story.summary, *story.items]
     assert items
     for item in items:
         for evidence in item.evidence:
             assert evidence.text in corpus
-    assert briefing.quotes
-    for quote in briefing.quotes:
+    assert story.quotes
+    for quote in story.quotes:
         assert quote.text in corpus
 
 
