@@ -20,9 +20,14 @@ def resource_dir(name: str) -> Path:
     raise FileNotFoundError(f"briefing's {name}/ folder is missing; reinstall the package")
 
 
+def as_data(text: str) -> str:
+    """Article text inside a prompt: it cannot close or open the tags that delimit it as data."""
+    return " ".join(text.split()).replace("<", "‹").replace(">", "›")
+
+
 @cache
 def prompt_env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(resource_dir("prompts")),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
@@ -30,6 +35,8 @@ def prompt_env() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
+    env.filters["data"] = as_data
+    return env
 
 
 def render_prompt(name: str, **context: object) -> str:
