@@ -105,3 +105,10 @@ def test_missing_folder_is_one_clear_line(tmp_path: Path):
 def test_help_lists_the_commands():
     result = CliRunner().invoke(cli, ["--help"])
     assert "generate" in result.output and "inspect" in result.output
+
+
+def test_inspect_shows_kept_text_and_removed_lines_without_a_model():
+    result = CliRunner().invoke(cli, ["inspect", str(SEEDS), "--date", "2025-12-05"])
+    assert result.exit_code == 0, result.output
+    assert "WATCH TV LIVE" in result.output  # listed as removed, not lost
+    assert "The Kremlin said on Friday" in result.output
