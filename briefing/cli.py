@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from . import ingest
+from . import ingest, screen
 from .config import load_settings
 from .errors import BriefingError
 
@@ -67,6 +67,11 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="LLM result cache folder.")
 @click.option("--concurrency", type=int, help="LLM requests in flight at once [1].")
 @click.option("--templates", type=click.Path(path_type=Path), help="Override templates.")
+@click.option(
+    "--follow-symlinks/--no-follow-symlinks",
+    default=None,
+    help="Read symbolic links to files outside FOLDER (refused by default).",
+)
 @click.pass_obj
 def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flags: Any) -> None:
     """Write briefings/<date>.md and .json from the articles in FOLDER."""
@@ -87,6 +92,8 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
         click.echo(f"skipped {problem.path}: {problem.reason}", err=True)
     for warning in result.briefing.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for line in screen.warnings(result.briefing.suspicious):
+        click.echo(f"warning: {line}", err=True)
 
 
 @cli.command()

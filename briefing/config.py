@@ -42,6 +42,9 @@ class Settings(BaseModel):
     max_bytes: int = Field(5_000_000, ge=1, description="Larger input files are skipped")
     timeout: float = Field(300.0, gt=0, description="Seconds to wait for one LLM reply")
     templates: Path | None = Field(None, description="Folder of templates overriding built-ins")
+    follow_symlinks: bool = Field(
+        False, description="Read symbolic links that point outside the input folder"
+    )
 
     @property
     def uses_embedded_model(self) -> bool:

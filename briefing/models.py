@@ -96,6 +96,27 @@ class Chunk(Frozen):
     sentences: list[Sentence] = Field(min_length=1)
 
 
+# --- screen: untrusted text held back from the model --------------------------------------------
+
+
+class Flag(Frozen):
+    """A sentence that reads as an instruction to a model: never sent to it, shown for review."""
+
+    sentence_id: str = Field(description="e.g. a3.s17")
+    article_id: str
+    reason: str = Field(description='Why it was flagged, e.g. "tells the model to ignore ..."')
+    text: str = Field(description="The sentence, verbatim, for the reviewer")
+
+
+class Suspicion(Frozen):
+    """An article with instruction-like sentences (prompt injection attempts) to review."""
+
+    article_id: str
+    path: str
+    title: str
+    flags: list[Flag] = Field(min_length=1)
+
+
 # --- extract: the LLM contract ------------------------------------------------------------------
 
 
@@ -233,6 +254,10 @@ class Briefing(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list, description="LLM failures and fallbacks")
+    suspicious: list[Suspicion] = Field(
+        default_factory=list,
+        description="Articles with instruction-like sentences held back from the model (review)",
+    )
     stats: RunStats = Field(default_factory=RunStats)
 
     def source_number(self, article_id: str) -> int:

@@ -8,7 +8,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import chunk, cluster, extract, ground, ingest, local, merge, quotes, render, summarize
+from . import (
+    chunk,
+    cluster,
+    extract,
+    ground,
+    ingest,
+    local,
+    merge,
+    quotes,
+    render,
+    screen,
+    summarize,
+)
 from .cache import Cache
 from .config import Settings
 from .errors import BriefingError
@@ -27,10 +39,14 @@ class Result:
 def generate(folder: Path, settings: Settings, progress: Progress | None = None) -> Result:
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
-    ingested = ingest.load_folder(folder, today=settings.date, max_bytes=settings.max_bytes)
+    ingested = ingest.load_folder(folder, today=settings.date, max_bytes=settings.max_bytes,
+                                  follow_symlinks=settings.follow_symlinks)  # fmt: skip
     if not ingested.articles:
         raise BriefingError(f"no usable article in {folder} ({describe(ingested.problems)})")
     segmented = chunk.segment(ingested.articles, settings.chunk_tokens)
+    # Untrusted text: sentences that read as instructions to a model are never sent to it.
+    suspicions = screen.screen(ingested.articles)
+    segmented = screen.withhold(segmented, suspicions)
     cache = Cache(settings.cache_dir)
     with open_llm(settings) as llm:
         done = [0]
@@ -48,11 +64,12 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
                          chunks=len(segmented.chunks), dropped=grounded.dropped,
                          model=llm.model, endpoint=llm.base_url)  # fmt: skip
         briefing = merge.merge(
-            grounded.items, quotes.find_quotes(ingested.articles),
+            grounded.items, screen.unflagged(quotes.find_quotes(ingested.articles), suspicions),
             cluster.group(ingested.articles),
             topic=settings.topic, date=settings.date, problems=ingested.problems, stats=stats,
         )  # fmt: skip
         briefing.warnings = list(labelled.failures)
+        briefing.suspicious = suspicions
         for number, story in enumerate(briefing.stories, start=1):
             report("summary", number, len(briefing.stories))
             story.summary, warnings = summarize.summarize(
