@@ -66,7 +66,17 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
 @click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="LLM result cache folder.")
 @click.option("--concurrency", type=int, help="LLM requests in flight at once [1].")
-@click.option("--templates", type=click.Path(path_type=Path), help="Override templates.")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path),
+    help="Folder whose briefing.md.j2, briefing.html.j2 or briefing.css replace the built-ins.",
+)
+@click.option(
+    "--format",
+    "formats",
+    metavar="LIST",
+    help="Files to write, comma-separated: md,json,html,pdf [md,json,pdf].",
+)
 @click.option(
     "--follow-symlinks/--no-follow-symlinks",
     default=None,
@@ -74,7 +84,7 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
 )
 @click.pass_obj
 def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flags: Any) -> None:
-    """Write briefings/<date>.md and .json from the articles in FOLDER."""
+    """Write briefings/<date>.md, .json and .pdf (see --format) from the articles in FOLDER."""
     from .pipeline import generate as run
 
     flags["date"] = date.date() if date else None
@@ -104,6 +114,14 @@ def inspect(folder: Path, date: dt.datetime | None) -> None:
     today = date.date() if date else dt.date.today()
     result = ingest.load_folder(folder, today=today)
     click.echo(ingest.describe(result))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the briefing's .json file (schema/briefing.schema.json)."""
+    from .render import json_schema
+
+    click.echo(json_schema(), nl=False)
 
 
 def main() -> None:

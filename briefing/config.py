@@ -6,10 +6,10 @@ import datetime as dt
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from .cache import default_cache_dir
 from .errors import ConfigError
@@ -42,9 +42,20 @@ class Settings(BaseModel):
     max_bytes: int = Field(5_000_000, ge=1, description="Larger input files are skipped")
     timeout: float = Field(300.0, gt=0, description="Seconds to wait for one LLM reply")
     templates: Path | None = Field(None, description="Folder of templates overriding built-ins")
+    formats: tuple[Literal["md", "json", "html", "pdf"], ...] = Field(
+        ("md", "json", "pdf"), min_length=1, description="Files to write: md, json, html, pdf"
+    )
     follow_symlinks: bool = Field(
         False, description="Read symbolic links that point outside the input folder"
     )
+
+    @field_validator("formats", mode="before")
+    @classmethod
+    def split_formats(cls, value: object) -> object:
+        """'md,pdf' from a flag, the environment or the config file; a list works too."""
+        if isinstance(value, str):
+            return tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+        return value
 
     @property
     def uses_embedded_model(self) -> bool:

@@ -81,7 +81,8 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
         stats.prompt_tokens = llm.log.usage.prompt_tokens
         stats.completion_tokens = llm.log.usage.completion_tokens
     stats.seconds = round(time.perf_counter() - started, 2)
-    paths = render.write(briefing, settings.out, templates=_str(settings.templates))
+    paths = render.write(briefing, settings.out, templates=_str(settings.templates),
+                         formats=settings.formats)  # fmt: skip
     return Result(briefing=briefing, paths=paths)
 
 

@@ -1,10 +1,19 @@
-"""Briefing -> Markdown / JSON files via templates/, written atomically."""
+"""Briefing -> Markdown / JSON / HTML / PDF files via templates/, written atomically.
+
+Article text is data everywhere: the Markdown template escapes it with the `md` filters, the HTML
+template is autoescaped, and the PDF is made from that HTML by WeasyPrint with a URL fetcher that
+refuses everything but local files, so rendering never touches the network.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -12,54 +21,226 @@ from .cache import write_atomic
 from .models import Briefing, Evidence
 from .resources import resource_dir
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~])")
+log = logging.getLogger(__name__)
+
+FORMATS = ("md", "json", "html", "pdf")
+DEFAULT_FORMATS = ("md", "json", "pdf")
+MARKDOWN_WIDTH = 100
+
+# --- Markdown escaping --------------------------------------------------------------------------
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*\[\]<>#|~$])")
+# `_` only emphasises at a word edge: "snake_case" stays readable, "_x_" is escaped.
+EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+ENTITY = re.compile(r"&(?=#?\w+;)")
+# At the start of a line these open a list, a heading underline or a rule.
+BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
 
 
 def md(text: str | None) -> str:
     """Article text shown as text: Markdown and HTML syntax in it cannot format or inject."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join((text or "").split()))
+    text = " ".join((text or "").split())
+    text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    text = EDGE_UNDERSCORE.sub(r"\\_", text)
+    text = ENTITY.sub(r"\\&", text)
+    return BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def md_code(text: str | None) -> str:
+    """A code span that holds any text, backticks included (CommonMark: a longer fence)."""
+    text = " ".join((text or "").split()) or " "
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+WEB_URL = re.compile(r"https?://[^\s<>`\\]+\Z", re.IGNORECASE)
+
+
+def md_url(url: str | None) -> str:
+    """An http(s) URL as an autolink; anything else (javascript:, spaces, brackets) as code."""
+    url = (url or "").strip()
+    return f"<{url}>" if WEB_URL.match(url) else md_code(url)
+
+
+# A continuation line must not start with one of these, or it would open a new block.
+RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{3,}")
+LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
+
+
+def wrap_markdown(text: str, width: int = MARKDOWN_WIDTH) -> str:
+    """Wrap paragraphs and list items at `width` for a plain editor; Markdown renders the same.
+
+    Headings, HTML lines and rules are left alone; continuation lines of a list item are indented
+    under its text, and a break never puts a block marker (`-`, `1.`, `===`) at a line start.
+    """
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.startswith(("#", "<", "|", "    ", "---")):
+            out.append(line)
+            continue
+        marker = LIST_ITEM.match(line)
+        indent = " " * len(marker[1]) if marker else ""
+        out.extend(_wrap_words(line, width, indent))
+    return "\n".join(out)
+
+
+def _wrap_words(line: str, width: int, indent: str) -> list[str]:
+    words = line.split(" ")
+    lines = [words[0]]
+    for word in words[1:]:
+        if not word:
+            lines[-1] += " "
+            continue
+        if len(lines[-1]) + 1 + len(word) <= width or RISKY_LINE_START.match(word):
+            lines[-1] += " " + word
+        else:
+            lines.append(indent + word)
+    return lines
+
+
+# --- citations ----------------------------------------------------------------------------------
+
+
+def refs(evidence: Iterable[Evidence], briefing: Briefing) -> list[tuple[int, str]]:
+    """(source number, sentence) of every piece of evidence, in order, without repeats."""
+    found = []
+    for item in evidence:
+        sentence = item.sentence_id.split(".", 1)[1]
+        found.append((briefing.source_number(item.article_id), sentence))
+    return list(dict.fromkeys(found))
 
 
 def citations(evidence: list[Evidence], briefing: Briefing) -> str:
     """'[1:s3, 2:s7]': source number and sentence number of every piece of evidence."""
-    refs = []
-    for item in evidence:
-        sentence = item.sentence_id.split(".", 1)[1]
-        refs.append(f"{briefing.source_number(item.article_id)}:{sentence}")
-    return "[" + ", ".join(dict.fromkeys(refs)) + "]"
+    return "[" + ", ".join(f"{n}:{s}" for n, s in refs(evidence, briefing)) + "]"
+
+
+# --- templates ----------------------------------------------------------------------------------
+
+
+def _loader(extra_dir: str | None) -> jinja2.FileSystemLoader:
+    # A user's --templates folder comes first, so any template (or the stylesheet) is overridable.
+    dirs = [Path(extra_dir)] if extra_dir else []
+    return jinja2.FileSystemLoader([*dirs, resource_dir("templates")])
 
 
 @cache
 def template_env(extra_dir: str | None = None) -> jinja2.Environment:
-    dirs = [Path(extra_dir)] if extra_dir else []
+    """Markdown templates: no autoescape, article text goes through the `md` filters."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*dirs, resource_dir("templates")]),
+        loader=_loader(extra_dir),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Markdown: escaping is done explicitly by the `md` filter
     )
-    env.filters["md"] = md
+    env.filters.update(md=md, md_code=md_code, md_url=md_url)
     return env
 
 
-def to_markdown(briefing: Briefing, templates: str | None = None) -> str:
+@cache
+def html_env(extra_dir: str | None = None) -> jinja2.Environment:
+    """HTML templates (and the stylesheet they include): every value is autoescaped."""
+    env = jinja2.Environment(
+        loader=_loader(extra_dir),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+    env.filters.update(file_name=lambda path: Path(path or "").name or path)
+    env.tests["web_url"] = lambda url: bool(url and WEB_URL.match(url.strip()))
+    return env
+
+
+def _context(briefing: Briefing) -> dict[str, Any]:
+    return {
+        "b": briefing,
+        "cite": lambda evidence: citations(evidence, briefing),
+        "refs": lambda evidence: refs(evidence, briefing),
+    }
+
+
+def to_markdown(
+    briefing: Briefing, templates: str | None = None, width: int = MARKDOWN_WIDTH
+) -> str:
+    """Stable text: the same briefing gives the same bytes (no wall-clock time, no run counts)."""
     template = template_env(templates).get_template("briefing.md.j2")
-    text = template.render(b=briefing, cite=lambda ev: citations(ev, briefing))
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
+    text = template.render(**_context(briefing))
+    text = re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
+    return wrap_markdown(text, width)
+
+
+def to_html(briefing: Briefing, templates: str | None = None) -> str:
+    """One self-contained page (stylesheet inline, no external resources)."""
+    return html_env(templates).get_template("briefing.html.j2").render(**_context(briefing))
+
+
+def to_pdf(briefing: Briefing, templates: str | None = None) -> bytes:
+    """The HTML page laid out for print by WeasyPrint, fetching nothing from the network."""
+    import weasyprint  # heavy (pango via cffi): only runs that write a PDF pay for it
+
+    dirs = [Path(templates).resolve()] if templates else []
+    fetcher = local_fetcher([*dirs, resource_dir("templates").resolve()])
+    base_url = (dirs[0] if dirs else resource_dir("templates")).as_uri() + "/"
+    html = weasyprint.HTML(string=to_html(briefing, templates), base_url=base_url,
+                           url_fetcher=fetcher)  # fmt: skip
+    return html.write_pdf()
+
+
+def local_fetcher(allowed: list[Path]) -> Any:
+    """A WeasyPrint URL fetcher for data: URLs and files inside `allowed`; nothing else."""
+    from weasyprint.urls import URLFetcher
+
+    class LocalOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:") or (url.startswith("file:") and _inside(url, allowed)):
+                return super().fetch(url, headers)
+            log.warning("refused to fetch %s while rendering the PDF", url)
+            # WeasyPrint catches this, leaves the resource out and goes on.
+            raise ValueError(f"rendering fetches no remote resource: {url}")
+
+    return LocalOnly(allowed_protocols=("data", "file"), allow_redirects=False)
+
+
+def _inside(url: str, allowed: list[Path]) -> bool:
+    from urllib.parse import unquote, urlsplit
+
+    path = Path(unquote(urlsplit(url).path)).resolve()
+    return any(path.is_relative_to(folder) for folder in allowed)
 
 
 def to_json(briefing: Briefing) -> str:
     return briefing.model_dump_json(indent=2) + "\n"
 
 
-def write(briefing: Briefing, out_dir: Path, *, templates: str | None = None) -> list[Path]:
+def json_schema() -> str:
+    """The JSON Schema that every `<date>.json` validates against (schema/briefing.schema.json)."""
+    schema = Briefing.model_json_schema(mode="serialization")
+    head = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    return json.dumps({**head, **schema}, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {
+    "md": lambda b, templates: to_markdown(b, templates),
+    "json": lambda b, _: to_json(b),
+    "html": to_html,
+    "pdf": to_pdf,
+}
+
+
+def write(
+    briefing: Briefing,
+    out_dir: Path,
+    *,
+    templates: str | None = None,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+) -> list[Path]:
+    """Write `<out>/<date>.<format>` for each format; every file appears whole or not at all."""
     stem = briefing.date.isoformat()
-    outputs = {
-        out_dir / f"{stem}.md": to_markdown(briefing, templates),
-        out_dir / f"{stem}.json": to_json(briefing),
-    }
-    for path, text in outputs.items():
-        write_atomic(path, text)
+    outputs = {out_dir / f"{stem}.{f}": RENDERERS[f](briefing, templates) for f in formats}
+    for path, content in outputs.items():
+        write_atomic(path, content)
     return list(outputs)

@@ -57,7 +57,8 @@ def test_markdown_has_every_section_and_every_bullet_cites_a_listed_source(gener
         assert section in markdown
     body = markdown.split("## Sources")[0]
     story = body.split("## Top stories")[1]
-    bullets = [line for line in story.splitlines() if line.startswith("- ")]
+    # A long bullet wraps onto indented continuation lines: join them back.
+    bullets = [line for line in re.sub(r"\n  +", " ", story).splitlines() if line.startswith("- ")]
     assert len(bullets) >= 10
     for line in bullets:
         refs = CITATION.findall(line)
