@@ -1,0 +1,226 @@
+"""Grouping articles into stories, stable story ids across runs, topic and outlet rules (no LLM).
+
+tests/stories/mixed holds three stories besides the seeds (an EU summit that mentions Zelenskyy
+and Trump's peace plan, a Federal Reserve decision that mentions Trump, a typhoon) from three or
+four outlets each, plus one single-outlet story; tests/stories/later a follow-up on the typhoon.
+The story of a file is the start of its name (the seeds are all one story).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import cluster
+from briefing.ingest import load_folder
+from briefing.merge import per_story
+from briefing.models import Article, Evidence, Item
+from tests.conftest import ROOT, SEEDS
+
+STORIES = ROOT / "tests" / "stories"
+DAY = dt.date(2025, 12, 11)
+
+
+def story_of(article: Article) -> str:
+    name = Path(article.path).name
+    return "ukraine_talks" if name[0].isdigit() else name.rsplit("_", 1)[0]
+
+
+def folder(tmp_path: Path, *sources: Path) -> Path:
+    target = tmp_path / "articles"
+    target.mkdir(exist_ok=True)
+    for source in sources:
+        for path in source.iterdir():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def articles_in(path: Path, today: dt.date = DAY) -> list[Article]:
+    return load_folder(path, today=today).articles
+
+
+def as_stories(groups: list[list[Article]]) -> set[frozenset[str]]:
+    return {frozenset(Path(a.path).name for a in g) for g in groups}
+
+
+def expected(articles: list[Article]) -> set[frozenset[str]]:
+    by_story: dict[str, set[str]] = {}
+    for article in articles:
+        by_story.setdefault(story_of(article), set()).add(Path(article.path).name)
+    return {frozenset(names) for names in by_story.values()}
+
+
+@pytest.fixture
+def mixed(tmp_path) -> list[Article]:
+    return articles_in(folder(tmp_path, SEEDS, STORIES / "mixed"))
+
+
+def test_mixed_folder_is_split_into_exactly_its_stories(mixed):
+    groups = cluster.group(mixed)
+    assert len(groups) == 5
+    assert as_stories(groups) == expected(mixed)
+
+
+def test_seeds_are_one_story_with_all_five_articles():
+    seeds = articles_in(SEEDS, dt.date(2025, 12, 5))
+    plan = cluster.plan(seeds, index=cluster.StoryIndex(), date=dt.date(2025, 12, 5))
+    (story,) = plan.stories
+    assert story.article_ids == ["a1", "a2", "a3", "a4", "a5"]
+    assert story.title in {a.title for a in seeds}
+    assert not plan.also_reported and not plan.no_longer_covered
+
+
+def test_stories_forces_the_number_of_stories(mixed):
+    assert len(cluster.group(mixed, stories=2)) == 2
+    assert len(cluster.group(mixed, stories=100)) == len(mixed)
+
+
+def test_top_stories_rank_by_outlets_then_recency_and_single_outlet_is_also_reported(mixed):
+    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    assert [len(s.outlets) for s in plan.stories] == [4, 4, 4, 3]
+    four = plan.stories[:3]
+    assert [s.latest for s in four] == sorted((s.latest for s in four), reverse=True)
+    (also,) = plan.also_reported
+    assert also.outlets == ["Le Monde in English"]
+    assert "Louvre" in also.title
+    # Louvre's article is listed as a source but never sent to the model.
+    assert len(plan.articles(mixed)) == len(mixed) - 1
+    assert len(plan.shown(mixed)) == len(mixed)
+
+
+def test_min_sources_one_gives_every_story_its_section(mixed):
+    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, min_sources=1)
+    assert len(plan.stories) == 5 and not plan.also_reported
+
+
+def test_a_lone_article_gets_its_section_rather_than_only_also_reported(tmp_path):
+    lone = articles_in(folder(tmp_path, STORIES / "later"))
+    plan = cluster.plan(lone, index=cluster.StoryIndex(), date=DAY)
+    assert len(plan.stories) == 1 and not plan.also_reported
+
+
+def test_title_is_a_headline_of_the_story(mixed):
+    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    titles = {a.id: a.title for a in mixed}
+    for story in plan.stories:
+        assert story.title in {titles[i] for i in story.article_ids}
+
+
+def test_topic_keeps_only_the_stories_that_match_it(mixed):
+    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, topic="Typhoon in Luzon")
+    (story,) = plan.stories
+    assert "Fung-wong" in story.title
+    assert len(plan.left_out) == 4
+    fed = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, topic="interest rates")
+    assert [s.terms[0] for s in fed.stories] == ["fed"]
+    none = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, topic="World Cup final")
+    assert not none.stories
+
+
+def test_story_ids_are_stable_across_editions_and_run_dates(mixed, tmp_path):
+    first = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    cluster.save_index(tmp_path, first.index)
+    again = cluster.plan(mixed, index=cluster.load_index(tmp_path), date=DAY)
+    assert [s.id for s in again.stories] == [s.id for s in first.stories]
+    # Without an index the id comes from the article that opened the story, whatever the date.
+    later = DAY + dt.timedelta(days=3)
+    moved = articles_in(folder(tmp_path, SEEDS, STORIES / "mixed"), later)
+    later_day = cluster.plan(moved, index=cluster.StoryIndex(), date=later)
+    assert {s.id for s in later_day.stories} == {s.id for s in first.stories}
+    assert not again.no_longer_covered
+
+
+def test_new_article_joins_its_story_on_rerun(mixed, tmp_path):
+    first = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    typhoon = next(s for s in first.stories if "Fung-wong" in s.title)
+    grown = articles_in(folder(tmp_path, SEEDS, STORIES / "mixed", STORIES / "later"))
+    rerun = cluster.plan(grown, index=first.index, date=DAY)
+    assert {s.id for s in rerun.stories} == {s.id for s in first.stories}
+    joined = next(s for s in rerun.stories if s.id == typhoon.id)
+    names = {Path(a.path).name for a in grown if a.id in joined.article_ids}
+    assert names == {"typhoon_1.md", "typhoon_2.md", "typhoon_3.txt", "typhoon_update.md"}
+
+
+def test_next_day_article_continues_its_story_and_the_rest_are_no_longer_covered(mixed, tmp_path):
+    first = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    cluster.save_index(tmp_path / "out", first.index)
+    next_day = DAY + dt.timedelta(days=1)
+    update = articles_in(STORIES / "later", next_day)
+    plan = cluster.plan(update, index=cluster.load_index(tmp_path / "out"), date=next_day)
+    (story,) = plan.stories
+    typhoon = next(s for s in first.stories if "Fung-wong" in s.title)
+    assert story.id == typhoon.id
+    assert story.first_seen == DAY
+    gone = {p.id for p in plan.no_longer_covered}
+    assert gone == {s.id for s in [*first.stories, *first.also_reported]} - {typhoon.id}
+    assert all(p.last_seen == DAY for p in plan.no_longer_covered)
+    record = next(r for r in plan.index.stories if r.id == typhoon.id)
+    assert len(record.members) == 4 and record.last_seen == next_day
+    # A week later a story no article covers leaves the brief (it stays in the index).
+    much_later = DAY + dt.timedelta(days=cluster.NO_LONGER_COVERED_DAYS + 1)
+    quiet = cluster.plan(update, index=plan.index, date=much_later)
+    assert not quiet.no_longer_covered
+
+
+def test_unreadable_index_starts_afresh(tmp_path):
+    (tmp_path / cluster.INDEX_NAME).write_text("{not json")
+    assert cluster.load_index(tmp_path).stories == []
+    assert cluster.load_index(tmp_path / "missing").stories == []
+
+
+def test_no_article_and_one_article():
+    assert cluster.group([]) == []
+    plan = cluster.plan([], index=cluster.StoryIndex(), date=DAY)
+    assert plan.stories == [] and plan.index.stories == []
+
+
+def test_sentence_repeated_in_two_stories_counts_within_each_story():
+    def evidence(article_id: str) -> Evidence:
+        return Evidence(sentence_id=f"{article_id}.s1", article_id=article_id, text="Same.")
+
+    item = Item(kind="event", text="Same.", evidence=[evidence("a1"), evidence("a2"),
+                                                       evidence("a3")])  # fmt: skip
+    parts = per_story(item, {"a1": 0, "a2": 1, "a3": 0})
+    assert [(n, part.article_ids) for n, part in parts] == [(0, ["a1", "a3"]), (1, ["a2"])]
+    assert per_story(item, {"a1": 0, "a2": 0, "a3": 0}) == [(0, item)]
+
+
+def test_generate_on_a_mixed_folder_gives_one_section_per_story(tmp_path, live_base_url):
+    """End to end (cassettes/generate_mixed.yaml): the seeds and three other stories, then a rerun
+    with one more article that joins its story under the same id."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+    from briefing.models import Briefing
+    from tests.conftest import CLEAN_ENV, MODEL, replaying
+
+    articles = folder(tmp_path, SEEDS, STORIES / "mixed")
+    out = tmp_path / "briefings"
+    runs = []
+    with replaying("generate_mixed", live_base_url) as base_url:
+        for date in ("2025-12-11", "2025-12-12"):
+            if date == "2025-12-12":
+                shutil.copy(STORIES / "later" / "typhoon_update.md", articles)
+            result = CliRunner().invoke(cli, [
+                "generate", str(articles), "--date", date, "--out", str(out),
+                "--base-url", base_url, "--model", MODEL, "--cache-dir", str(tmp_path / "cache"),
+                "--format", "md,json",
+            ], env=CLEAN_ENV)  # fmt: skip
+            assert result.exit_code == 0, result.output
+            runs.append(Briefing.model_validate_json((out / f"{date}.json").read_text()))
+    first, second = runs
+    assert len(first.stories) == 4 and len(first.also_reported) == 1
+    assert sorted(len(s.article_ids) for s in first.stories) == [3, 4, 4, 5]
+    markdown = (out / "2025-12-11.md").read_text()
+    top = markdown.split("## Top stories")[1].split("### Also reported")[0]
+    for story in first.stories:
+        assert f"](#{story.id})" in top
+        assert f"## {story.title.split()[0]}" in markdown
+    assert "Louvre" in markdown.split("### Also reported")[1].split("## ")[0]
+    assert [s.id for s in second.stories] == [s.id for s in first.stories]
+    typhoon = next(s for s in second.stories if "Fung-wong" in s.title)
+    assert len(typhoon.article_ids) == 4
+    assert (out / cluster.INDEX_NAME).is_file()
