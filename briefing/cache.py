@@ -4,6 +4,11 @@ A result is keyed by everything that determines it (endpoint, model, messages, s
 versions, parameters), so a rerun or a resumed run after a kill repeats no finished LLM call.
 Entries are written to a temporary file and renamed into place, so two runs sharing a cache
 directory, or a run killed mid-write, never leave a half-written entry.
+
+Where: ``--cache-dir`` / ``BRIEFING_CACHE_DIR`` / ``cache_dir`` in the config file, else the
+platform cache folder (``~/.cache/briefing`` on Linux, ``~/Library/Caches/briefing`` on macOS,
+``%LOCALAPPDATA%\\briefing\\Cache`` on Windows); entries live in ``llm/<2 hex>/<sha256>.json``.
+``--no-cache`` neither reads nor writes it. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +38,20 @@ def make_key(**parts: Any) -> str:
 
 
 class Cache:
+    """LLM results by key; `directory=None` disables it. Counts hits and misses (thread-safe)."""
+
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+        self.hits = 0
+        self.misses = 0
+        self._lock = threading.Lock()
+
+    def _count(self, hit: bool) -> None:
+        with self._lock:
+            if hit:
+                self.hits += 1
+            else:
+                self.misses += 1
 
     def path_for(self, key: str) -> Path:
         assert self.directory is not None
@@ -41,12 +59,21 @@ class Cache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         if self.directory is None:
+            self._count(False)
             return None
         try:
-            return json.loads(self.path_for(key).read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
+            value = json.loads(self.path_for(key).read_text(encoding="utf-8"))
+        except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError, json.JSONDecodeError):
             # A corrupt entry is treated as missing and overwritten by the next put.
-            return None
+            value = None
+        if not isinstance(value, dict):
+            value = None
+        self._count(value is not None)
+        return value
+
+    def peek(self, key: str) -> bool:
+        """Whether an entry exists, without counting a hit or a miss (for --dry-run)."""
+        return self.directory is not None and self.path_for(key).is_file()
 
     def put(self, key: str, value: dict[str, Any]) -> None:
         if self.directory is None:

@@ -8,6 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from . import ingest, screen
 from .config import load_settings
@@ -17,19 +26,34 @@ EXIT_ERROR = 1
 
 
 class Display:
-    """Progress on a terminal; silence when stderr is a file or a pipe."""
+    """Progress bars on a terminal (rich); silence when stderr is a file or a pipe."""
+
+    LABELS = {"extract": "labelling chunks", "summary": "choosing the summary"}
 
     def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        self.progress = (
+            Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            if enabled
+            else None
+        )
+        self.tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> Display:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress:
+            self.progress.stop()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
+        if self.progress is None:
             return
-        label = "labelling chunks" if stage == "extract" else "choosing the summary"
-        sys.stderr.write(f"\r{label}: {done}/{total}   ")
-        sys.stderr.flush()
-        if stage != "extract" or done == total:
-            sys.stderr.write("\n")
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(self.LABELS.get(stage, stage), total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,7 +88,13 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
 @click.option("--topic", help="Free text used in the title and the prompts.")
 @click.option("--model", help="Model name at the endpoint.")
 @click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
-@click.option("--cache-dir", type=click.Path(path_type=Path), help="LLM result cache folder.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    help="LLM result cache folder [the platform cache dir, e.g. ~/.cache/briefing].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the LLM result cache.")
+@click.option("--dry-run", is_flag=True, help="Estimate requests, tokens and cost; call no model.")
 @click.option("--concurrency", type=int, help="LLM requests in flight at once [1].")
 @click.option(
     "--templates",
@@ -89,13 +119,25 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
 
     flags["date"] = date.date() if date else None
     settings = load_settings(flags, obj["config"])
-    result = run(folder, settings, progress=Display(sys.stderr.isatty()))
+    if no_cache:
+        settings = settings.model_copy(update={"cache_dir": None})
+    if dry_run:
+        e = estimate(folder, settings)
+        click.echo(
+            f"{e.chunks} chunks ({e.cached} cached): {e.requests} requests, "
+            f"~{e.prompt_tokens} prompt tokens, at most {e.completion_tokens} completion tokens, "
+            f"~${e.cost_usd:.4f}"
+        )
+        return
+    with Display(sys.stderr.isatty()) as display:
+        result = run(folder, settings, progress=display)
     for path in result.paths:
         click.echo(str(path))
     s = result.briefing.stats
     click.echo(
         f"{s.articles} articles, {s.llm_calls} LLM calls ({s.cache_hits} cached), "
         f"{s.prompt_tokens + s.completion_tokens} tokens, {s.seconds:.1f} s"
+    no_cache, dry_run = flags.pop("no_cache"), flags.pop("dry_run")
         + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
     )
     for problem in result.briefing.problems:
@@ -125,6 +167,28 @@ def schema() -> None:
 
 
 def main() -> None:
+@cli.command()
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option("--out", type=click.Path(path_type=Path), help="Briefings folder [briefings].")
+@click.pass_obj
+def diff(obj: dict[str, Any], old: str | None, new: str | None, out: Path | None) -> None:
+    """What changed between two editions: OLD and NEW are files or DATE/N (DATE = its latest).
+
+    Without arguments: the last two editions of the latest date.
+    """
+    from . import editions
+
+    out = out or load_settings({}, obj["config"]).out
+    if old and new:
+        pair = editions.resolve(old, out), editions.resolve(new, out)
+    elif old:
+        raise click.UsageError("pass two editions, or none for the last two")
+    else:
+        pair = editions.default_pair(out)
+    click.echo(editions.changes_markdown(editions.diff(*pair)), nl=False)
+
+
     debug = "--debug" in sys.argv
     try:
         cli.main(standalone_mode=False)

@@ -25,6 +25,15 @@ ENV = {  # environment variable -> setting
 }
 
 
+class Price(BaseModel):
+    """What a model costs, in US dollars per million tokens."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    prompt: float = Field(0.0, ge=0, description="USD per million prompt tokens")
+    completion: float = Field(0.0, ge=0, description="USD per million completion tokens")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -51,6 +60,10 @@ class Settings(BaseModel):
 
     @field_validator("formats", mode="before")
     @classmethod
+    prices: dict[str, Price] = Field(
+        default_factory=dict,
+        description="Price per model name for the run manifest's cost estimate; unlisted = 0",
+    )
     def split_formats(cls, value: object) -> object:
         """'md,pdf' from a flag, the environment or the config file; a list works too."""
         if isinstance(value, str):

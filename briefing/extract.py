@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from .cache import Cache, make_key
@@ -70,23 +71,42 @@ def messages_for(chunk: Chunk, parties: list[str], topic: str) -> list[dict[str,
     ]
 
 
-def label_chunk(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> Digest:
-    """Labels for one chunk, from the cache when this exact request was answered before."""
+@dataclass(frozen=True)
+class ChunkRequest:
+    """What is sent for one chunk, and the cache key of its answer."""
+
+    messages: list[dict[str, str]]
+    schema: dict[str, Any]
+    max_tokens: int
+    key: str
+
+
+def request_for(llm: LLM, chunk: Chunk, topic: str) -> ChunkRequest:
+    """The request for a chunk; building it needs no server (used by --dry-run too)."""
     parties = candidate_parties(chunk)
     messages = messages_for(chunk, parties, topic)
     schema = chunk_schema(chunk, parties)
     max_tokens = 60 + 30 * len(chunk.sentences)
+    # llm.endpoint, not the URL: the embedded server gets a new port every run.
     key = make_key(
-        task="extract", endpoint=llm.base_url, model=llm.model, messages=messages,
+        task="extract", endpoint=llm.endpoint, model=llm.model, messages=messages,
         schema=schema, max_tokens=max_tokens, temperature=llm.temperature, seed=llm.seed,
         prompts=[prompt_version(SYSTEM), prompt_version(USER)],
     )  # fmt: skip
-    hit = cache.get(key)
+    return ChunkRequest(messages, schema, max_tokens, key)
+
+
+def label_chunk(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> Digest:
+    """Labels for one chunk, from the cache when this exact request was answered before."""
+    request = request_for(llm, chunk, topic)
+    hit = cache.get(request.key)
     if hit is not None:
         labels = ChunkLabels.model_validate(hit["labels"])
         return Digest(chunk_id=chunk.id, labels=labels.items, cached=True)
-    labels, usage = llm.structured(messages, ChunkLabels, json_schema=schema, max_tokens=max_tokens)
-    cache.put(key, {"labels": labels.model_dump(), "usage": usage.model_dump()})
+    labels, usage = llm.structured(
+        request.messages, ChunkLabels, json_schema=request.schema, max_tokens=request.max_tokens
+    )
+    cache.put(request.key, {"labels": labels.model_dump(), "usage": usage.model_dump()})
     return Digest(chunk_id=chunk.id, labels=labels.items, usage=usage)
 
 
@@ -134,7 +154,8 @@ def label_all(
         except LLMError as err:
             return chunk, err
 
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    try:
         for chunk, outcome in pool.map(work, chunks):
             if isinstance(outcome, LLMError):
                 result.failures.append(f"chunk {chunk.id}: {outcome}")
@@ -144,6 +165,12 @@ def label_all(
                     result.chunks[digest.chunk_id] = sub_chunk(chunk, digest.chunk_id)
             if progress:
                 progress(1)
+    except BaseException:
+        # Ctrl-C, SIGTERM or a fatal error: start no further request; the finished ones are in
+        # the cache, so a rerun resumes from there.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return result
 
 

@@ -5,14 +5,27 @@ Structured output works on every kind of server through a ladder of modes:
 ``schema`` (llama-cpp-python's server, which refuses json_schema) -> a prompted JSON reply that
 we validate ourselves. We step down only when the server *rejects* a mode, never because of a
 validation error, and remember the mode per endpoint so the refusal costs one request per run.
+
+Retry budget, per request: transport failures (connection refused, timeout, 408/409/429/5xx,
+a body that is not JSON) are retried by the OpenAI SDK, at most ``max_retries`` times, waiting
+as the server's Retry-After says (up to 120 s; a longer wait is not retried) or backing off
+0.5 s, 1 s, 2 s... Validation failures are re-asked by tenacity, at most ``reasks`` times, and
+tenacity retries nothing else, so the two never multiply: one ``structured`` call makes at most
+``reasks + 1`` replies, each after at most ``max_retries`` transport retries.
+
+The server may be started lazily (``start``): a run whose every request is a cache hit never
+starts the embedded model.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import random
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,8 +43,19 @@ MODES = ("json_schema", "json_object", "prompted")
 # literal_error on response_format.type; others: "response_format"/"json_schema" in a 400).
 REFUSAL_MARKERS = ("json_schema", "response_format", "literal_error")
 
+# HTTP statuses worth another try (what the SDK retries too).
+RETRYABLE = {408, 409, 429, 500, 502, 503, 504}
+MAX_RETRY_AFTER = 120.0
+
 _mode_by_endpoint: dict[str, str] = {}
 _mode_lock = threading.Lock()
+# Concurrent workers wait while one of them probes an unconfirmed mode, so a refusal costs one
+# request per run, not one per worker.
+_probe_lock = threading.Lock()
+
+
+class GarbledResponse(Exception):
+    """The server answered 200 with a body that is not a chat completion (cut off, not JSON)."""
 
 
 @dataclass
@@ -48,6 +72,7 @@ class CallLog:
     calls: int = 0
     usage: Usage = field(default_factory=Usage)
     seconds: float = 0.0
+    retries: int = 0  # our own transport retries (probes, garbled bodies); not the SDK's
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def add(self, usage: Usage, seconds: float) -> None:
@@ -56,39 +81,82 @@ class CallLog:
             self.usage = self.usage + usage
             self.seconds += seconds
 
+    def retried(self) -> None:
+        with self._lock:
+            self.retries += 1
+
 
 class LLM:
     """A chat model behind an OpenAI-compatible endpoint, returning validated pydantic models."""
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | None,
         model: str,
         api_key: str | None = None,
         *,
+        start: Callable[[], str] | None = None,
+        endpoint: str | None = None,
         timeout: float = 300.0,
         max_retries: int = 2,
         reasks: int = 2,
         temperature: float = 0.0,
         seed: int = 0,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        """`base_url`, or `start`: called once, on the first real request, to get the URL.
+
+        `endpoint` names the server in cache keys; it must not change between runs (the
+        embedded server gets a new port every run), so it defaults to `base_url`.
+        """
+        if base_url is None and start is None:
+            raise ValueError("LLM needs a base_url or a start function")
+        self.base_url = base_url.rstrip("/") if base_url else ""
+        self.endpoint = endpoint or self.base_url
         self.model = model
-        # Local servers need no key, but the SDK insists on one; the placeholder is not a secret.
-        self.client = openai.OpenAI(
-            base_url=self.base_url,
-            api_key=api_key or "no-key",
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        self.api_key = api_key
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._start = start
+        self._start_lock = threading.Lock()
+        self._start_error: BaseException | None = None
+        self._client: openai.OpenAI | None = None
         self.reasks = reasks
         self.temperature = temperature
         self.seed = seed
         self.log = CallLog()
 
     @property
+    def started(self) -> bool:
+        """True once a request needed the server (always true for a given base_url)."""
+        return self._client is not None or not self._start
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The SDK client; starts the server on first use when it is started lazily."""
+        if self._client is None:
+            with self._start_lock:
+                if self._start_error is not None:
+                    raise self._start_error
+                if self._client is None:
+                    if self._start is not None:
+                        try:
+                            self.base_url = self._start().rstrip("/")
+                        except BaseException as err:
+                            self._start_error = err
+                            raise
+                    # Local servers need no key, but the SDK insists on one; the placeholder is
+                    # not a secret.
+                    self._client = openai.OpenAI(
+                        base_url=self.base_url,
+                        api_key=self.api_key or "no-key",
+                        timeout=self.timeout,
+                        max_retries=self.max_retries,
+                    )
+        return self._client
+
+    @property
     def endpoint_key(self) -> str:
-        return f"{self.base_url}|{self.model}"
+        return f"{self.endpoint}|{self.model}"
 
     @property
     def mode(self) -> str:
@@ -142,26 +210,70 @@ class LLM:
     def complete(
         self, messages: list[dict[str, str]], json_schema: dict[str, Any], max_tokens: int
     ) -> Reply:
-        """One chat completion in the best mode the endpoint accepts."""
+        """One chat completion in the best mode the endpoint accepts, within the retry budget."""
+        client = self.client
+        failed = 0  # transport failures we retried ourselves; they use up the SDK's budget
         while True:
             mode = self.mode
+            probing = mode != MODES[-1] and not self._confirmed(mode)
+            # A refusal comes back as HTTP 500 from llama-cpp-python; the SDK would retry it
+            # twice. Probe unconfirmed modes without SDK retries so a refusal costs one request;
+            # any other failure of the probe is retried here, as the SDK would have.
+            retries = 0 if probing else self.max_retries - failed
             try:
-                return self._request(messages, json_schema, max_tokens, mode)
+                with _probe_lock if probing else contextlib.nullcontext():
+                    if probing and (self.mode != mode or self._confirmed(mode)):
+                        continue  # another worker finished probing while we waited
+                    return self._request(
+                        client.with_options(max_retries=retries), messages, json_schema,
+                        max_tokens, mode,
+                    )  # fmt: skip
             except openai.APIStatusError as err:
                 if mode != MODES[-1] and is_mode_refusal(err):
                     self._step_down(mode)
                     continue
+                if probing and err.status_code in RETRYABLE and failed < self.max_retries:
+                    delay = retry_delay(err.response.headers, failed)
+                    if delay is not None:
+                        failed += 1
+                        self._pause(delay)
+                        continue
+                tried = tries(retries + failed) if err.status_code in RETRYABLE else ""
                 raise LLMError(
-                    f"{self.base_url} answered HTTP {err.status_code}: {short(err.message)}"
+                    f"{self.base_url} answered HTTP {err.status_code}{tried}: {short(err.message)}"
                 ) from err
             except openai.APIConnectionError as err:
+                if probing and failed < self.max_retries:
+                    failed += 1
+                    self._pause(backoff(failed))
+                    continue
+                if isinstance(err, openai.APITimeoutError):
+                    raise LLMError(
+                        f"the model at {self.base_url} gave no answer within "
+                        f"{self.timeout:g} s{tries(retries + failed)}; raise the timeout setting "
+                        "or send smaller chunks (chunk_tokens)"
+                    ) from err
                 raise LLMError(
                     f"cannot reach the model at {self.base_url} ({short(str(err))}); "
                     "check --base-url / OPENAI_BASE_URL or unset it to use the embedded model"
                 ) from err
+            except GarbledResponse as err:
+                if failed < self.max_retries:
+                    failed += 1
+                    self._pause(backoff(failed))
+                    continue
+                raise LLMError(
+                    f"{self.base_url} answered with a body that is not a chat completion"
+                    f"{tries(failed)}: {err}"
+                ) from err
+
+    def _pause(self, seconds: float) -> None:
+        self.log.retried()
+        time.sleep(seconds)
 
     def _request(
         self,
+        client: openai.OpenAI,
         messages: list[dict[str, str]],
         json_schema: dict[str, Any],
         max_tokens: int,
@@ -177,20 +289,18 @@ class LLM:
             kwargs["response_format"] = {"type": "json_object", "schema": json_schema}
         else:
             messages = with_schema_instruction(messages, json_schema)
-        client = self.client
-        if mode != MODES[-1] and not self._confirmed(mode):
-            # A refusal comes back as HTTP 500 from llama-cpp-python; the SDK would retry it
-            # twice. Probe unconfirmed modes without SDK retries so a refusal costs one request.
-            client = client.with_options(max_retries=0)
         started = time.perf_counter()
-        response = client.chat.completions.create(
-            model=self.model,
-            messages=messages,  # type: ignore[arg-type]
-            temperature=self.temperature,
-            seed=self.seed,
-            max_tokens=max_tokens,
-            **kwargs,
-        )
+        try:
+            response = client.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                temperature=self.temperature,
+                seed=self.seed,
+                max_tokens=max_tokens,
+                **kwargs,
+            )
+        except ValueError as err:  # json.JSONDecodeError: a cut-off or non-JSON body
+            raise GarbledResponse(short(str(err), 120)) from err
         self._confirm(mode)
         choice = response.choices[0] if response.choices else None
         usage = Usage(
@@ -215,6 +325,32 @@ class LLM:
     def _step_down(self, mode: str) -> None:
         with _mode_lock:
             _mode_by_endpoint[self.endpoint_key] = MODES[MODES.index(mode) + 1]
+
+
+def retry_delay(headers: Any, failed: int) -> float | None:
+    """Seconds to wait before the next try: the server's Retry-After, else backoff.
+
+    None when the server asks for a longer wait than we are willing to block a run for.
+    """
+    for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(name) if headers is not None else None
+        if value is None:
+            continue
+        try:
+            seconds = float(value) / divisor
+        except ValueError:
+            continue
+        return seconds if 0 <= seconds <= MAX_RETRY_AFTER else None
+    return backoff(failed + 1)
+
+
+def backoff(attempt: int) -> float:
+    """0.5 s, 1 s, 2 s ... at most 8 s, minus up to 25 % jitter (as the SDK does)."""
+    return min(0.5 * 2 ** (attempt - 1), 8.0) * (1 - 0.25 * random.random())
+
+
+def tries(retries: int) -> str:
+    return f" (after {retries + 1} tries)" if retries else ""
 
 
 def is_mode_refusal(err: openai.APIStatusError) -> bool:

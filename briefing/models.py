@@ -280,3 +280,58 @@ class Segmented(Frozen):
     duplicate_of: dict[str, str] = Field(
         default_factory=dict, description="sentence id -> id of the first identical sentence"
     )
+class PastStory(Frozen):
+    """A story of an earlier briefing that no article of this run covers."""
+
+    id: str
+    title: str
+    last_seen: dt.date = Field(description="Date of the last briefing that had an article on it")
+    articles: int = Field(ge=0, description="Articles it had in all earlier runs")
+
+
+# --- editions -----------------------------------------------------------------------------------
+
+
+class ItemChange(BaseModel):
+    """One finding that is new, newly corroborated, or no longer supported since an edition."""
+
+    kind: Kind
+    party: str | None = None
+    text: str = Field(description="Verbatim source text of the finding")
+    cites: str = Field(
+        description="'[1:s3, 2:s7]' against the sources of the edition the finding is from "
+        "(this edition; the earlier one for findings no longer supported)"
+    )
+    new_sources: list[str] = Field(
+        default_factory=list, description="Sources (outlet or title) newly supporting it"
+    )
+
+
+class StoryChanges(BaseModel):
+    """What changed in one story between two editions; items compared by evidence text."""
+
+    story_id: str
+    title: str
+    new_items: list[ItemChange] = Field(default_factory=list)
+    new_sources: list[ItemChange] = Field(default_factory=list)
+    unsupported: list[ItemChange] = Field(
+        default_factory=list, description="Findings of the earlier edition no longer supported"
+    )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new_items or self.new_sources or self.unsupported)
+
+
+class Changes(BaseModel):
+    """What changed since an earlier edition of the briefing (of the same date)."""
+
+    since_edition: int = Field(ge=1)
+    since_generated_at: dt.datetime
+    stories: list[StoryChanges] = Field(default_factory=list, description="Changed stories only")
+
+
+    edition: int = Field(1, ge=1, description="1 for the first run of this date, then 2, 3, ...")
+    changes: Changes | None = Field(
+        None, description="What changed since the previous edition; None for the first"
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -11,10 +13,12 @@ from pathlib import Path
 from . import (
     chunk,
     cluster,
+    editions,
     extract,
     ground,
     ingest,
     local,
+    manifest,
     merge,
     quotes,
     render,
@@ -62,7 +66,7 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
         grounded = ground.ground(labelled.digests, labelled.chunks, segmented)
         stats = RunStats(articles=len(ingested.articles), skipped_files=len(ingested.problems),
                          chunks=len(segmented.chunks), dropped=grounded.dropped,
-                         model=llm.model, endpoint=llm.base_url)  # fmt: skip
+                         model=llm.model, endpoint=llm.endpoint)  # fmt: skip
         briefing = merge.merge(
             grounded.items, screen.unflagged(quotes.find_quotes(ingested.articles), suspicions),
             cluster.group(ingested.articles),
@@ -77,13 +81,35 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
             )
             briefing.warnings += warnings
         stats.llm_calls = llm.log.calls
-        stats.cache_hits = sum(d.cached for d in labelled.digests)
+        stats.cache_hits = cache.hits
         stats.prompt_tokens = llm.log.usage.prompt_tokens
         stats.completion_tokens = llm.log.usage.completion_tokens
     stats.seconds = round(time.perf_counter() - started, 2)
+    # The edition is numbered (and compared with the previous one) before rendering: the
+    # Markdown opens with what changed.
+    previous = editions.latest(settings.out, settings.date)
+    edition = editions.save(briefing, settings.out, previous)
     paths = render.write(briefing, settings.out, templates=_str(settings.templates),
                          formats=settings.formats)  # fmt: skip
-    return Result(briefing=briefing, paths=paths)
+    price = manifest.price_of(llm.model, settings.prices)
+    run = manifest.build(briefing, llm, cache, price, time.perf_counter() - started)
+    return Result(briefing=briefing, paths=[*paths, edition, manifest.write(run, settings.out)])
+
+
+def estimate(folder: Path, settings: Settings) -> manifest.Estimate:
+    """What `generate` would send to the model (--dry-run): nothing is sent, no server starts."""
+    ingested = ingest.load_folder(folder, today=settings.date, max_bytes=settings.max_bytes,
+                                  follow_symlinks=settings.follow_symlinks)  # fmt: skip
+    if not ingested.articles:
+        raise BriefingError(f"no usable article in {folder} ({describe(ingested.problems)})")
+    segmented = chunk.segment(ingested.articles, settings.chunk_tokens)
+    segmented = screen.withhold(segmented, screen.screen(ingested.articles))
+    with open_llm(settings) as llm:
+        return manifest.estimate(
+            segmented, llm, Cache(settings.cache_dir), topic=settings.topic,
+            stories=len(cluster.group(ingested.articles)),
+            price=manifest.price_of(llm.model, settings.prices),
+        )  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -95,8 +121,31 @@ def open_llm(settings: Settings) -> Iterator[LLM]:
         yield LLM(base_url, settings.model or default_model(base_url, key), key,
                   timeout=settings.timeout)  # fmt: skip
         return
-    with local.embedded_server() as base_url:
-        yield LLM(base_url, settings.model or local.MODEL_NAME, None, timeout=settings.timeout)
+    # Started lazily, on the first request that misses the cache: a rerun with nothing new never
+    # starts it. The start may happen on a worker thread, where embedded_server cannot turn
+    # SIGTERM into SystemExit, so that is done here; the ExitStack stops the server.
+    with contextlib.ExitStack() as stack, _sigterm_as_exit():
+        yield LLM(
+            None, settings.model or local.MODEL_NAME, None, timeout=settings.timeout,
+            start=lambda: stack.enter_context(local.embedded_server()),
+            endpoint=f"embedded:{local.GGUF_FILE}",
+        )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_system_exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_system_exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def default_model(base_url: str, api_key: str | None) -> str:

@@ -42,7 +42,7 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
     schema["properties"]["ids"]["items"]["maximum"] = len(pool)
     schema["properties"]["ids"]["items"]["minimum"] = 1
     key = make_key(
-        task="summary", endpoint=llm.base_url, model=llm.model, messages=messages, schema=schema,
+        task="summary", endpoint=llm.endpoint, model=llm.model, messages=messages, schema=schema,
         temperature=llm.temperature, seed=llm.seed,
         prompts=[prompt_version(SYSTEM), prompt_version(USER)],
     )  # fmt: skip

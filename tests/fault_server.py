@@ -1,14 +1,19 @@
 """A real HTTP server on 127.0.0.1 that answers chat completions from a script, on purpose badly.
 
 Each POST takes the next step of the script: an HTTP status with a JSON body, a reply whose
-content is given, a delay, or a dropped connection. Requests are kept for assertions.
+content is given, a delay, or a dropped connection. When the script is used up, `responder`
+(if given) decides the step from the request body, e.g. `valid_answer` answers every labelling
+and summary request correctly. Requests are kept for assertions.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -43,9 +48,30 @@ def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
     }
 
 
+def numbered_lines(body: dict[str, Any]) -> int:
+    """How many numbered sentences ([1] ...) the last message of a request carries."""
+    return len(re.findall(r"^\[\d+\] ", body["messages"][-1]["content"], re.MULTILINE))
+
+
+def is_summary(body: dict[str, Any]) -> bool:
+    return "<findings>" in body["messages"][-1]["content"]
+
+
+def valid_answer(body: dict[str, Any], delay: float = 0.0) -> Step:
+    """A correct answer to a labelling request (every sentence an event) or a summary request."""
+    if is_summary(body):
+        return Step(content=json.dumps({"ids": [1]}), delay=delay)
+    items = [{"id": n, "kind": "event", "party": ""} for n in range(1, numbered_lines(body) + 1)]
+    return Step(content=json.dumps({"items": items}), delay=delay)
+
+
+Responder = Callable[[dict[str, Any]], Step]
+
+
 class FaultServer:
-    def __init__(self, steps: list[Step]) -> None:
+    def __init__(self, steps: list[Step], responder: Responder | None = None) -> None:
         self.steps = list(steps)
+        self.responder = responder
         self.requests: list[dict[str, Any]] = []
         self.lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -63,9 +89,18 @@ class FaultServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def next_step(self) -> Step:
+    def next_step(self, body: dict[str, Any]) -> Step:
         with self.lock:
-            return self.steps.pop(0) if self.steps else Step(status=500, body={"error": "done"})
+            if self.steps:
+                return self.steps.pop(0)
+        if self.responder is not None:
+            return self.responder(body)
+        return Step(status=500, body={"error": "done"})
+
+    @property
+    def count(self) -> int:
+        with self.lock:
+            return len(self.requests)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -84,7 +119,7 @@ class FaultServer:
                     server.requests.append(
                         {"path": self.path, "body": body, "time": time.monotonic()}
                     )
-                step = server.next_step()
+                step = server.next_step(body)
                 if step.delay:
                     time.sleep(step.delay)
                 if step.drop:
@@ -112,6 +147,8 @@ class FaultServer:
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(data)
+                # The client may have given up (timeout test): nothing to report.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)
 
         return Handler
