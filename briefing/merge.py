@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import TypeVar
 
-from . import cluster, dates
-from .models import Article, Briefing, Item, Problem, Quote, RunStats, Source, Story
+from . import chunk, corroborate, dates, disagree
+from .models import Article, Briefing, Evidence, Item, Problem, Quote, RunStats, Source, Story
+from .parties import Parties
+
+Finding = TypeVar("Finding", Item, Quote)
 
 UNATTRIBUTED = "Unattributed"
 
@@ -14,30 +18,34 @@ UNATTRIBUTED = "Unattributed"
 def merge(
     items: list[Item],
     quotes: list[Quote],
-    groups: list[list[Article]],
+    articles: list[Article],
+    stories: list[Story],
     *,
     topic: str,
     date: dt.date,
     problems: list[Problem],
     stats: RunStats,
 ) -> Briefing:
-    """One Story per group of articles; items and quotes go to the story of their evidence."""
-    articles = [a for g in groups for a in g]
-    story_of = {a.id: n for n, g in enumerate(groups) for a in g}
+    """Fill the sections of each story (from cluster.plan) with the items and quotes of its
+    articles. A sentence repeated in two stories counts for each only with that story's own
+    articles: corroboration is counted within a story."""
+    story_of = {article_id: n for n, s in enumerate(stories) for article_id in s.article_ids}
     items_by_story: dict[int, list[Item]] = defaultdict(list)
     for item in items:
-        items_by_story[story_of[item.evidence[0].article_id]].append(item)
+        for n, part in per_story(item, story_of):
+            items_by_story[n].append(part)
     quotes_by_story: dict[int, list[Quote]] = defaultdict(list)
     for quote in quotes:
-        quotes_by_story[story_of[quote.evidence[0].article_id]].append(quote)
+        for n, part in per_story(quote, story_of):
+            quotes_by_story[n].append(part)
     published = {a.id: a.published for a in articles}
     return Briefing(
         topic=topic,
         date=date,
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         stories=[
-            make_story(group, items_by_story[n], quotes_by_story[n], published)
-            for n, group in enumerate(groups)
+            make_story(story, items_by_story[n], quotes_by_story[n], published, articles)
+            for n, story in enumerate(stories)
         ],
         sources=sources(articles),
         problems=problems,
@@ -45,24 +53,42 @@ def merge(
     )
 
 
+def per_story(finding: Finding, story_of: dict[str, int]) -> list[tuple[int, Finding]]:
+    """The finding once per story its evidence comes from, with only that story's evidence."""
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    for e in finding.evidence:
+        if e.article_id in story_of:
+            evidence[story_of[e.article_id]].append(e)
+    if len(evidence) == 1 and len(next(iter(evidence.values()))) == len(finding.evidence):
+        return [(next(iter(evidence)), finding)]
+    return [(n, finding.model_copy(update={"evidence": ev})) for n, ev in evidence.items()]
+
+
 def make_story(
-    articles: list[Article],
+    story: Story,
     items: list[Item],
     quotes: list[Quote],
     published: dict[str, dt.date | None],
+    articles: list[Article] | None = None,
 ) -> Story:
+    """Sections of one story: same-fact items merged across articles, parties normalised,
+    each section ranked by corroboration and capped; where its sources differ."""
+    mine = [a for a in articles or [] if a.id in set(story.article_ids)]
+    sentences = [s for a in mine for s in chunk.sentences_of(a)]
+    resolver = Parties.learn(a.text for a in mine)
+    combined = corroborate.combine(items, resolver, background=[s.text for s in sentences])
     by_kind: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
+    for item in combined:
         by_kind[item.kind].append(item)
-    return Story(
-        id=cluster.story_id(articles),
-        title=cluster.story_title(articles),
-        article_ids=[a.id for a in articles],
-        positions=group_by_party(by_kind["position"]),
-        sticking_points=by_corroboration(by_kind["sticking_point"]),
-        next_steps=by_corroboration(by_kind["next_step"]),
-        timeline=timeline(by_kind["event"], published),
-        quotes=sorted(quotes, key=lambda q: -len(q.article_ids)),
+    return story.model_copy(
+        update={
+            "positions": corroborate.by_party(by_kind["position"], UNATTRIBUTED),
+            "sticking_points": by_kind["sticking_point"][: corroborate.STICKING_POINTS],
+            "next_steps": by_kind["next_step"][: corroborate.NEXT_STEPS],
+            "timeline": timeline(by_kind["event"], published, corroborate.TIMELINE),
+            "quotes": corroborate.combine_quotes(quotes),
+            "differences": disagree.differences(sentences, quotes),
+        }
     )
 
 
@@ -79,15 +105,22 @@ def group_by_party(items: list[Item]) -> dict[str, list[Item]]:
     return {party: by_corroboration(group) for party, group in ordered}
 
 
-def timeline(events: list[Item], published: dict[str, dt.date | None]) -> list[Item]:
-    dated: list[Item] = []
+def timeline(
+    events: list[Item], published: dict[str, dt.date | None], size: int | None = None
+) -> list[Item]:
+    """Events in date order; with `size`, the best-ranked ones, those with a stated date first.
+    A relative date ("on Tuesday") resolves against the date of the article that states it."""
+    dated: list[tuple[bool, Item]] = []
     for item in events:
         reference = published.get(item.evidence[0].article_id)
         when, approximate = dates.resolve(item.text, reference)
+        stated = when is not None
         if when is None:
             when, approximate = reference, True
-        dated.append(item.model_copy(update={"date": when, "date_approximate": approximate}))
-    return sorted(dated, key=lambda i: (i.date is None, i.date or dt.date.min))
+        update = {"date": when, "date_approximate": approximate}
+        dated.append((stated, item.model_copy(update=update)))
+    chosen = [i for _, i in sorted(dated, key=lambda d: not d[0])][:size]
+    return sorted(chosen, key=lambda i: (i.date is None, i.date or dt.date.min))
 
 
 def sources(articles: list[Article]) -> list[Source]:

@@ -178,10 +178,40 @@ class Item(Frozen):
     evidence: list[Evidence] = Field(min_length=1)
     date: dt.date | None = Field(default=None, description="For events: when it happened")
     date_approximate: bool = False
+    parties: list[str] = Field(
+        default_factory=list, description="Normalised parties the finding names, actor first"
+    )
+    when: str | None = Field(
+        default=None, description='For next steps: the time stated, as written ("next week")'
+    )
+    origin: Literal["source", "model"] = Field(
+        default="source",
+        description="'model': a summary sentence the model wrote and that passed the check "
+        "that its numbers and names occur in its evidence; otherwise verbatim source text",
+    )
 
     @property
     def article_ids(self) -> list[str]:
         return sorted({e.article_id for e in self.evidence}, key=_article_order)
+
+
+class Variant(Frozen):
+    """One source's version of a fact that sources state differently."""
+
+    text: str = Field(description="The differing words, verbatim from the source")
+    evidence: list[Evidence] = Field(min_length=1)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+
+
+class Difference(Frozen):
+    """A fact that sources state differently: a number, a duration or a quote's wording."""
+
+    about: str = Field(description='What differs, e.g. "the war (years)", "Ushakov\'s words"')
+    kind: Literal["number", "quote"]
+    variants: list[Variant] = Field(min_length=2)
 
 
 class Quote(Frozen):
@@ -238,6 +268,9 @@ class Story(BaseModel):
     next_steps: list[Item] = Field(default_factory=list)
     timeline: list[Item] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    differences: list[Difference] = Field(
+        default_factory=list, description="Where sources differ on the same fact"
+    )
 
     @property
     def items(self) -> list[Item]:

@@ -13,7 +13,10 @@ from .models import Article, Evidence, Quote
 
 MIN_WORDS = 5
 QUOTED = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]")
-SPEECH = r"(?:said|says|told|added|stressed|warned|noted|declared|wrote|asked)"
+SPEECH = (
+    r"(?:said|says|told|added|stressed|warned|noted|declared|wrote|asked|called|described"
+    r"|emphasi[sz]ed|acknowledged|confirmed|insisted)"
+)
 NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
 AFTER_NAMED = re.compile(rf"^[,.]?\s*({NAME})\s+{SPEECH}\b")
 AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({NAME})\b")

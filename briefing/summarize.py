@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .cache import Cache, make_key
 from .errors import LLMError
 from .llm import LLM
@@ -57,3 +59,53 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
         return pool[:SUMMARY_SIZE], [f"summary: {err}; showing the most corroborated findings"]
     chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
     return chosen or pool[:SUMMARY_SIZE], []
+
+
+# --- the check on sentences a model writes --------------------------------------------------------
+
+NUMBER = re.compile(
+    r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half)\b",
+    re.I,
+)
+NAME = re.compile(r"\b[A-Z][\w’'.-]*[\w]")
+
+
+def unsupported(sentence: str, evidence: list[str]) -> list[str]:
+    """Numbers and names in a sentence the model wrote that none of its evidence contains.
+    The sentence's first word counts as a name only when it is capitalised in the evidence too."""
+    source = " ".join(evidence)
+    lowered = source.lower()
+    missing = [n for n in NUMBER.findall(sentence) if n.lower() not in lowered]
+    for match in NAME.finditer(sentence):
+        word = match.group().removesuffix("’s").removesuffix("'s")
+        if match.start() == 0 and word.lower() in lowered and word not in source:
+            continue  # an ordinary word that starts the sentence
+        if word not in source:
+            missing.append(word)
+    return missing
+
+
+def check(written: list[tuple[str, list[Item]]]) -> tuple[list[Item], int]:
+    """(summary, failures): each (sentence, cited items) the model wrote is kept when every
+    number and name in it occurs in the cited evidence; otherwise it is replaced by its first
+    cited finding not yet shown, or dropped. Failures counts replaced and dropped sentences."""
+    summary: list[Item] = []
+    failures = 0
+    shown: set[str] = set()
+    for sentence, cited in written:
+        evidence = [e for item in cited for e in item.evidence]
+        if cited and sentence.strip() and not unsupported(sentence, [e.text for e in evidence]):
+            summary.append(
+                cited[0].model_copy(
+                    update={"text": sentence.strip(), "evidence": evidence, "origin": "model"}
+                )
+            )
+            shown |= {item.text for item in cited}
+            continue
+        failures += 1
+        fresh = [item for item in cited if item.text not in shown]
+        if fresh:
+            summary.append(fresh[0])
+            shown.add(fresh[0].text)
+    return summary, failures

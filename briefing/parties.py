@@ -1,0 +1,183 @@
+"""Who a sentence is about, as normalised parties: "Kremlin", "Moscow", "Putin" -> Russia.
+
+Places and institutions map through a small table of general world knowledge (countries, their
+demonyms, capitals and best-known institutions). People map through the articles themselves:
+"Kremlin aide Yuri Ushakov" makes Ushakov Russian for the whole run, "U.S. Secretary of State
+Marco Rubio" makes Rubio American. Nothing here knows about any particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# canonical name: names, demonyms, capitals (and metonyms), institutions. Order does not matter.
+TABLE: dict[str, tuple[str, ...]] = {
+    "Russia": ("Russia", "Russian", "Russians", "Russian Federation", "Moscow", "Kremlin"),
+    "United States": (
+        "United States", "U.S.", "US", "USA", "America", "American", "Americans", "Washington",
+        "White House", "Pentagon", "State Department", "Congress", "Trump administration",
+    ),
+    "Ukraine": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "Verkhovna Rada"),
+    "Europe": (
+        "European Union", "EU", "Europe", "European", "Europeans", "Brussels",
+        "European Commission",
+    ),
+    "NATO": ("NATO", "North Atlantic Treaty Organization"),
+    "United Nations": ("United Nations", "UN", "U.N.", "Security Council"),
+    "China": ("China", "Chinese", "Beijing"),
+    "United Kingdom": ("United Kingdom", "Britain", "British", "UK", "U.K.", "London",
+                       "Downing Street"),
+    "France": ("France", "French", "Paris", "Elysee", "Élysée"),
+    "Germany": ("Germany", "German", "Germans", "Berlin", "Bundestag"),
+    "Ireland": ("Ireland", "Irish", "Dublin"),
+    "Poland": ("Poland", "Polish", "Poles", "Warsaw"),
+    "Belarus": ("Belarus", "Belarusian", "Minsk"),
+    "Turkey": ("Turkey", "Türkiye", "Turkish", "Ankara"),
+    "Hungary": ("Hungary", "Hungarian", "Budapest"),
+    "Italy": ("Italy", "Italian", "Rome"),
+    "Israel": ("Israel", "Israeli", "Israelis", "Jerusalem", "Knesset"),
+    "Iran": ("Iran", "Iranian", "Tehran"),
+    "India": ("India", "Indian", "New Delhi"),
+    "Japan": ("Japan", "Japanese", "Tokyo"),
+    "Saudi Arabia": ("Saudi Arabia", "Saudi", "Riyadh"),
+    "Qatar": ("Qatar", "Qatari", "Doha"),
+    "Switzerland": ("Switzerland", "Swiss", "Bern"),
+    "Canada": ("Canada", "Canadian", "Ottawa"),
+}  # fmt: skip
+# A capital right after these words is a place where something happened, not an actor.
+LOCATIVE = {"in", "at", "to", "from", "into", "near", "outside", "via", "through", "toward"}
+CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "London", "Paris",
+                "Berlin", "Dublin", "Warsaw", "Minsk", "Ankara", "Budapest", "Rome", "Jerusalem",
+                "Tehran", "New Delhi", "Tokyo", "Riyadh", "Doha", "Bern", "Ottawa", "Kremlin",
+                "White House"}  # fmt: skip
+# Words of a title between the institution and the name: "U.S. Secretary of State Marco Rubio".
+TITLE_WORDS = {
+    "president", "presidential", "prime", "minister", "secretary", "of", "state", "aide",
+    "adviser", "advisor", "envoy", "envoys", "special", "spokesman", "spokeswoman",
+    "spokesperson", "press", "foreign", "defence", "defense", "chancellor", "senior", "chief",
+    "leader", "ambassador", "general", "commander", "representative", "official", "deputy",
+    "national", "security", "policy", "the", "top", "negotiator", "army", "first", "lady",
+    "vice", "senator", "diplomat", "economic", "finance", "for",
+}  # fmt: skip
+QUOTE_OPENERS, QUOTE_CLOSERS = "\"“‘'", '"”’'
+WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
+NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'-]+$")
+
+
+def _alias_pattern() -> re.Pattern[str]:
+    aliases = sorted({a for names in TABLE.values() for a in names}, key=len, reverse=True)
+    # "US" must be a word on its own ("US-led" counts, "USB" does not); possessives allowed.
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+
+
+ALIAS = _alias_pattern()
+PARTY_OF_ALIAS = {a.lower(): party for party, names in TABLE.items() for a in names}
+
+
+@dataclass
+class Parties:
+    """Party of every alias in the table and of every person the articles place in a country."""
+
+    people: dict[str, str] = field(default_factory=dict)  # "Yuri Ushakov" and "Ushakov" -> Russia
+
+    @classmethod
+    def learn(cls, texts: Iterable[str]) -> Parties:
+        """People named right after a demonym, country or institution belong to it."""
+        votes: dict[str, dict[str, int]] = {}
+        for text in texts:
+            for name, party in people_introduced(text):
+                for key in (name, name.split()[-1]):
+                    votes.setdefault(key, {}).setdefault(party, 0)
+                    votes[key][party] += 1
+        people = {
+            name: max(parties, key=lambda p: parties[p])
+            for name, parties in votes.items()
+            if len(parties) == 1 or sorted(parties.values())[-1] > sorted(parties.values())[-2]
+        }
+        return cls(people=people)
+
+    def normalise(self, name: str | None) -> str | None:
+        """The canonical party of a name ("Moscow" -> "Russia"), or None if unknown."""
+        if not name:
+            return None
+        name = name.strip().removesuffix("’s").removesuffix("'s")
+        if name.lower() in PARTY_OF_ALIAS:
+            return PARTY_OF_ALIAS[name.lower()]
+        if name in self.people:
+            return self.people[name]
+        found = self.mentioned(name)
+        return found[0] if found else None
+
+    def mentioned(self, text: str) -> list[str]:
+        """Parties a sentence names, in order of first mention; places of events are skipped."""
+        hits: list[tuple[int, str]] = []
+        for match in ALIAS.finditer(text):
+            alias = match.group(1)
+            before = text[: match.start()].split()[-1:] or [""]
+            if alias in CAPITAL_LIKE and before[0].lower() in LOCATIVE:
+                continue
+            hits.append((match.start(), PARTY_OF_ALIAS[alias.lower()]))
+        for person, party in self.people.items():
+            for match in re.finditer(rf"(?<![\w]){re.escape(person)}(?![\w])", text):
+                hits.append((match.start(), party))
+        ordered: list[str] = []
+        for _, party in sorted(hits):
+            if party not in ordered:
+                ordered.append(party)
+        return ordered
+
+    def actor(self, text: str) -> str | None:
+        """The party a sentence is mostly about: the first one it names (usually the subject),
+        or, for a sentence that opens with a quotation, the one named after it (the speaker)."""
+        if text[:1] in QUOTE_OPENERS:
+            closing = max(text.rfind(c) for c in QUOTE_CLOSERS)
+            after = self.mentioned(text[closing + 1 :]) if closing > 0 else []
+            if after:
+                return after[0]
+        found = self.mentioned(text)
+        return found[0] if found else None
+
+
+def people_introduced(text: str) -> list[tuple[str, str]]:
+    """(full name, party) for "Kremlin aide Yuri Ushakov", "U.S. envoys A B and C D", ..."""
+    found: list[tuple[str, str]] = []
+    for match in ALIAS.finditer(text):
+        party = PARTY_OF_ALIAS[match.group(1).lower()]
+        words = [(m.group(), m.start()) for m in WORD.finditer(text, match.end(), match.end() + 90)]
+        index = 0
+        while index < len(words) and words[index][0].lower().rstrip(",") in TITLE_WORDS:
+            if words[index][0].endswith(","):
+                break
+            index += 1
+        while index < len(words):
+            name, index = name_at(words, index, text)
+            if not name:
+                break
+            found.append((name, party))
+            if index < len(words) and words[index][0] == "and":
+                index += 1
+                continue
+            break
+    return found
+
+
+def name_at(words: list[tuple[str, int]], index: int, text: str) -> tuple[str | None, int]:
+    """A personal name (two or three capitalised words, no title words) starting at index."""
+    parts: list[str] = []
+    while index < len(words) and len(parts) < 3:
+        word = words[index][0].rstrip(",.;:")
+        word = word.removesuffix("’s").removesuffix("'s")
+        if not NAME_WORD.match(word) or word.lower() in TITLE_WORDS:
+            break
+        if word.lower() in PARTY_OF_ALIAS:
+            break
+        parts.append(word)
+        ends = words[index][0] != word
+        index += 1
+        if ends:
+            break
+    if len(parts) < 2:
+        return None, index
+    return " ".join(parts), index

@@ -1,0 +1,58 @@
+"""Findings saying the same thing across articles become one item citing every source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.corroborate import combine
+from briefing.merge import timeline
+from briefing.models import Evidence, Item
+from briefing.parties import Parties
+
+
+def item(kind: str, text: str, sentence_id: str, party: str | None = None) -> Item:
+    article = sentence_id.split(".")[0]
+    evidence = [Evidence(sentence_id=sentence_id, article_id=article, text=text)]
+    return Item(kind=kind, party=party, text=text, evidence=evidence)
+
+
+def test_the_same_fact_from_three_articles_is_one_item_citing_all_three():
+    items = [
+        item("position", "Ukraine wants an immediate ceasefire with Russia.", "a1.s2"),
+        item(
+            "position",
+            "Ukraine's government wants an immediate ceasefire with Russia now.",
+            "a2.s7",
+        ),  # fmt: skip
+        item("sticking_point", "Ukraine wants an immediate ceasefire, its minister said.", "a3.s1"),
+        item("next_step", "Envoys will debrief Trump in Washington next week.", "a3.s4"),
+    ]
+    merged = combine(items, Parties())
+    ceasefire = next(i for i in merged if "ceasefire" in i.text)
+    assert ceasefire.article_ids == ["a1", "a2", "a3"]
+    assert ceasefire.kind == "position"
+    assert ceasefire.party == "Ukraine"
+    assert len(merged) == 2
+    assert merged[0] is not None and merged[0].article_ids == ["a1", "a2", "a3"]
+
+
+def test_model_party_names_are_normalised_and_next_steps_say_when():
+    items = [item("next_step", "The Kremlin will meet the envoys next week.", "a1.s1", "Kremlin")]
+    (merged,) = combine(items, Parties())
+    assert merged.party == "Russia"
+    assert merged.when == "next week"
+
+
+def test_relative_dates_in_the_timeline_resolve_against_each_articles_own_date():
+    events = [
+        item("event", "Putin met the envoys on Tuesday night.", "a1.s1"),
+        item("event", "The Kremlin claimed Pokrovsk late Monday.", "a2.s1"),
+        item("event", "Russia launched its war on Feb. 24, 2022.", "a2.s2"),
+    ]
+    published = {"a1": dt.date(2025, 12, 5), "a2": dt.date(2025, 12, 3)}
+    result = timeline(events, published)
+    assert [(i.date, i.date_approximate) for i in result] == [
+        (dt.date(2022, 2, 24), False),
+        (dt.date(2025, 12, 1), True),
+        (dt.date(2025, 12, 2), True),
+    ]

@@ -1,0 +1,36 @@
+"""Party names are normalised: capitals, institutions and people map to their country."""
+
+from __future__ import annotations
+
+from briefing.parties import Parties
+
+ARTICLE = (
+    "Kremlin aide Yuri Ushakov said the talks were useful. U.S. Secretary of State Marco Rubio "
+    "was optimistic. Ukrainian President Volodymyr Zelenskyy met Irish Prime Minister Micheál "
+    "Martin in Dublin."
+)
+
+
+def test_people_take_the_country_of_the_institution_or_demonym_before_their_name():
+    parties = Parties.learn([ARTICLE])
+    assert parties.normalise("Ushakov") == "Russia"
+    assert parties.normalise("Marco Rubio") == "United States"
+    assert parties.normalise("Zelenskyy") == "Ukraine"
+    assert parties.normalise("Micheál Martin") == "Ireland"
+
+
+def test_capitals_and_institutions_map_to_their_country():
+    parties = Parties()
+    assert parties.normalise("Kremlin") == "Russia"
+    assert parties.normalise("Moscow") == "Russia"
+    assert parties.normalise("White House") == "United States"
+    assert parties.normalise("Kyiv") == "Ukraine"
+    assert parties.normalise("Atlantis") is None
+
+
+def test_the_actor_is_the_first_party_named_and_a_capital_after_in_is_a_place():
+    parties = Parties.learn([ARTICLE])
+    assert parties.actor("Ushakov said contacts would continue with Washington.") == "Russia"
+    assert parties.mentioned("Zelenskyy spoke at a news conference in Dublin.") == ["Ukraine"]
+    quote = "“We are ready to continue working with this American team,” Ushakov said."
+    assert parties.actor(quote) == "Russia"
