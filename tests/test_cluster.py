@@ -220,7 +220,8 @@ def test_generate_on_a_mixed_folder_gives_one_section_per_story(tmp_path, live_b
         assert f"](#{story.id})" in top
         assert f"## {story.title.split()[0]}" in markdown
     assert "Louvre" in markdown.split("### Also reported")[1].split("## ")[0]
-    assert [s.id for s in second.stories] == [s.id for s in first.stories]
+    # The typhoon gained an outlet and moves up the ranking; no story changed its id.
+    assert {s.id for s in second.stories} == {s.id for s in first.stories}
     typhoon = next(s for s in second.stories if "Fung-wong" in s.title)
     assert len(typhoon.article_ids) == 4
     assert (out / cluster.INDEX_NAME).is_file()
