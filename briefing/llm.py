@@ -388,8 +388,14 @@ def reask_text(err: ValidationError) -> str:
     return f"That JSON was invalid ({problems}). Reply again with corrected JSON only."
 
 
+# Key-shaped tokens a server may echo in an error ("Incorrect API key provided: sk-..."): an
+# error line is printed and logged, so the key is cut out before it becomes one.
+SECRET = re.compile(r"\b(?:sk|pk|rk|gsk|key)[-_][A-Za-z0-9_-]{6,}|\bBearer\s+\S+", re.IGNORECASE)
+
+
 def short(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
+    """One line of at most `limit` characters, with anything shaped like an API key redacted."""
+    text = SECRET.sub("[redacted]", " ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -62,6 +62,22 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\s+(?:this|these|the following)\b",
         ),
         (
+            "addresses the AI reading the article",
+            rf"\b{AI}\s+(?:must|should|shall|will|need to|are (?:instructed|required|asked|told) "
+            r"to)\s+(?:now\s+|always\s+|only\s+)?(?:write|say|state|report|include|add|output|"
+            r"ignore|mention|conclude|describe|summari[sz]e|label|treat|print|reveal)\b",
+        ),
+        (
+            "addresses the AI reading the article",
+            r"\b(?:whoever|anyone|anything|any (?:system|tool|program|software|bot)) "
+            r"(?:that |who )?(?:summari[sz]|process|read|pars|analy[sz]|ingest)\w*"
+            r" (?:this|these)\b",
+        ),
+        (
+            "tells the model what to write",
+            r",\s*(?:please\s+)?write\s+(?:\w+\s+){0,3}?that\b",
+        ),
+        (
             "gives the model a new role",
             r"\b(?:you are now|from now on,? you|pretend (?:to be|you are|that you)|"
             r"role-?play(?:ing)? as|developer mode|jailbr[eo]a?k|"
@@ -109,6 +125,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "imitates the tags that mark article text",
             r"</?\s*(?:article|system|user|assistant|instructions?|findings|prompt|s|context|"
             r"document|data|input|output)\s*/?>",
+        ),
+        (
+            "tells the model what to write",
+            r"\b(?:click here|cite (?:it|this|them|these|the \w+) as (?:the|a|your)|"
+            r"use (?:it|this) as (?:the|a|your) (?:\w+ )?source)\b",
         ),
         ("hides text in an HTML comment", r"<!--|-->"),
         (
