@@ -119,7 +119,10 @@ def timeline(
             when, approximate = reference, True
         update = {"date": when, "date_approximate": approximate}
         dated.append((stated, item.model_copy(update=update)))
-    chosen = [i for _, i in sorted(dated, key=lambda d: not d[0])][:size]
+    ranked = [i for _, i in sorted(dated, key=lambda d: not d[0])]
+    # One event per date first, so that a few slots cover the story's course, not one day.
+    first_of_day = [i for n, i in enumerate(ranked) if i.date not in {j.date for j in ranked[:n]}]
+    chosen = [*first_of_day, *(i for i in ranked if i not in first_of_day)][:size]
     return sorted(chosen, key=lambda i: (i.date is None, i.date or dt.date.min))
 
 

@@ -58,6 +58,7 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
     except LLMError as err:
         return pool[:SUMMARY_SIZE], [f"summary: {err}; showing the most corroborated findings"]
     chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
+    chosen = chosen[:SUMMARY_SIZE]  # bottom line up front: a few sentences, not a section
     return chosen or pool[:SUMMARY_SIZE], []
 
 
