@@ -15,7 +15,6 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-dejavu-core fonts-noto-core poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-
 # A non-editable install, as a user gets: proves the wheel carries prompts/ and templates/.
 $(VENV)/.installed: $(SOURCES)
 	@$(MAKE) --no-print-directory system-packages

@@ -85,7 +85,15 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
     help="Date of the briefing (default: today); also resolves '2 days ago'.",
 )
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder [briefings].")
-@click.option("--topic", help="Free text used in the title and the prompts.")
+@click.option(
+    "--topic", help="Keep only the stories that mention every word of it; used in the title."
+)
+@click.option("--stories", type=click.IntRange(min=1), help="Number of stories [found].")
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    help="Outlets a story needs for its own section; others are 'Also reported' [2].",
+)
 @click.option("--model", help="Model name at the endpoint.")
 @click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
 @click.option(
@@ -115,8 +123,10 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
 @click.pass_obj
 def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flags: Any) -> None:
     """Write briefings/<date>.md, .json and .pdf (see --format) from the articles in FOLDER."""
+    from .pipeline import estimate
     from .pipeline import generate as run
 
+    no_cache, dry_run = flags.pop("no_cache"), flags.pop("dry_run")
     flags["date"] = date.date() if date else None
     settings = load_settings(flags, obj["config"])
     if no_cache:
@@ -137,7 +147,6 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
     click.echo(
         f"{s.articles} articles, {s.llm_calls} LLM calls ({s.cache_hits} cached), "
         f"{s.prompt_tokens + s.completion_tokens} tokens, {s.seconds:.1f} s"
-    no_cache, dry_run = flags.pop("no_cache"), flags.pop("dry_run")
         + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
     )
     for problem in result.briefing.problems:
@@ -158,15 +167,6 @@ def inspect(folder: Path, date: dt.datetime | None) -> None:
     click.echo(ingest.describe(result))
 
 
-@cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the briefing's .json file (schema/briefing.schema.json)."""
-    from .render import json_schema
-
-    click.echo(json_schema(), nl=False)
-
-
-def main() -> None:
 @cli.command()
 @click.argument("old", required=False)
 @click.argument("new", required=False)
@@ -189,6 +189,15 @@ def diff(obj: dict[str, Any], old: str | None, new: str | None, out: Path | None
     click.echo(editions.changes_markdown(editions.diff(*pair)), nl=False)
 
 
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the briefing's .json file (schema/briefing.schema.json)."""
+    from .render import json_schema
+
+    click.echo(json_schema(), nl=False)
+
+
+def main() -> None:
     debug = "--debug" in sys.argv
     try:
         cli.main(standalone_mode=False)

@@ -40,7 +40,13 @@ class Settings(BaseModel):
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint; none = embedded")
     api_key: SecretStr | None = Field(None, description="API key for the endpoint, if it needs one")
     model: str | None = Field(None, description="Model name; default: the endpoint's first model")
-    topic: str = Field("", max_length=200, description="Free text used in the title and prompts")
+    topic: str = Field(
+        "", max_length=200, description="Title and prompts; keeps only the stories that match it"
+    )
+    stories: int | None = Field(None, ge=1, description="Number of stories; None = found")
+    min_sources: int = Field(
+        2, ge=1, description="Outlets a story needs for its own section; fewer: 'Also reported'"
+    )
     date: dt.date = Field(default_factory=dt.date.today, description="Date of the briefing")
     out: Path = Field(Path("briefings"), description="Folder the briefing files are written to")
     cache_dir: Path | None = Field(
@@ -54,16 +60,16 @@ class Settings(BaseModel):
     formats: tuple[Literal["md", "json", "html", "pdf"], ...] = Field(
         ("md", "json", "pdf"), min_length=1, description="Files to write: md, json, html, pdf"
     )
+    prices: dict[str, Price] = Field(
+        default_factory=dict,
+        description="Price per model name for the run manifest's cost estimate; unlisted = 0",
+    )
     follow_symlinks: bool = Field(
         False, description="Read symbolic links that point outside the input folder"
     )
 
     @field_validator("formats", mode="before")
     @classmethod
-    prices: dict[str, Price] = Field(
-        default_factory=dict,
-        description="Price per model name for the run manifest's cost estimate; unlisted = 0",
-    )
     def split_formats(cls, value: object) -> object:
         """'md,pdf' from a flag, the environment or the config file; a list works too."""
         if isinstance(value, str):

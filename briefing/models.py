@@ -262,6 +262,12 @@ class Story(BaseModel):
     id: str = Field(description="Stable across editions and days")
     title: str = Field(description="A headline of one of its articles, not invented")
     article_ids: list[str]
+    outlets: list[str] = Field(
+        default_factory=list, description="Distinct outlets (the file when unknown); ranks it"
+    )
+    latest: dt.date | None = Field(default=None, description="Most recent publication date")
+    first_seen: dt.date | None = Field(default=None, description="Date of its first briefing")
+    terms: list[str] = Field(default_factory=list, description="Its most characteristic words")
     summary: list[Item] = Field(default_factory=list)
     positions: dict[str, list[Item]] = Field(default_factory=dict)
     sticking_points: list[Item] = Field(default_factory=list)
@@ -279,40 +285,6 @@ class Story(BaseModel):
         return [*grouped, *self.sticking_points, *self.next_steps, *self.timeline]
 
 
-class Briefing(BaseModel):
-    topic: str
-    date: dt.date
-    generated_at: dt.datetime
-    stories: list[Story] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    problems: list[Problem] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list, description="LLM failures and fallbacks")
-    suspicious: list[Suspicion] = Field(
-        default_factory=list,
-        description="Articles with instruction-like sentences held back from the model (review)",
-    )
-    stats: RunStats = Field(default_factory=RunStats)
-
-    def source_number(self, article_id: str) -> int:
-        for source in self.sources:
-            if source.article_id == article_id:
-                return source.number
-        raise KeyError(article_id)
-
-
-def _article_order(article_id: str) -> tuple[int, str]:
-    digits = article_id.lstrip("a")
-    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
-
-
-class Segmented(Frozen):
-    """Sentences of all articles, the chunks sent to the model, and repeats that were not sent."""
-
-    sentences: list[Sentence]
-    chunks: list[Chunk]
-    duplicate_of: dict[str, str] = Field(
-        default_factory=dict, description="sentence id -> id of the first identical sentence"
-    )
 class PastStory(Frozen):
     """A story of an earlier briefing that no article of this run covers."""
 
@@ -364,7 +336,49 @@ class Changes(BaseModel):
     stories: list[StoryChanges] = Field(default_factory=list, description="Changed stories only")
 
 
+class Briefing(BaseModel):
+    topic: str
+    date: dt.date
+    generated_at: dt.datetime
+    stories: list[Story] = Field(
+        default_factory=list, description="Top stories: most outlets first, then most recent"
+    )
+    also_reported: list[Story] = Field(
+        default_factory=list, description="Stories with fewer outlets than --min-sources"
+    )
+    no_longer_covered: list[PastStory] = Field(
+        default_factory=list, description="Stories of recent briefings with no article today"
+    )
+    sources: list[Source] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="LLM failures and fallbacks")
+    suspicious: list[Suspicion] = Field(
+        default_factory=list,
+        description="Articles with instruction-like sentences held back from the model (review)",
+    )
+    stats: RunStats = Field(default_factory=RunStats)
     edition: int = Field(1, ge=1, description="1 for the first run of this date, then 2, 3, ...")
     changes: Changes | None = Field(
         None, description="What changed since the previous edition; None for the first"
+    )
+
+    def source_number(self, article_id: str) -> int:
+        for source in self.sources:
+            if source.article_id == article_id:
+                return source.number
+        raise KeyError(article_id)
+
+
+def _article_order(article_id: str) -> tuple[int, str]:
+    digits = article_id.lstrip("a")
+    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
+
+
+class Segmented(Frozen):
+    """Sentences of all articles, the chunks sent to the model, and repeats that were not sent."""
+
+    sentences: list[Sentence]
+    chunks: list[Chunk]
+    duplicate_of: dict[str, str] = Field(
+        default_factory=dict, description="sentence id -> id of the first identical sentence"
     )

@@ -29,7 +29,7 @@ from .cache import Cache
 from .config import Settings
 from .errors import BriefingError
 from .llm import LLM
-from .models import Briefing, RunStats
+from .models import Article, Briefing, RunStats
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -47,7 +47,11 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
                                   follow_symlinks=settings.follow_symlinks)  # fmt: skip
     if not ingested.articles:
         raise BriefingError(f"no usable article in {folder} ({describe(ingested.problems)})")
-    segmented = chunk.segment(ingested.articles, settings.chunk_tokens)
+    # Stories are found before any LLM call: only the articles of stories shown in full (that
+    # match the topic, with enough outlets) are sent to the model.
+    stories = plan_stories(ingested.articles, settings)
+    articles = stories.articles(ingested.articles)
+    segmented = chunk.segment(articles, settings.chunk_tokens)
     # Untrusted text: sentences that read as instructions to a model are never sent to it.
     suspicions = screen.screen(ingested.articles)
     segmented = screen.withhold(segmented, suspicions)
@@ -68,10 +72,12 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
                          chunks=len(segmented.chunks), dropped=grounded.dropped,
                          model=llm.model, endpoint=llm.endpoint)  # fmt: skip
         briefing = merge.merge(
-            grounded.items, screen.unflagged(quotes.find_quotes(ingested.articles), suspicions),
-            cluster.group(ingested.articles),
+            grounded.items, screen.unflagged(quotes.find_quotes(articles), suspicions),
+            stories.shown(ingested.articles), stories.stories,
             topic=settings.topic, date=settings.date, problems=ingested.problems, stats=stats,
         )  # fmt: skip
+        briefing.also_reported = stories.also_reported
+        briefing.no_longer_covered = stories.no_longer_covered
         briefing.warnings = list(labelled.failures)
         briefing.suspicious = suspicions
         for number, story in enumerate(briefing.stories, start=1):
@@ -91,6 +97,7 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
     edition = editions.save(briefing, settings.out, previous)
     paths = render.write(briefing, settings.out, templates=_str(settings.templates),
                          formats=settings.formats)  # fmt: skip
+    cluster.save_index(settings.out, stories.index)  # only once the briefing is written
     price = manifest.price_of(llm.model, settings.prices)
     run = manifest.build(briefing, llm, cache, price, time.perf_counter() - started)
     return Result(briefing=briefing, paths=[*paths, edition, manifest.write(run, settings.out)])
@@ -102,14 +109,30 @@ def estimate(folder: Path, settings: Settings) -> manifest.Estimate:
                                   follow_symlinks=settings.follow_symlinks)  # fmt: skip
     if not ingested.articles:
         raise BriefingError(f"no usable article in {folder} ({describe(ingested.problems)})")
-    segmented = chunk.segment(ingested.articles, settings.chunk_tokens)
+    stories = plan_stories(ingested.articles, settings)
+    segmented = chunk.segment(stories.articles(ingested.articles), settings.chunk_tokens)
     segmented = screen.withhold(segmented, screen.screen(ingested.articles))
     with open_llm(settings) as llm:
         return manifest.estimate(
             segmented, llm, Cache(settings.cache_dir), topic=settings.topic,
-            stories=len(cluster.group(ingested.articles)),
+            stories=len(stories.stories),
             price=manifest.price_of(llm.model, settings.prices),
         )  # fmt: skip
+
+
+def plan_stories(articles: list[Article], settings: Settings) -> cluster.Plan:
+    """The stories of the run (no LLM), ids continued from the story index in the output folder."""
+    plan = cluster.plan(
+        articles, index=cluster.load_index(settings.out), date=settings.date,
+        topic=settings.topic, stories=settings.stories, min_sources=settings.min_sources,
+    )  # fmt: skip
+    if not plan.stories:
+        found = "; ".join(s.title for s in plan.left_out[:5])
+        raise BriefingError(
+            f"no story matches --topic {settings.topic!r} (stories found: {found}); "
+            "use words that occur in the articles, or drop --topic"
+        )
+    return plan
 
 
 @contextlib.contextmanager
