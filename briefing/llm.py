@@ -399,6 +399,22 @@ def short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def first_model(base_url: str, api_key: str | None) -> str:
+    """OpenAI's small model, or the first model a self-hosted server lists."""
+    if "api.openai.com" in base_url:
+        return "gpt-4o-mini"
+    probe = LLM(base_url, "", api_key, max_retries=0, timeout=10)
+    try:
+        names = [m.id for m in probe.client.models.list().data]
+    except openai.OpenAIError as err:
+        raise LLMError(
+            f"cannot list the models at {base_url} ({short(str(err))}); pass --model NAME"
+        ) from err
+    if not names:
+        raise LLMError(f"{base_url} lists no models; pass --model NAME")
+    return names[0]
+
+
 def forget_modes() -> None:
     """Forget which structured-output mode each endpoint accepts (tests start from scratch)."""
     with _mode_lock:

@@ -71,21 +71,14 @@ def embedded_server(
         "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", str(n_ctx), "--n_threads", str(os.cpu_count() or 2),
     ]  # fmt: skip
-    with tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryFile() as log, sigterm_as_exit():
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        previous = signal.getsignal(signal.SIGTERM)
-        on_main_thread = threading.current_thread() is threading.main_thread()
-        if on_main_thread:
-            # SIGTERM becomes SystemExit so the finally below stops the server.
-            signal.signal(signal.SIGTERM, _raise_system_exit)
         try:
             base_url = f"http://127.0.0.1:{port}/v1"
             wait_healthy(process, base_url, startup_timeout, log)
             yield base_url
         finally:
             stop(process)
-            if on_main_thread:
-                signal.signal(signal.SIGTERM, previous)
 
 
 def wait_healthy(
@@ -119,6 +112,22 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def sigterm_as_exit() -> Iterator[None]:
+    """SIGTERM raises SystemExit, so `finally` blocks (stopping the server) run on `kill`.
+
+    Signal handlers can only be set on the main thread; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_system_exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _raise_system_exit(signum: int, frame: object) -> None:
