@@ -14,7 +14,8 @@ from . import cues
 from .models import Chunk, Digest, Evidence, Grounded, Item, Kind, Segmented, Sentence
 
 # Where the kind of a finding comes from. Measured on the seeds with the embedded model
-# (bench/labels.py): "combined" covers the most key facts; see the README.
+# (bench/labels.py): model 45.5% of key facts, rules 86.4%, combined 86.4%. Combined is kept:
+# it is never worse than rules, and a stronger endpoint model adds sentences the rules miss.
 Labels = Literal["model", "rules", "combined"]
 LABELS: Labels = "combined"
 
