@@ -20,11 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NEW_ARTICLE = """Observers offered for Donbas line, officials say
+NEW_ARTICLE = """Kremlin says Putin, Witkoff talks on Ukraine peace plan will continue
 
-Mediators offered on Friday to send ceasefire observers to any line the two sides agree on.
-A Kremlin spokesman called the offer premature but said Moscow would study it.
-Kyiv said it would discuss the proposal with European partners next week.
+Kremlin aide Yuri Ushakov said on Friday that contacts with U.S. envoy Steve Witkoff and Jared
+Kushner on the U.S. peace plan for Ukraine would continue at the level of presidential aides.
+Ushakov said Russia was still awaiting Washington's reaction to Tuesday's talks between Putin and
+the U.S. envoys in the Kremlin, and that no compromise on territory had been found.
+Ukraine's President Volodymyr Zelenskyy said Kyiv would send a delegation to meet the American
+negotiators next week.
 """
 
 

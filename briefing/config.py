@@ -52,7 +52,7 @@ class Settings(BaseModel):
     cache_dir: Path | None = Field(
         default_factory=default_cache_dir, description="LLM result cache; None disables it"
     )
-    chunk_tokens: int = Field(1200, ge=100, le=6000, description="Source tokens per LLM request")
+    chunk_tokens: int = Field(3000, ge=100, le=6000, description="Source tokens per LLM request")
     concurrency: int = Field(1, ge=1, le=32, description="LLM requests in flight at once")
     max_bytes: int = Field(5_000_000, ge=1, description="Larger input files are skipped")
     timeout: float = Field(300.0, gt=0, description="Seconds to wait for one LLM reply")

@@ -61,12 +61,12 @@ def chunk_schema(chunk: Chunk, parties: list[str]) -> dict[str, Any]:
     return schema
 
 
-def messages_for(chunk: Chunk, parties: list[str], topic: str) -> list[dict[str, str]]:
+def messages_for(chunk: Chunk, topic: str) -> list[dict[str, str]]:
     return [
         {"role": "system", "content": render_prompt(SYSTEM)},
         {
             "role": "user",
-            "content": render_prompt(USER, topic=topic, parties=parties, sentences=chunk.sentences),
+            "content": render_prompt(USER, topic=topic, sentences=chunk.sentences),
         },
     ]
 
@@ -84,7 +84,7 @@ class ChunkRequest:
 def request_for(llm: LLM, chunk: Chunk, topic: str) -> ChunkRequest:
     """The request for a chunk; building it needs no server (used by --dry-run too)."""
     parties = candidate_parties(chunk)
-    messages = messages_for(chunk, parties, topic)
+    messages = messages_for(chunk, topic)
     schema = chunk_schema(chunk, parties)
     max_tokens = 60 + 30 * len(chunk.sentences)
     # llm.endpoint, not the URL: the embedded server gets a new port every run.

@@ -11,8 +11,10 @@ from .models import Item, Story, SummaryPick
 from .resources import prompt_version, render_prompt
 
 SYSTEM, USER = "summary.system.j2", "summary.user.j2"
-MAX_CANDIDATES = 15
+MAX_CANDIDATES = 10
 SUMMARY_SIZE = 4
+# Enough of a finding to judge it; the whole sentence was already sent once for labelling.
+CANDIDATE_WORDS = 20
 
 
 def candidates(story: Story) -> list[Item]:
@@ -36,7 +38,7 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
             "content": render_prompt(
                 USER,
                 topic=topic,
-                items=[{"text": i.text, "sources": len(i.article_ids)} for i in pool],
+                items=[{"text": opening(i.text), "sources": len(i.article_ids)} for i in pool],
             ),
         },
     ]
@@ -110,3 +112,8 @@ def check(written: list[tuple[str, list[Item]]]) -> tuple[list[Item], int]:
             summary.append(fresh[0])
             shown.add(fresh[0].text)
     return summary, failures
+
+
+def opening(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:CANDIDATE_WORDS]) + (" …" if len(words) > CANDIDATE_WORDS else "")

@@ -49,8 +49,8 @@ def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
 
 
 def numbered_lines(body: dict[str, Any]) -> int:
-    """How many numbered sentences ([1] ...) the last message of a request carries."""
-    return len(re.findall(r"^\[\d+\] ", body["messages"][-1]["content"], re.MULTILINE))
+    """How many numbered sentences ("1. ...") the last message of a request carries."""
+    return len(re.findall(r"^\d+\. ", body["messages"][-1]["content"], re.MULTILINE))
 
 
 def is_summary(body: dict[str, Any]) -> bool:

@@ -230,7 +230,7 @@ def test_article_text_and_topic_reach_only_the_user_message_and_cannot_close_the
         article_id="a1",
         sentences=[Sentence(id="a1.s1", article_id="a1", number=1, text=HOSTILE)],
     )
-    system, user = extract.messages_for(chunk, ["Russia"], topic=HOSTILE)
+    system, user = extract.messages_for(chunk, topic=HOSTILE)
     assert system == {"role": "system", "content": render_prompt(extract.SYSTEM)}
     assert "surrendered" not in system["content"]
     assert user["role"] == "user"
