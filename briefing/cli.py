@@ -144,11 +144,18 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
     for path in result.paths:
         click.echo(str(path))
     s = result.briefing.stats
-    click.echo(
-        f"{s.articles} articles, {s.llm_calls} LLM calls ({s.cache_hits} cached), "
-        f"{s.prompt_tokens + s.completion_tokens} tokens, {s.seconds:.1f} s"
-        + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
-    )
+    if result.unchanged:
+        b = result.briefing
+        click.echo(
+            f"{s.articles} articles, 0 LLM calls: nothing changed since edition {b.edition} "
+            f"({b.generated_at:%H:%M} UTC), so no file was rewritten"
+        )
+    else:
+        click.echo(
+            f"{s.articles} articles, {s.llm_calls} LLM calls ({s.cache_hits} cached), "
+            f"{s.prompt_tokens + s.completion_tokens} tokens, {s.seconds:.1f} s"
+            + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
+        )
     for problem in result.briefing.problems:
         click.echo(f"skipped {problem.path}: {problem.reason}", err=True)
     for warning in result.briefing.warnings:

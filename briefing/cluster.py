@@ -23,8 +23,6 @@ from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, Field, ValidationError
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .cache import write_atomic
 from .models import Article, PastStory, Story
@@ -88,6 +86,10 @@ def document(article: Article) -> str:
 
 def vectorize(articles: list[Article]) -> tuple[np.ndarray, list[str]] | None:
     """Row-normalised TF-IDF vectors (sparse) and the vocabulary; None when no article has words."""
+    # scikit-learn takes about a second to import: only runs that cluster pay for it (a rerun
+    # with nothing new stops before this).
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=WORD)
     try:
         matrix = vectorizer.fit_transform([document(a) for a in articles])
@@ -113,6 +115,8 @@ def group_indexes(
     vectors = vectorize(articles)
     if n == 1 or vectors is None:
         return [list(range(n))] if stories in (None, 1) or n == 1 else [[i] for i in range(n)]
+    from sklearn.cluster import AgglomerativeClustering
+
     similarity = (vectors[0] @ vectors[0].T).toarray()
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     if stories is not None:
@@ -201,6 +205,8 @@ def rank(stories: list[Story]) -> list[Story]:
 
 def terms_of(text: str) -> set[str]:
     """Lower-cased words without English stop words, a plural 's' dropped."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     words = {w.lower().replace("’", "'") for w in re.findall(WORD, text)}
     return {stem(w) for w in words if w not in ENGLISH_STOP_WORDS}
 

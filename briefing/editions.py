@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
 import os
 import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from .cache import write_atomic
 from .chunk import match_key
 from .errors import BriefingError
 from .models import Briefing, Changes, Evidence, Item, ItemChange, Story, StoryChanges
@@ -256,3 +260,32 @@ def diff(old_path: Path, new_path: Path) -> Briefing:
 def changes_markdown(briefing: Briefing, templates: str | None = None) -> str:
     text = template_env(templates).get_template("_changes.md.j2").render(b=briefing)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# --- reruns with nothing new --------------------------------------------------------------------
+
+INPUTS_NAME = ".inputs.json"
+
+
+def fingerprint(parts: dict[str, Any]) -> str:
+    """sha256 over everything that determines a briefing (see pipeline.input_key)."""
+    canonical = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def unchanged(out: Path, date: dt.date, key: str, paths: list[Path]) -> Briefing | None:
+    """The latest edition when it was made from exactly these inputs and its files are all there:
+    a rerun with nothing new then writes nothing and calls nothing."""
+    try:
+        record = json.loads((folder(out, date) / INPUTS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if record.get("key") != key or not all(p.is_file() for p in paths):
+        return None
+    with contextlib.suppress(BriefingError):
+        return load(path_of(out, date, int(record["edition"])))
+    return None
+
+
+def remember(out: Path, date: dt.date, key: str, edition: int) -> None:
+    write_atomic(folder(out, date) / INPUTS_NAME, json.dumps({"key": key, "edition": edition}))

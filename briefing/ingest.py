@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import charset_normalizer
-import trafilatura
 
 from .errors import BriefingError
 from .models import Article, Duplicate, IngestResult, Problem
@@ -934,6 +933,8 @@ def require_text(path: Path | str, draft: Draft) -> Draft:
 
 def clean_html(path: Path, html: str, today: dt.date) -> Draft:
     """The story of an HTML page (trafilatura finds it), then the same cleaning as text."""
+    import trafilatura  # a third of a second to import; only HTML input needs it
+
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,

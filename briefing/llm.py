@@ -27,14 +27,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import openai
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
 
 from .errors import LLMError, OutputTruncated
 from .models import Usage
+
+if TYPE_CHECKING:
+    import openai
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -133,6 +135,8 @@ class LLM:
     @property
     def client(self) -> openai.OpenAI:
         """The SDK client; starts the server on first use when it is started lazily."""
+        import openai
+
         if self._client is None:
             with self._start_lock:
                 if self._start_error is not None:
@@ -211,6 +215,8 @@ class LLM:
         self, messages: list[dict[str, str]], json_schema: dict[str, Any], max_tokens: int
     ) -> Reply:
         """One chat completion in the best mode the endpoint accepts, within the retry budget."""
+        import openai  # about a second to import; a rerun answered from the cache never needs it
+
         client = self.client
         failed = 0  # transport failures we retried ourselves; they use up the SDK's budget
         while True:
@@ -403,6 +409,8 @@ def first_model(base_url: str, api_key: str | None) -> str:
     """OpenAI's small model, or the first model a self-hosted server lists."""
     if "api.openai.com" in base_url:
         return "gpt-4o-mini"
+    import openai
+
     probe = LLM(base_url, "", api_key, max_retries=0, timeout=10)
     try:
         names = [m.id for m in probe.client.models.list().data]

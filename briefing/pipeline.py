@@ -21,6 +21,7 @@ from . import (
     merge,
     quotes,
     render,
+    resources,
     screen,
     summarize,
 )
@@ -37,6 +38,7 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 class Result:
     briefing: Briefing
     paths: list[Path]
+    unchanged: bool = False  # nothing new since the latest edition: nothing was rewritten
 
 
 @dataclass
@@ -52,7 +54,12 @@ class Prepared:
 def generate(folder: Path, settings: Settings, progress: Progress | None = None) -> Result:
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
-    run = prepare(folder, settings)
+    ingested = load(folder, settings)
+    outputs = render.output_paths(settings.out, settings.date, settings.formats)
+    same = editions.unchanged(settings.out, settings.date, input_key(ingested, settings), outputs)
+    if same is not None:
+        return Result(briefing=same, paths=outputs, unchanged=True)
+    run = prepare(ingested, settings)
     cache = Cache(settings.cache_dir)
     with open_llm(settings) as llm:
         labelled = extract.label_all(
@@ -74,12 +81,32 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
     return write(briefing, run, settings, llm, cache, started)
 
 
-def prepare(folder: Path, settings: Settings) -> Prepared:
-    """Ingest, group into stories and chunk: no LLM involved."""
+def load(folder: Path, settings: Settings) -> IngestResult:
     ingested = ingest.load_folder(folder, today=settings.date, max_bytes=settings.max_bytes,
                                   follow_symlinks=settings.follow_symlinks)  # fmt: skip
     if not ingested.articles:
         raise BriefingError(f"no usable article in {folder} ({describe(ingested.problems)})")
+    return ingested
+
+
+def input_key(ingested: IngestResult, settings: Settings) -> str:
+    """Everything a briefing depends on: articles, settings, code and prompts, the story index."""
+    index = settings.out / cluster.INDEX_NAME
+    overrides = sorted(settings.templates.rglob("*")) if settings.templates else []
+    return editions.fingerprint({
+        "articles": [(a.key, a.path, a.published, a.outlet, a.title) for a in ingested.articles],
+        "problems": [(p.path, p.reason) for p in ingested.problems],
+        "settings": settings.model_dump(
+            mode="json", exclude={"api_key", "cache_dir", "concurrency", "timeout"}
+        ),
+        "code": resources.code_version(),
+        "templates": [(p.name, p.read_bytes()) for p in overrides if p.is_file()],
+        "stories": index.read_bytes() if index.is_file() else b"",
+    })  # fmt: skip
+
+
+def prepare(ingested: IngestResult, settings: Settings) -> Prepared:
+    """Group into stories and chunk: no LLM involved."""
     # Only the articles of stories shown in full (matching the topic, with enough outlets) are
     # sent to the model.
     stories = plan_stories(ingested, settings)
@@ -92,7 +119,7 @@ def prepare(folder: Path, settings: Settings) -> Prepared:
 
 def estimate(folder: Path, settings: Settings) -> manifest.Estimate:
     """What `generate` would send to the model (--dry-run): nothing is sent, no server starts."""
-    run = prepare(folder, settings)
+    run = prepare(load(folder, settings), settings)
     with open_llm(settings) as llm:
         return manifest.estimate(
             run.segmented, llm, Cache(settings.cache_dir), topic=settings.topic,
@@ -172,6 +199,9 @@ def write(
     paths = render.write(briefing, settings.out, templates=_str(settings.templates),
                          formats=settings.formats)  # fmt: skip
     cluster.save_index(settings.out, run.stories.index)  # only once the briefing is written
+    # Keyed after the index is saved: the next run starts from this index.
+    editions.remember(settings.out, settings.date, input_key(run.ingested, settings),
+                      briefing.edition)  # fmt: skip
     price = manifest.price_of(llm.model, settings.prices)
     record = manifest.build(briefing, llm, cache, price, time.perf_counter() - started)
     return Result(briefing=briefing, paths=[*paths, edition, manifest.write(record, settings.out)])

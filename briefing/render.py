@@ -7,6 +7,7 @@ refuses everything but local files, so rendering never touches the network.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -119,23 +120,25 @@ def citations(evidence: list[Evidence], briefing: Briefing) -> str:
 # --- templates ----------------------------------------------------------------------------------
 
 
-def _loader(extra_dir: str | None) -> jinja2.FileSystemLoader:
+def _environment(
+    extra_dir: str | None, *, autoescape: bool, keep_trailing_newline: bool
+) -> jinja2.Environment:
     # A user's --templates folder comes first, so any template (or the stylesheet) is overridable.
     dirs = [Path(extra_dir)] if extra_dir else []
-    return jinja2.FileSystemLoader([*dirs, resource_dir("templates")])
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*dirs, resource_dir("templates")]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=keep_trailing_newline,
+        autoescape=autoescape,
+    )
 
 
 @cache
 def template_env(extra_dir: str | None = None) -> jinja2.Environment:
     """Markdown templates: no autoescape, article text goes through the `md` filters."""
-    env = jinja2.Environment(
-        loader=_loader(extra_dir),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # Markdown: escaping is done explicitly by the `md` filter
-    )
+    env = _environment(extra_dir, autoescape=False, keep_trailing_newline=True)
     env.filters.update(md=md, md_code=md_code, md_url=md_url)
     return env
 
@@ -143,13 +146,7 @@ def template_env(extra_dir: str | None = None) -> jinja2.Environment:
 @cache
 def html_env(extra_dir: str | None = None) -> jinja2.Environment:
     """HTML templates (and the stylesheet they include): every value is autoescaped."""
-    env = jinja2.Environment(
-        loader=_loader(extra_dir),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=True,
-    )
+    env = _environment(extra_dir, autoescape=True, keep_trailing_newline=False)
     env.filters.update(file_name=lambda path: Path(path or "").name or path)
     env.tests["web_url"] = lambda url: bool(url and WEB_URL.match(url.strip()))
     return env
@@ -239,8 +236,13 @@ def write(
     formats: Iterable[str] = DEFAULT_FORMATS,
 ) -> list[Path]:
     """Write `<out>/<date>.<format>` for each format; every file appears whole or not at all."""
-    stem = briefing.date.isoformat()
-    outputs = {out_dir / f"{stem}.{f}": RENDERERS[f](briefing, templates) for f in formats}
-    for path, content in outputs.items():
-        write_atomic(path, content)
-    return list(outputs)
+    formats = list(formats)
+    paths = output_paths(out_dir, briefing.date, formats)
+    for path, fmt in zip(paths, formats, strict=True):
+        write_atomic(path, RENDERERS[fmt](briefing, templates))
+    return paths
+
+
+def output_paths(out_dir: Path, date: dt.date, formats: Iterable[str]) -> list[Path]:
+    """Names come from the date alone: nothing from an article can steer where a file goes."""
+    return [out_dir / f"{date.isoformat()}.{fmt}" for fmt in formats]

@@ -48,3 +48,14 @@ def prompt_version(name: str) -> str:
     """Hash of a prompt template's source: part of every cache key that used it."""
     source = (resource_dir("prompts") / name).read_bytes()
     return hashlib.sha256(source).hexdigest()[:12]
+
+
+@cache
+def code_version() -> str:
+    """Hash of the package's code, prompts and templates: a new version makes a new briefing."""
+    digest = hashlib.sha256()
+    folders = [PACKAGE_DIR, resource_dir("prompts"), resource_dir("templates")]
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        if path.suffix in (".py", ".j2", ".css", ".json"):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 # Chosen with bench/similarity.py: best F1 on the labelled seed pairs.
 SAME_FACT = 0.3
@@ -25,6 +23,9 @@ def similarity_matrix(texts: Sequence[str], background: Sequence[str] = ()) -> n
     """Pairwise cosine similarity of `texts`; IDF is learned from `texts` plus `background`."""
     if not texts:
         return np.zeros((0, 0))
+    from sklearn.feature_extraction.text import TfidfVectorizer  # slow import: only when needed
+    from sklearn.metrics.pairwise import cosine_similarity
+
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5))
     vectorizer.fit([*texts, *background])
     return cosine_similarity(vectorizer.transform(texts))

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefing import llm as llm_module
 from briefing import local
 from briefing.cli import cli
 from briefing.models import Briefing
@@ -30,13 +29,6 @@ Borduria rejected the demand and proposed a monitored buffer zone instead.
 Mediators from Helvetia offered to send observers to any buffer zone the two sides agree on.
 A senior Ruritanian official called the observer offer premature on Thursday evening.
 """
-
-
-@pytest.fixture(autouse=True)
-def fresh_modes():
-    llm_module.forget_modes()
-    yield
-    llm_module.forget_modes()
 
 
 @pytest.fixture
@@ -93,13 +85,15 @@ def findings(briefing: Briefing) -> list[tuple[str, str, tuple[str, ...]]]:
     )
 
 
-def test_rerun_with_nothing_new_makes_no_call_starts_no_server_and_is_the_same(
+def test_rerun_with_nothing_new_makes_no_call_starts_no_server_and_rewrites_nothing(
     tmp_path: Path, server: FaultServer, embedded: list[int]
 ):
     folder = articles(tmp_path, a_talks=TALKS, b_strike=POISONED)
     generate(folder, tmp_path)
     first_calls = server.count
     assert embedded == [1] and first_calls > 0
+    markdown = tmp_path / "out" / "2025-12-05.md"
+    before = markdown.read_bytes()
 
     started = time.perf_counter()
     result = generate(folder, tmp_path)
@@ -107,6 +101,22 @@ def test_rerun_with_nothing_new_makes_no_call_starts_no_server_and_is_the_same(
 
     assert server.count == first_calls and embedded == [1]  # no request, no server start
     assert seconds < 2
+    assert "0 LLM calls: nothing changed since edition 1" in result.output
+    assert markdown.read_bytes() == before
+    assert not (tmp_path / "out" / "2025-12-05" / "edition-2.json").exists()
+
+
+def test_rerun_after_an_output_was_deleted_rebuilds_it_from_the_cache(
+    tmp_path: Path, server: FaultServer, embedded: list[int]
+):
+    folder = articles(tmp_path, a_talks=TALKS, b_strike=POISONED)
+    generate(folder, tmp_path)
+    first_calls = server.count
+    (tmp_path / "out" / "2025-12-05.md").unlink()
+
+    result = generate(folder, tmp_path)
+
+    assert server.count == first_calls and embedded == [1]  # answered from the cache
     assert findings(edition(tmp_path, 2)) == findings(edition(tmp_path, 1))
     assert "0 LLM calls" in result.output
     run = manifest(tmp_path, 2)
