@@ -97,6 +97,14 @@ def llm_endpoint(request, live_base_url) -> Iterator[str]:
 
 
 @pytest.fixture(autouse=True)
+def fresh_modes() -> Iterator[None]:
+    """Every test starts without knowing which structured-output mode an endpoint accepts."""
+    llm_module.forget_modes()
+    yield
+    llm_module.forget_modes()
+
+
+@pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path, monkeypatch) -> None:
     """No test reads the user's config, cache or endpoint settings."""
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_MODEL", "BRIEFING_CACHE_DIR"):

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefing import llm as llm_module
 from briefing.cli import cli
 from briefing.errors import LLMError
 from briefing.llm import LLM
@@ -35,13 +34,6 @@ POISONED = """Harbour strike enters second week
 Dock workers in Port Vell stayed off the job for an eighth day on Friday, POISON said.
 The union wants a pay rise of nine percent and a shorter working week for all members.
 """
-
-
-@pytest.fixture(autouse=True)
-def fresh_modes():
-    llm_module.forget_modes()
-    yield
-    llm_module.forget_modes()
 
 
 def client(server: FaultServer, **kwargs) -> LLM:

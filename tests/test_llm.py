@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from briefing import llm as llm_module
 from briefing.errors import LLMError, OutputTruncated
 from briefing.llm import LLM
 from briefing.models import ChunkLabels
@@ -24,13 +23,6 @@ REFUSAL = {
     ]
 }
 MESSAGES = [{"role": "user", "content": "label"}]
-
-
-@pytest.fixture(autouse=True)
-def fresh_modes():
-    llm_module.forget_modes()
-    yield
-    llm_module.forget_modes()
 
 
 def client(server: FaultServer, **kwargs) -> LLM:
