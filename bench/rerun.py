@@ -31,7 +31,7 @@ negotiators next week.
 """
 
 
-def generate(folder: Path, tmp: Path) -> tuple[float, dict]:
+def generate(folder: Path, tmp: Path) -> tuple[float, dict, str]:
     started = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-m", "briefing", "generate", str(folder), "--date", "2025-12-05",
@@ -43,7 +43,7 @@ def generate(folder: Path, tmp: Path) -> tuple[float, dict]:
         sys.exit(f"generate failed: {run.stderr.strip()}")
     manifests = sorted((tmp / "out" / "2025-12-05").glob("manifest-*.json"))
     latest = max(manifests, key=lambda p: int(p.stem.split("-")[1]))
-    return wall, json.loads(latest.read_text())
+    return wall, json.loads(latest.read_text()), run.stdout
 
 
 def unique_source_tokens(folder: Path) -> int:
@@ -65,19 +65,17 @@ def main() -> None:
         tmp = Path(name)
         folder = tmp / "seeds"
         shutil.copytree(ROOT / "seeds", folder)
-        cold_s, cold = generate(folder, tmp)
-        rerun_s, rerun = generate(folder, tmp)
+        cold_s, cold, _ = generate(folder, tmp)
+        rerun_s, _, rerun_said = generate(folder, tmp)
         (folder / "zz_new.txt").write_text(NEW_ARTICLE)
-        new_s, new = generate(folder, tmp)
+        new_s, new, _ = generate(folder, tmp)
         source = unique_source_tokens(ROOT / "seeds")
     print(
         f"cold run:        {cold_s:6.1f} s, {cold['llm_calls']} calls, "
         f"{cold['prompt_tokens']} prompt + {cold['completion_tokens']} completion tokens"
     )
-    print(
-        f"rerun, nothing new: {rerun_s:5.2f} s, {rerun['llm_calls']} calls, "
-        f"{rerun['cache_hits']} cache hits, server started: {rerun['server_started']}"
-    )
+    # With nothing new no edition (and no manifest) is written; the command says so.
+    print(f"rerun, nothing new: {rerun_s:5.2f} s, said: {rerun_said.strip().splitlines()[-1]}")
     print(
         f"one new article: {new_s:6.1f} s, {new['llm_calls']} calls "
         f"({new['cache_misses']} cache misses, {new['cache_hits']} hits)"
