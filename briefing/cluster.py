@@ -16,7 +16,6 @@ group that matches nothing gets a new id, derived from its earliest article.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -67,7 +66,7 @@ def load_index(out_dir: Path) -> StoryIndex:
     (ids then restart from the articles, which is what a first run gives too)."""
     try:
         return StoryIndex.model_validate_json((out_dir / INDEX_NAME).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValidationError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, ValidationError):
         return StoryIndex()
 
 

@@ -12,7 +12,8 @@ import re
 from collections import defaultdict
 
 from .chunk import match_key
-from .models import Difference, Evidence, Quote, Sentence, Variant
+from .ground import evidence
+from .models import Difference, Quote, Sentence, Variant
 
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -150,7 +151,3 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
         about = f"{quote.speaker}’s words"
         result.append(Difference(about=about, kind="quote", variants=list(variants.values())))
     return result
-
-
-def evidence(sentence: Sentence) -> Evidence:
-    return Evidence(sentence_id=sentence.id, article_id=sentence.article_id, text=sentence.text)

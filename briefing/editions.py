@@ -280,9 +280,11 @@ def unchanged(out: Path, date: dt.date, key: str, paths: list[Path]) -> Briefing
         record = json.loads((folder(out, date) / INPUTS_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if record.get("key") != key or not all(p.is_file() for p in paths):
+    if not isinstance(record, dict) or record.get("key") != key:
         return None
-    with contextlib.suppress(BriefingError):
+    if not all(p.is_file() for p in paths):
+        return None
+    with contextlib.suppress(BriefingError, KeyError, TypeError, ValueError):
         return load(path_of(out, date, int(record["edition"])))
     return None
 

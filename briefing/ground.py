@@ -104,9 +104,3 @@ def evidence(sentence: Sentence) -> Evidence:
 def mentioned(name: str, chunk: Chunk) -> bool:
     lowered = name.lower()
     return any(lowered in s.text.lower() for s in chunk.sentences)
-
-
-def is_verbatim(evidence_text: str, sentences: dict[str, Sentence], sentence_id: str) -> bool:
-    """True when the evidence is exactly the text of the sentence it cites."""
-    sentence = sentences.get(sentence_id)
-    return sentence is not None and sentence.text == evidence_text

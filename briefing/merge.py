@@ -92,19 +92,6 @@ def make_story(
     )
 
 
-def by_corroboration(items: list[Item]) -> list[Item]:
-    """Most-corroborated first; ties keep source order (stable sort)."""
-    return sorted(items, key=lambda i: -len(i.article_ids))
-
-
-def group_by_party(items: list[Item]) -> dict[str, list[Item]]:
-    groups: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        groups[item.party or UNATTRIBUTED].append(item)
-    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]), kv[0]))
-    return {party: by_corroboration(group) for party, group in ordered}
-
-
 def timeline(
     events: list[Item], published: dict[str, dt.date | None], size: int | None = None
 ) -> list[Item]:

@@ -12,7 +12,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["position", "sticking_point", "next_step", "event"]
-KINDS: tuple[Kind, ...] = ("position", "sticking_point", "next_step", "event")
 
 
 class Frozen(BaseModel):

@@ -24,7 +24,6 @@ from .resources import resource_dir
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("md", "json", "html", "pdf")
 DEFAULT_FORMATS = ("md", "json", "pdf")
 MARKDOWN_WIDTH = 100
 
