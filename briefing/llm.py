@@ -25,6 +25,7 @@ import random
 import re
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -246,7 +247,8 @@ class LLM:
                         continue
                 tried = tries(retries + failed) if err.status_code in RETRYABLE else ""
                 raise LLMError(
-                    f"{self.base_url} answered HTTP {err.status_code}{tried}: {short(err.message)}"
+                    f"{redact_url(self.base_url)} answered HTTP {err.status_code}{tried}: "
+                    f"{short(err.message)}"
                 ) from err
             except openai.APIConnectionError as err:
                 if probing and failed < self.max_retries:
@@ -255,12 +257,12 @@ class LLM:
                     continue
                 if isinstance(err, openai.APITimeoutError):
                     raise LLMError(
-                        f"the model at {self.base_url} gave no answer within "
+                        f"the model at {redact_url(self.base_url)} gave no answer within "
                         f"{self.timeout:g} s{tries(retries + failed)}; raise the timeout setting "
                         "or send smaller chunks (chunk_tokens)"
                     ) from err
                 raise LLMError(
-                    f"cannot reach the model at {self.base_url} ({short(str(err))}); "
+                    f"cannot reach the model at {redact_url(self.base_url)} ({short(str(err))}); "
                     "check --base-url / OPENAI_BASE_URL or unset it to use the embedded model"
                 ) from err
             except GarbledResponse as err:
@@ -269,7 +271,8 @@ class LLM:
                     self._pause(backoff(failed))
                     continue
                 raise LLMError(
-                    f"{self.base_url} answered with a body that is not a chat completion"
+                    f"{redact_url(self.base_url)} answered with a body that is not a chat "
+                    "completion"
                     f"{tries(failed)}: {err}"
                 ) from err
 
@@ -405,6 +408,14 @@ def short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def redact_url(url: str) -> str:
+    """The URL without credentials or query (keys sometimes travel there); safe to print."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def first_model(base_url: str, api_key: str | None) -> str:
     """OpenAI's small model, or the first model a self-hosted server lists."""
     if "api.openai.com" in base_url:
@@ -416,10 +427,11 @@ def first_model(base_url: str, api_key: str | None) -> str:
         names = [m.id for m in probe.client.models.list().data]
     except openai.OpenAIError as err:
         raise LLMError(
-            f"cannot list the models at {base_url} ({short(str(err))}); pass --model NAME"
+            f"cannot list the models at {redact_url(base_url)} ({short(str(err))}); "
+            "pass --model NAME"
         ) from err
     if not names:
-        raise LLMError(f"{base_url} lists no models; pass --model NAME")
+        raise LLMError(f"{redact_url(base_url)} lists no models; pass --model NAME")
     return names[0]
 
 

@@ -16,7 +16,7 @@ from . import extract, summarize
 from .cache import Cache, write_atomic
 from .chunk import estimate_tokens
 from .config import Price
-from .llm import LLM
+from .llm import LLM, redact_url
 from .models import Briefing, Segmented, Usage
 from .resources import render_prompt
 
@@ -72,7 +72,7 @@ def build(briefing: Briefing, llm: LLM, cache: Cache, price: Price, seconds: flo
         generated_at=briefing.generated_at,
         seconds=round(seconds, 3),
         model=llm.model,
-        endpoint=llm.endpoint,
+        endpoint=redact_url(llm.endpoint),
         server_started=llm.started,
         chunks=briefing.stats.chunks,
         llm_calls=llm.log.calls,

@@ -28,7 +28,7 @@ from . import (
 from .cache import Cache
 from .config import Settings
 from .errors import BriefingError
-from .llm import LLM, first_model
+from .llm import LLM, first_model, redact_url
 from .models import Briefing, IngestResult, Quote, RunStats, Segmented, Suspicion
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -185,7 +185,7 @@ def run_stats(
         seconds=round(time.perf_counter() - started, 2),
         dropped=dropped,
         model=llm.model,
-        endpoint=llm.endpoint,
+        endpoint=redact_url(llm.endpoint),
     )
 
 

@@ -93,3 +93,11 @@ def test_unreachable_endpoint_is_one_clear_error():
         url = server.base_url
     with pytest.raises(LLMError, match="cannot reach the model"):
         LLM(url, "m", max_retries=0, timeout=2).structured(MESSAGES, ChunkLabels)
+
+
+def test_credentials_in_an_endpoint_url_never_reach_an_error_message():
+    url = "http://user:sk-test-SECRET123456789@127.0.0.1:9/v1?api-key=sk-test-SECRET987654321"
+    with pytest.raises(LLMError) as caught:
+        LLM(url, "m", max_retries=0, timeout=2).structured(MESSAGES, ChunkLabels)
+    assert "SECRET" not in str(caught.value)
+    assert "127.0.0.1:9/v1" in str(caught.value)
