@@ -31,6 +31,13 @@ MONTH_DAY_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?\b", re.I)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# A weekday that a future cue points at, a few words before it: "next Monday", "will meet in
+# Geneva on Monday". "Said on Tuesday that talks will go on" stays in the past (cue after it).
+FUTURE_WEEKDAY = re.compile(
+    r"\b(?:next|will|shall|scheduled|due|expected|set to|plans? to)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:on\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
 
@@ -42,6 +49,9 @@ def resolve(text: str, reference: dt.date | None) -> tuple[dt.date | None, bool]
         return explicit, False
     if reference is None:
         return None, False
+    ahead = FUTURE_WEEKDAY.search(text)
+    if ahead:
+        return next_weekday(reference, WEEKDAYS.index(ahead.group(1).lower())), True
     weekday = WEEKDAY.search(text)
     if weekday:
         return last_weekday(reference, WEEKDAYS.index(weekday.group(1).lower())), True
@@ -72,6 +82,11 @@ def year_near(reference: dt.date | None, month: int) -> int | None:
     if reference is None:
         return None
     return reference.year if month <= reference.month else reference.year - 1
+
+
+def next_weekday(reference: dt.date, weekday: int) -> dt.date:
+    """The first given weekday after the reference date ("next Monday", "will meet on Monday")."""
+    return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
 
 
 def last_weekday(reference: dt.date, weekday: int) -> dt.date:

@@ -23,3 +23,16 @@ def test_month_without_year_takes_the_latest_past_one():
 def test_yesterday_and_no_date():
     assert resolve("The meeting ended late yesterday.", FRIDAY) == (dt.date(2025, 12, 4), True)
     assert resolve("No date here.", FRIDAY) == (None, False)
+
+
+def test_a_weekday_ahead_resolves_forward():
+    assert resolve("Talks resume next Monday in Geneva.", FRIDAY) == (dt.date(2025, 12, 8), True)
+    assert resolve("The envoys will meet in Miami on Tuesday.", FRIDAY) == (
+        dt.date(2025, 12, 9),
+        True,
+    )
+
+
+def test_a_weekday_before_a_future_verb_stays_in_the_past():
+    text = "Ushakov said on Tuesday that contacts will continue."
+    assert resolve(text, FRIDAY) == (dt.date(2025, 12, 2), True)
