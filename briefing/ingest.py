@@ -26,6 +26,7 @@ from typing import Any
 
 import charset_normalizer
 
+from .dates import MONTHS, WEEKDAYS, safe_date
 from .errors import BriefingError
 from .models import Article, Duplicate, IngestResult, Problem
 
@@ -343,13 +344,6 @@ def normalize_for_match(text: str) -> str:
 
 # --- dates --------------------------------------------------------------------------------------
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d\d?)[-/](?P<day>\d\d?)\b"),
@@ -387,11 +381,9 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
         for match in pattern.finditer(text):
             parts = match.groupdict()
             month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower()]
-            try:
-                date = dt.date(int(parts["year"]), month, int(parts["day"]))
-            except ValueError:
-                continue
-            found.append((match.start(), match.end(), date))
+            date = safe_date(int(parts["year"]), month, int(parts["day"]))
+            if date is not None:
+                found.append((match.start(), match.end(), date))
     return sorted(found)
 
 
