@@ -61,12 +61,18 @@ def test_hostile_topic_and_metadata_do_not_choose_where_files_go(tmp_path, live_
     assert not (tmp_path / "etc").exists() and not (work / "escaped").exists()
 
 
-def test_symlink_to_a_file_outside_the_input_folder_is_refused(tmp_path):
+def folder_linking_outside(tmp_path):
+    """An input folder whose only article is a link to a file outside it."""
     outside = tmp_path / "private.txt"
     outside.write_text(ARTICLE)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "link.txt").symlink_to(outside)
+    return folder
+
+
+def test_symlink_to_a_file_outside_the_input_folder_is_refused(tmp_path):
+    folder = folder_linking_outside(tmp_path)
     result = load_folder(folder, today=dt.date(2025, 12, 5))
     assert result.articles == []
     assert any("outside the input folder" in p.reason for p in result.problems)
@@ -82,11 +88,7 @@ def test_symlink_inside_the_input_folder_is_read(tmp_path):
 
 
 def test_generate_refuses_an_outside_symlink_without_calling_the_model(tmp_path):
-    outside = tmp_path / "private.txt"
-    outside.write_text(ARTICLE)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "link.txt").symlink_to(outside)
+    folder = folder_linking_outside(tmp_path)
     with FaultServer([]) as server:
         result = CliRunner().invoke(cli, [
             "generate", str(folder), "--date", DATE, "--out", str(tmp_path / "out"),
