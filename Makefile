@@ -6,7 +6,24 @@ BIN := $(VENV)/bin
 SOURCES := pyproject.toml $(wildcard briefing/*.py prompts/* templates/*)
 DATE ?= $(shell date +%F)
 
-.PHONY: brief test lint cassettes bench clean system-packages
+# llama.cpp's own `llama-server`, a second OpenAI-compatible server for the same GGUF file, built
+# from the llama.cpp source vendored in the pinned llama-cpp-python sdist: nothing is downloaded but
+# that sdist from the package registry (no curl, no web UI). About 6 minutes on 2 cores, once: the
+# binary is kept outside the repository in $(LLAMA_SERVER_DIR), so reruns skip the build. Static
+# (BUILD_SHARED_LIBS=OFF) so the one file runs from anywhere. Needs cmake and g++ (installed
+# like the system packages below). Serve with
+#   $(LLAMA_SERVER) -m <model.gguf> --host 127.0.0.1 --port 8080
+LLAMA_CPP_PYTHON := 0.3.36
+LLAMA_SERVER_DIR ?= $(HOME)/.cache/briefing/llama-server-$(LLAMA_CPP_PYTHON)
+LLAMA_SERVER := $(LLAMA_SERVER_DIR)/llama-server
+JOBS ?= 2
+# ggml compiled for this CPU (-march=native) uses AMX tiles wherever the CPU reports them, and a
+# virtual machine may report AMX without enabling it: the model server then dies with a general
+# protection fault on its first matrix product (seen on this project's CI machine). Explicit
+# -mno-amx-* beat -march=native; the model is small enough that AVX-512 does as well.
+NO_AMX := $(if $(filter x86_64,$(shell uname -m)),-mno-amx-tile -mno-amx-int8 -mno-amx-bf16)
+
+.PHONY: brief test lint cassettes bench clean system-packages llama-server
 
 # WeasyPrint's system libraries (pango, harfbuzz), fonts covering Latin, accents and Cyrillic
 # for the PDF, and pdftoppm (poppler-utils) for the rendered-page test. Debian/Ubuntu, as root
@@ -20,7 +37,7 @@ $(VENV)/.installed: $(SOURCES)
 	@$(MAKE) --no-print-directory system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q '.[local,test]'
+	CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" $(BIN)/python -m pip install -q '.[local,test]'
 	touch $@
 
 system-packages:
@@ -37,17 +54,37 @@ system-packages:
 brief: $(VENV)/.installed
 	$(BIN)/briefing generate seeds/
 
-test: $(VENV)/.installed
+# Builds llama-server first (about 6 minutes once, then cached outside the repository) so the
+# embedded tests also brief on llama.cpp's own server; the replayed cassettes do not need it.
+test: $(VENV)/.installed $(LLAMA_SERVER)
 	$(BIN)/ruff check briefing tests bench
-	$(BIN)/python -m pytest
+	BRIEFING_LLAMA_SERVER=$(LLAMA_SERVER) $(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check briefing tests bench
 	$(BIN)/ruff format --check briefing tests bench
 
-# Re-record every cassette against the real embedded model (about 2 minutes).
-cassettes: $(VENV)/.installed
-	BRIEFING_RECORD=1 $(BIN)/python -m pytest -m "not embedded" -p no:randomly
+# Re-record every cassette against the real embedded model (about 6 minutes), and the second
+# set (cassettes/llama-server/) against llama-server.
+cassettes: $(VENV)/.installed $(LLAMA_SERVER)
+	BRIEFING_RECORD=1 BRIEFING_LLAMA_SERVER=$(LLAMA_SERVER) \
+	  $(BIN)/python -m pytest -m "not embedded" -p no:randomly
 
 clean:
 	rm -rf $(VENV) build dist briefings
+
+llama-server: $(LLAMA_SERVER)
+
+$(LLAMA_SERVER):
+	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES="cmake g++"
+	rm -rf $(LLAMA_SERVER_DIR)/src && mkdir -p $(LLAMA_SERVER_DIR)/src
+	$(PYTHON) -m pip download -q --no-deps --no-binary :all: -d $(LLAMA_SERVER_DIR)/src \
+	  llama-cpp-python==$(LLAMA_CPP_PYTHON)
+	tar -xzf $(LLAMA_SERVER_DIR)/src/llama_cpp_python-$(LLAMA_CPP_PYTHON).tar.gz -C $(LLAMA_SERVER_DIR)/src
+	cmake -S $(LLAMA_SERVER_DIR)/src/llama_cpp_python-$(LLAMA_CPP_PYTHON)/vendor/llama.cpp \
+	  -B $(LLAMA_SERVER_DIR)/src/build -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
+	  -DCMAKE_C_FLAGS="$(NO_AMX)" -DCMAKE_CXX_FLAGS="$(NO_AMX)" \
+	  -DLLAMA_CURL=OFF -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF
+	nice cmake --build $(LLAMA_SERVER_DIR)/src/build --target llama-server -j$(JOBS)
+	cp $(LLAMA_SERVER_DIR)/src/build/bin/llama-server $@.tmp && mv $@.tmp $@
+	rm -rf $(LLAMA_SERVER_DIR)/src

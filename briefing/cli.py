@@ -23,6 +23,8 @@ from .config import load_settings
 from .errors import BriefingError
 
 EXIT_ERROR = 1
+# A briefing was written, but every LLM request failed: a scheduled job can tell it apart.
+EXIT_WITHOUT_MODEL = 3
 
 
 class Display:
@@ -140,7 +142,8 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
         )
         return
     with Display(sys.stderr.isatty()) as display:
-        result = run(folder, settings, progress=display)
+        result = run(folder, settings, progress=display, on_wait=lambda message: click.echo(
+            f"note: {message}", err=True))  # fmt: skip
     for path in result.paths:
         click.echo(str(path))
     s = result.briefing.stats
@@ -162,6 +165,13 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
         click.echo(f"warning: {warning}", err=True)
     for line in screen.warnings(result.briefing.suspicious):
         click.echo(f"warning: {line}", err=True)
+    if result.briefing.without_model:
+        click.echo(
+            "warning: every LLM request failed; the briefing was built without the model "
+            f"(exit code {EXIT_WITHOUT_MODEL})",
+            err=True,
+        )
+        sys.exit(EXIT_WITHOUT_MODEL)
 
 
 @cli.command()

@@ -168,6 +168,12 @@ class LLM:
         with _mode_lock:
             return _mode_by_endpoint.get(self.endpoint_key, MODES[0])
 
+    @property
+    def accepted_mode(self) -> str | None:
+        """The mode the endpoint answered a request in during this run; None before any."""
+        with _mode_lock:
+            return _mode_by_endpoint.get(self.endpoint_key + "|ok")
+
     def structured(
         self,
         messages: list[dict[str, str]],

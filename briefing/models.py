@@ -351,6 +351,12 @@ class Briefing(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list, description="LLM failures and fallbacks")
+    without_model: bool = Field(
+        False,
+        description="Every LLM request failed and none was answered from the cache: the "
+        "findings come from cue-phrase rules alone and the summaries are the most corroborated "
+        "findings (the command exits with code 3)",
+    )
     suspicious: list[Suspicion] = Field(
         default_factory=list,
         description="Articles with instruction-like sentences held back from the model (review)",

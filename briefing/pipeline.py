@@ -17,6 +17,7 @@ from . import (
     ground,
     ingest,
     local,
+    lock,
     manifest,
     merge,
     quotes,
@@ -51,10 +52,23 @@ class Prepared:
     suspicions: list[Suspicion]
 
 
-def generate(folder: Path, settings: Settings, progress: Progress | None = None) -> Result:
+def generate(
+    folder: Path,
+    settings: Settings,
+    progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Result:
+    """The briefing of `folder`; waits (calling `on_wait`) while another run writes `out`."""
     started = time.perf_counter()
-    report = progress or (lambda stage, done, total: None)
     ingested = load(folder, settings)
+    with lock.output_folder(settings.out, on_wait):
+        return generate_loaded(ingested, settings, started, progress)
+
+
+def generate_loaded(
+    ingested: IngestResult, settings: Settings, started: float, progress: Progress | None = None
+) -> Result:
+    report = progress or (lambda stage, done, total: None)
     outputs = render.output_paths(settings.out, settings.date, settings.formats)
     same = editions.unchanged(settings.out, settings.date, input_key(ingested, settings), outputs)
     if same is not None:
@@ -75,8 +89,9 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
         briefing.also_reported = run.stories.also_reported
         briefing.no_longer_covered = run.stories.no_longer_covered
         briefing.suspicious = run.suspicions
-        briefing.warnings = [*labelled.failures, *summarize_stories(llm, briefing, settings,
-                                                                    cache, report)]  # fmt: skip
+        summaries = summarize_stories(llm, briefing, settings, cache, report)
+        briefing.warnings = [*labelled.failures, *summaries.warnings]
+        briefing.without_model = without_model(labelled, summaries)
     briefing.stats = run_stats(run, llm, cache, started, dropped=grounded.dropped)
     return write(briefing, run, settings, llm, cache, started)
 
@@ -148,17 +163,30 @@ def found_quotes(run: Prepared) -> list[Quote]:
     return screen.unflagged(quotes.find_quotes(shown), run.suspicions)
 
 
+@dataclass
+class Summaries:
+    warnings: list[str]
+    answered: int  # summaries the model picked (live or from the cache)
+
+
 def summarize_stories(
     llm: LLM, briefing: Briefing, settings: Settings, cache: Cache, report: Progress
-) -> list[str]:
-    warnings: list[str] = []
+) -> Summaries:
+    done = Summaries(warnings=[], answered=0)
     for number, story in enumerate(briefing.stories, start=1):
         report("summary", number, len(briefing.stories))
         story.summary, story_warnings = summarize.summarize(
             llm, story, topic=settings.topic, cache=cache
         )
-        warnings += story_warnings
-    return warnings
+        done.warnings += story_warnings
+        done.answered += bool(story.summary and not story_warnings)
+    return done
+
+
+def without_model(labelled: extract.ExtractResult, summaries: Summaries) -> bool:
+    """True when the model was needed and nothing it answered made it into the briefing."""
+    failed = labelled.failures or summaries.warnings
+    return bool(failed) and not labelled.digests and not summaries.answered
 
 
 def counter(report: Progress, segmented: Segmented) -> Callable[[int], None]:

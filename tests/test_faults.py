@@ -7,6 +7,9 @@ well after a few requests.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from briefing.cli import cli
 from briefing.errors import LLMError
 from briefing.llm import LLM
 from briefing.models import Briefing, ChunkLabels
-from tests.conftest import CLEAN_ENV
+from tests.conftest import CLEAN_ENV, ROOT
 from tests.fault_server import FaultServer, Step, is_summary, numbered_lines, valid_answer
 
 GOOD = json.dumps({"items": [{"id": 1, "kind": "position", "party": "Russia"}]})
@@ -229,3 +232,66 @@ def test_a_chunk_that_keeps_failing_is_listed_and_the_rest_is_kept(tmp_path: Pat
     assert "Borduria rejected the demand" in markdown  # the other article is all there
     labelling = [r["body"] for r in server.requests if not is_summary(r["body"])]
     assert sum("POISON" in json.dumps(body) for body in labelling) == 3  # 1 try + 2 retries
+
+
+def test_a_run_in_which_every_llm_request_fails_exits_3_and_says_so_at_the_top(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(TALKS)
+    down = Step(status=503, body={"error": "model is down"})
+    with FaultServer([], responder=lambda body: down) as server:
+        result = run(folder, server, tmp_path)
+        assert server.count > 0
+    assert result.exit_code == 3, result.output
+    assert "built without the model (exit code 3)" in result.output
+    markdown = (tmp_path / "out" / "2025-12-05.md").read_text()
+    assert markdown.split("\n## ")[0].count("**Built without the model:**") == 1
+    assert "Borduria rejected the demand" in markdown  # the rules-only briefing is still written
+    briefing = Briefing.model_validate_json((tmp_path / "out" / "2025-12-05.json").read_text())
+    assert briefing.without_model
+
+
+def test_a_run_whose_summary_alone_fails_is_not_built_without_the_model(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(TALKS)
+
+    def summary_down(body: dict) -> Step:
+        if is_summary(body):
+            return Step(status=503, body={"error": "model is down"})
+        return valid_answer(body)
+
+    with FaultServer([], responder=summary_down) as server:
+        result = run(folder, server, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "Built without the model" not in (tmp_path / "out" / "2025-12-05.md").read_text()
+
+
+def test_two_runs_of_one_output_folder_at_once_make_the_llm_calls_of_one(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_talks.txt").write_text(TALKS)
+    (folder / "b_strike.txt").write_text(POISONED.replace("POISON", "a spokesman"))
+    slow = lambda body: valid_answer(body, delay=0.5)  # noqa: E731  the runs overlap
+    with FaultServer([], responder=slow) as server:
+        alone = run(folder, server, tmp_path / "alone")
+        assert alone.exit_code == 0, alone.output
+        one_run = server.count
+        both = [generate_process(folder, server, tmp_path) for _ in range(2)]
+        outcomes = [process.communicate(timeout=120) for process in both]
+        assert [p.returncode for p in both] == [0, 0], outcomes
+        assert server.count - one_run == one_run
+    waited = [err for _, err in outcomes if "is writing to" in err]
+    assert len(waited) == 1 and "waiting" in waited[0]
+    # The second run found the first one's briefing of the same articles: nothing to redo.
+    assert any("nothing changed since edition 1" in out for out, _ in outcomes), outcomes
+
+
+def generate_process(folder: Path, server: FaultServer, tmp_path: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "generate", str(folder), "--date", "2025-12-05",
+         "--out", str(tmp_path / "out"), "--base-url", server.base_url, "--model", "test-model",
+         "--cache-dir", str(tmp_path / "cache")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)},
+    )  # fmt: skip
