@@ -214,6 +214,11 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as err:
+        # A wrong flag or value is a user error like any other: one line, exit code 1.
+        hint = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+        click.echo(f"error: {err.format_message()}{hint}", err=True)
+        sys.exit(EXIT_ERROR)
     except click.ClickException as err:
         err.show()
         sys.exit(err.exit_code)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
 
+from . import settings
 from .errors import LLMError, OutputTruncated
 from .models import Usage
 
@@ -48,7 +49,6 @@ REFUSAL_MARKERS = ("json_schema", "response_format", "literal_error")
 
 # HTTP statuses worth another try (what the SDK retries too).
 RETRYABLE = {408, 409, 429, 500, 502, 503, 504}
-MAX_RETRY_AFTER = 120.0
 
 _mode_by_endpoint: dict[str, str] = {}
 _mode_lock = threading.Lock()
@@ -349,7 +349,7 @@ def retry_delay(headers: Any, failed: int) -> float | None:
             seconds = float(value) / divisor
         except ValueError:
             continue
-        return seconds if 0 <= seconds <= MAX_RETRY_AFTER else None
+        return seconds if 0 <= seconds <= settings.current().max_retry_after else None
     return backoff(failed + 1)
 
 

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .text.ids import article_order
+
 Kind = Literal["position", "sticking_point", "next_step", "event"]
 
 
@@ -191,7 +193,7 @@ class Item(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Variant(Frozen):
@@ -202,7 +204,7 @@ class Variant(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Difference(Frozen):
@@ -220,7 +222,7 @@ class Quote(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Grounded(Frozen):
@@ -366,11 +368,6 @@ class Briefing(BaseModel):
             if source.article_id == article_id:
                 return source.number
         raise KeyError(article_id)
-
-
-def _article_order(article_id: str) -> tuple[int, str]:
-    digits = article_id.lstrip("a")
-    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
 
 
 class Segmented(Frozen):

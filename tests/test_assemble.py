@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.assemble import timeline
 from briefing.corroborate import combine
-from briefing.merge import timeline
 from briefing.models import Evidence, Item
 from briefing.parties import Parties
 
