@@ -12,13 +12,12 @@ from collections import Counter
 from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
-from .text.ids import SentenceRef
 from .text.match import match_key
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
     """Most sources first, then the finding nearest the top of its article."""
-    first = min(SentenceRef.parse(e.sentence_id).number for e in item.evidence)
+    first = min(e.ref.number for e in item.evidence)
     return (-len(item.article_ids), first)
 
 

@@ -26,7 +26,6 @@ from .cache import write_atomic
 from .errors import BriefingError
 from .models import Briefing, Changes, Evidence, Item, ItemChange, Story, StoryChanges
 from .render import template_env
-from .text.ids import SentenceRef
 from .text.match import match_key
 
 EDITION_FILE = re.compile(r"^edition-(\d+)\.json$")
@@ -195,8 +194,7 @@ def change(
 ) -> ItemChange:
     """The finding with citations against `briefing`'s sources (named when it is the earlier)."""
     refs = dict.fromkeys(
-        f"{briefing.source_number(e.article_id)}:{SentenceRef.parse(e.sentence_id).local}"
-        for e in item.evidence
+        f"{briefing.source_number(e.article_id)}:{e.ref.local}" for e in item.evidence
     )
     prefix = f"edition {briefing.edition} " if earlier else ""
     return ItemChange(

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .text.ids import article_order
+from .text.ids import SentenceRef, article_order
 
 Kind = Literal["position", "sticking_point", "next_step", "event"]
 
@@ -168,6 +168,10 @@ class Evidence(Frozen):
     sentence_id: str
     article_id: str
     text: str = Field(description="The source sentence, verbatim")
+
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef.parse(self.sentence_id)
 
 
 class Item(Frozen):

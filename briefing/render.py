@@ -22,7 +22,6 @@ from . import settings
 from .cache import write_atomic
 from .models import Briefing, Evidence
 from .resources import resource_dir
-from .text.ids import SentenceRef
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +107,7 @@ def refs(evidence: Iterable[Evidence], briefing: Briefing) -> list[tuple[int, st
     """(source number, sentence) of every piece of evidence, in order, without repeats."""
     found = []
     for item in evidence:
-        sentence = SentenceRef.parse(item.sentence_id).local
+        sentence = item.ref.local
         found.append((briefing.source_number(item.article_id), sentence))
     return list(dict.fromkeys(found))
 

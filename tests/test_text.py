@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.models import Article
+from briefing.models import Article, Evidence
 from briefing.text.ids import SentenceRef, article_order
 from briefing.text.match import match_key
 from briefing.text.names import without_possessive
@@ -46,3 +46,8 @@ def test_match_key_ignores_case_curly_quotes_and_punctuation():
 
 def test_possessive_is_removed_with_either_apostrophe():
     assert without_possessive("Russia’s") == without_possessive("Russia's") == "Russia"
+
+
+def test_evidence_reads_its_sentence_id_as_a_ref():
+    evidence = Evidence(sentence_id="a10.s3", article_id="a10", text="Talks resumed.")
+    assert evidence.ref == SentenceRef("a10", 3)
