@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .text.names import NAME_WORD, TITLE_WORDS, without_possessive
+from .text.names import NAME_WORD, TITLE_WORDS, is_title, without_possessive
 
 # canonical name: names, demonyms, capitals (and metonyms), institutions. Order does not matter.
 TABLE: dict[str, tuple[str, ...]] = {
@@ -172,7 +172,7 @@ def name_at(words: list[tuple[str, int]], index: int, text: str) -> tuple[str | 
     while index < len(words) and len(parts) < 3:
         word = words[index][0].rstrip(",.;:")
         word = without_possessive(word)
-        if not NAME_WORD.match(word) or word.lower() in TITLE_WORDS:
+        if not NAME_WORD.match(word) or is_title(word):
             break
         if word.lower() in PARTY_OF_ALIAS:
             break

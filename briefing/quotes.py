@@ -11,8 +11,9 @@ import re
 from . import settings
 from .ground import evidence
 from .models import Article, Quote, Sentence
+from .parties import PARTY_OF_ALIAS
 from .text.match import match_key
-from .text.names import SPEAKER_NAME, SPEAKER_TITLES
+from .text.names import SPEAKER_NAME, is_title
 from .text.sentences import paragraphs
 
 QUOTED = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]")
@@ -82,5 +83,6 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
 
 
 def clean_name(name: str) -> str | None:
-    words = [w for w in name.split() if w not in SPEAKER_TITLES]
+    """The speaker without titles and institutions: "Kremlin Aide Yuri Ushakov" is Yuri Ushakov."""
+    words = [w for w in name.split() if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]
     return " ".join(words) or None
