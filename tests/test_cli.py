@@ -146,10 +146,16 @@ def test_folder_without_a_usable_article_exits_1_with_one_line(tmp_path, monkeyp
     assert len(err) == 1 and "no usable article" in err[0] and "notes.csv" in err[0]
 
 
-def test_bad_date_exits_1_with_one_line_naming_the_option(tmp_path, monkeypatch, capsys):
+def test_bad_date_is_bad_usage_in_one_line_naming_the_option(tmp_path, monkeypatch, capsys):
     code, err = run_main(["generate", str(SEEDS), "--date", "2025-13-45"], monkeypatch, capsys)
-    assert code == 1
+    assert code == 2  # README: `2` bad usage
     assert len(err) == 1 and err[0].startswith("error: ") and "--date" in err[0]
+
+
+def test_unknown_option_is_bad_usage_in_one_line(tmp_path, monkeypatch, capsys):
+    code, err = run_main(["generate", str(SEEDS), "--colour"], monkeypatch, capsys)
+    assert code == 2
+    assert len(err) == 1 and "--colour" in err[0] and "--help" in err[0]
 
 
 def test_unreadable_config_file_exits_1_with_one_line_naming_it(tmp_path, monkeypatch, capsys):
