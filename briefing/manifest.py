@@ -16,8 +16,9 @@ from . import extract, settings, summarize
 from .cache import Cache, write_atomic
 from .chunk import estimate_tokens
 from .config import Price
-from .llm import LLM, redact_url
+from .llm import LLM
 from .models import Briefing, Segmented, Usage
+from .redact import redact_url
 from .resources import render_prompt
 
 

@@ -30,8 +30,9 @@ from . import settings as tuning
 from .cache import Cache
 from .config import Settings
 from .errors import BriefingError
-from .llm import LLM, first_model, redact_url
+from .llm import LLM, first_model
 from .models import Briefing, IngestResult, Quote, RunStats, Segmented, Story, Suspicion
+from .redact import redact_url
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
