@@ -22,6 +22,9 @@ JOBS ?= 2
 # protection fault on its first matrix product (seen on this project's CI machine). Explicit
 # -mno-amx-* beat -march=native; the model is small enough that AVX-512 does as well.
 NO_AMX := $(if $(filter x86_64,$(shell uname -m)),-mno-amx-tile -mno-amx-int8 -mno-amx-bf16)
+# llama-cpp-python is built without AMX into a wheel folder of our own: pip's wheel cache is keyed
+# by the sdist, not by CFLAGS, and would hand back an AMX build made before.
+LOCAL_WHEELS := $(HOME)/.cache/briefing/wheels-noamx-$(LLAMA_CPP_PYTHON)
 
 .PHONY: brief test lint cassettes bench clean system-packages llama-server
 
@@ -37,7 +40,10 @@ $(VENV)/.installed: $(SOURCES)
 	@$(MAKE) --no-print-directory system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" $(BIN)/python -m pip install -q '.[local,test]'
+	test -n "$$(ls $(LOCAL_WHEELS)/llama_cpp_python-$(LLAMA_CPP_PYTHON)-*.whl 2>/dev/null)" || \
+	  CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" $(BIN)/python -m pip wheel -q --no-cache-dir \
+	    --no-deps --no-binary llama-cpp-python -w $(LOCAL_WHEELS) llama-cpp-python==$(LLAMA_CPP_PYTHON)
+	$(BIN)/python -m pip install -q --find-links $(LOCAL_WHEELS) '.[local,test]'
 	touch $@
 
 system-packages:

@@ -1,24 +1,29 @@
-"""Chunk -> Digest: the model labels numbered source sentences (kind, party); it writes no facts.
+"""Chunk -> Digest: the model names the numbered source sentences of each kind; it writes no facts.
 
 Small models are weak writers but passable labellers, so the task is kept to choosing sentence
-numbers and enum values. The JSON schema sent with each request is narrowed to the chunk: ids
-are bounded by the number of sentences and parties are the names found in the chunk.
+numbers. The answer names only labelled sentences, grouped by kind, so it costs what it carries,
+and the JSON schema sent with each request is narrowed to the chunk: numbers are bounded by the
+number of sentences and every list by labels_per_kind, so a looping model (which a server's
+grammar lets fill whatever the schema allows) cannot run on. The party of a labelled sentence is
+read from the chunk, not asked for: the name it mentions first (see party_of).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from . import settings
 from .cache import Cache, make_key
 from .chunk import halve
 from .errors import LLMError, OutputTruncated
 from .llm import LLM
-from .models import Chunk, ChunkLabels, Digest, Usage
+from .models import Chunk, ChunkLabels, Digest, Kind, Label, Usage
 from .resources import prompt_version, render_prompt
 from .text.names import NOT_NAMES, PARTY_NAME, without_possessive
 
@@ -27,7 +32,7 @@ Progress = Callable[[int], None]
 
 
 def candidate_parties(chunk: Chunk) -> list[str]:
-    """Names that occur in the chunk, most frequent first; the model may choose only these."""
+    """Names that occur in the chunk, most frequent first; a label's party is one of these."""
     counts: Counter[str] = Counter()
     for sentence in chunk.sentences:
         for match in PARTY_NAME.finditer(sentence.text):
@@ -38,15 +43,58 @@ def candidate_parties(chunk: Chunk) -> list[str]:
     return [name for name, _ in counts.most_common(settings.current().max_parties)]
 
 
-def chunk_schema(chunk: Chunk, parties: list[str]) -> dict[str, Any]:
+def labels_per_kind(chunk: Chunk) -> int:
+    tuning = settings.current()
+    return max(
+        tuning.min_labels_per_kind, math.ceil(len(chunk.sentences) / tuning.sentences_per_label)
+    )
+
+
+def chunk_schema(chunk: Chunk) -> dict[str, Any]:
+    """ChunkLabels' schema, every list bounded: its numbers by the chunk, its length by
+    labels_per_kind. All four lists are required, so a grammar writes them in a fixed order."""
     schema = ChunkLabels.model_json_schema()
-    label = schema["$defs"]["Label"]
-    label["properties"]["id"]["maximum"] = len(chunk.sentences)
-    label["properties"]["party"] = {"type": "string", "enum": ["", *parties]}
-    label["required"] = ["id", "kind", "party"]
-    # At most one label per sentence: keeps a looping small model from running to max_tokens.
-    schema["properties"]["items"]["maxItems"] = len(chunk.sentences)
+    for kind in get_args(Kind):
+        numbers = schema["properties"][kind]
+        numbers.pop("default", None)
+        numbers["items"] = {"type": "integer", "minimum": 1, "maximum": len(chunk.sentences)}
+        numbers["maxItems"] = labels_per_kind(chunk)
+    schema["required"] = list(get_args(Kind))
     return schema
+
+
+def answer_tokens(chunk: Chunk) -> int:
+    """max_tokens of a chunk's answer: all it may carry under the schema, nothing more."""
+    tuning = settings.current()
+    allowed = len(get_args(Kind)) * labels_per_kind(chunk)
+    return tuning.answer_tokens_base + tuning.answer_tokens_per_label * allowed
+
+
+def labels_of(answer: ChunkLabels, chunk: Chunk) -> list[Label]:
+    """The answer as labels, each with the party its sentence points at."""
+    names = candidate_parties(chunk)
+    return [
+        Label(id=number, kind=kind, party=party_of(chunk, number, names))
+        for number, kind in answer.numbered()
+    ]
+
+
+def party_of(chunk: Chunk, number: int, names: list[str]) -> str:
+    """The name (of the chunk's `names`) that sentence `number` mentions first; for a sentence
+    that names none, the one the nearest sentence before it names first (up to `carry_over` back):
+    news text carries the actor over in pronouns. Empty when there is none."""
+    if not 1 <= number <= len(chunk.sentences):
+        return ""  # grounding drops the label
+    back = settings.current().carry_over
+    for sentence in reversed(chunk.sentences[max(0, number - 1 - back) : number]):
+        found = [
+            (match.start(), name)
+            for name in names
+            if (match := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text))
+        ]
+        if found:
+            return min(found)[1]
+    return ""
 
 
 def messages_for(chunk: Chunk, topic: str) -> list[dict[str, str]]:
@@ -71,12 +119,9 @@ class ChunkRequest:
 
 def request_for(llm: LLM, chunk: Chunk, topic: str) -> ChunkRequest:
     """The request for a chunk; building it needs no server (used by --dry-run too)."""
-    parties = candidate_parties(chunk)
     messages = messages_for(chunk, topic)
-    schema = chunk_schema(chunk, parties)
-    tuning = settings.current()
-    per_sentence = tuning.answer_tokens_per_sentence * len(chunk.sentences)
-    max_tokens = tuning.answer_tokens_base + per_sentence
+    schema = chunk_schema(chunk)
+    max_tokens = answer_tokens(chunk)
     # llm.endpoint, not the URL: the embedded server gets a new port every run.
     key = make_key(
         task="extract", endpoint=llm.endpoint, model=llm.model, messages=messages,
@@ -91,13 +136,13 @@ def label_chunk(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> Digest:
     request = request_for(llm, chunk, topic)
     hit = cache.get(request.key)
     if hit is not None:
-        labels = ChunkLabels.model_validate(hit["labels"])
-        return Digest(chunk_id=chunk.id, labels=labels.items, cached=True)
-    labels, usage = llm.structured(
+        answer = ChunkLabels.model_validate(hit["labels"])
+        return Digest(chunk_id=chunk.id, labels=labels_of(answer, chunk), cached=True)
+    answer, usage = llm.structured(
         request.messages, ChunkLabels, json_schema=request.schema, max_tokens=request.max_tokens
     )
-    cache.put(request.key, {"labels": labels.model_dump(), "usage": usage.model_dump()})
-    return Digest(chunk_id=chunk.id, labels=labels.items, usage=usage)
+    cache.put(request.key, {"labels": answer.model_dump(), "usage": usage.model_dump()})
+    return Digest(chunk_id=chunk.id, labels=labels_of(answer, chunk), usage=usage)
 
 
 def label_with_split(llm: LLM, chunk: Chunk, *, topic: str, cache: Cache) -> list[Digest]:

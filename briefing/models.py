@@ -1,13 +1,13 @@
 """Every pydantic model that crosses a stage boundary.
 
-The LLM contract is deliberately narrow: the model returns labels (sentence number, kind, party),
-never prose. Everything shown to a reader is rebuilt from verbatim source sentences.
+The LLM contract is deliberately narrow: the model returns labels (the numbers of the sentences
+of each kind), never prose. Everything shown to a reader is rebuilt from verbatim source sentences.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -122,7 +122,8 @@ class Suspicion(Frozen):
 
 
 class Label(Frozen):
-    """The model's whole job: pick a numbered sentence and say what it is and whose it is."""
+    """A numbered sentence of a chunk, what it is (the model's answer) and whose it is (the
+    chunk's name it points at, see extract.party_of)."""
 
     id: int = Field(ge=1, description="Number of the sentence in the numbered list")
     kind: Kind
@@ -131,8 +132,30 @@ class Label(Frozen):
     )
 
 
+SentenceNumbers = list[Annotated[int, Field(ge=1)]]
+
+
 class ChunkLabels(Frozen):
-    items: list[Label] = Field(default_factory=list, max_length=80)
+    """The model's whole job: the numbers of the sentences of each kind; other sentences are
+    not named, so an answer costs a few tokens per labelled sentence. Extract bounds every list
+    in the schema it sends, so a looping model cannot run on."""
+
+    position: SentenceNumbers = Field(
+        default_factory=list, max_length=80, description="What a party wants, accepts or rejects"
+    )
+    sticking_point: SentenceNumbers = Field(
+        default_factory=list, max_length=80, description="An unresolved dispute"
+    )
+    next_step: SentenceNumbers = Field(
+        default_factory=list, max_length=80, description="Planned or awaited"
+    )
+    event: SentenceNumbers = Field(
+        default_factory=list, max_length=80, description="Happened at a stated time"
+    )
+
+    def numbered(self) -> list[tuple[int, Kind]]:
+        """(sentence number, kind) pairs in the order the model gave them, kind by kind."""
+        return [(number, kind) for kind in get_args(Kind) for number in getattr(self, kind)]
 
 
 class SummaryPick(Frozen):

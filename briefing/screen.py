@@ -134,7 +134,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("hides text in an HTML comment", r"<!--|-->"),
         (
             "imitates the model's JSON answer",
-            r"\{\s*\\?[\"'](?:items|ids|id|kind|party|role|content|instructions?|answer)"
+            r"\{\s*\\?[\"'](?:items|ids|id|kind|party|role|content|instructions?|answer|"
+            r"position|sticking_point|next_step|event)"
             r"\\?[\"']\s*:",
         ),
         ("contains a link", r"\b(?:https?|ftp|javascript|data)\s*:\s*/*\S|\bwww\.\S+\.\w"),

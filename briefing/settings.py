@@ -52,11 +52,28 @@ class Tuning(BaseModel):
 
     # --- extract: the model labels sentences -------------------------------------------------
     max_parties: int = Field(
-        12, description="Names of a chunk offered to the model as parties, most frequent first"
+        12, description="Names of a chunk a label's party is chosen from, most frequent first"
     )
-    answer_tokens_base: int = Field(60, description="max_tokens of a labelling answer, plus ...")
-    answer_tokens_per_sentence: int = Field(
-        30, description="... this per sentence of the chunk (the schema allows one label each)"
+    sentences_per_label: int = Field(
+        2,
+        description="Each kind's list in a labelling answer may name one sentence in this many "
+        "(and at least min_labels_per_kind): the bound a looping model stops at. The cue-phrase "
+        "rules, which label generously, give the commonest kind (position) to a third of the "
+        "seeds' sentences; a long chunk with more than half of one kind is rare.",
+    )
+    min_labels_per_kind: int = Field(4, description="... so short chunks are not starved")
+    answer_tokens_base: int = Field(
+        40, description="max_tokens of a labelling answer: the four keys and brackets, plus ..."
+    )
+    answer_tokens_per_label: int = Field(
+        4,
+        description="... this per label the schema allows (a number and a separator, with the "
+        "whitespace a server's grammar may add)",
+    )
+    carry_over: int = Field(
+        2,
+        description="A labelled sentence that names no one (\"He said ...\") takes the party of "
+        "the nearest sentence before it that names one, at most this many back",
     )
 
     # --- ground: labels -> findings ----------------------------------------------------------

@@ -1,7 +1,9 @@
 """Shared fixtures: recorded LLM exchanges (vcrpy), isolated user dirs, a real misbehaving server.
 
 LLM calls replay from cassettes/ with record mode "none": an unrecorded request fails loudly.
-Re-record against the real embedded model with `make cassettes` (BRIEFING_RECORD=1).
+Re-record against the real embedded model with `make cassettes` (BRIEFING_RECORD=1). The
+end-to-end seeds run has a second set, cassettes/llama-server/, recorded on llama.cpp's own
+server (`make llama-server`): the same model there answers in another mode, with other tokens.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import contextlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import vcr
 
 from briefing import llm as llm_module
+from briefing import local
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -25,6 +28,8 @@ RECORDING = os.environ.get("BRIEFING_RECORD") == "1"
 # Cassettes store this address whatever port the recording server had.
 REPLAY_BASE_URL = "http://127.0.0.1:8765/v1"
 MODEL = "smollm2-135m-instruct"
+# The servers cassette sets are recorded on: cassettes/ and cassettes/llama-server/.
+SERVERS: tuple[local.Server, ...] = ("llama-cpp-python", "llama-server")
 SECRET_HEADERS = ["host", "authorization", "api-key", "x-api-key", "openai-organization", "cookie"]
 
 
@@ -69,16 +74,35 @@ def make_vcr() -> vcr.VCR:
     return recorder
 
 
+def cassette(name: str, server: local.Server = "llama-cpp-python") -> str:
+    """The cassette of a test recorded on `server`."""
+    return name if server == "llama-cpp-python" else f"{server}/{name}"
+
+
 @pytest.fixture(scope="session")
-def live_base_url() -> Iterator[str | None]:
-    """When recording, the real embedded server; otherwise nothing is started."""
+def live_servers() -> Iterator[Callable[[local.Server], str] | None]:
+    """When recording, a function that starts a real server (once) and gives its base URL;
+    otherwise None and nothing is started."""
     if not RECORDING:
         yield None
         return
-    from briefing.local import embedded_server
+    with contextlib.ExitStack() as stack:
+        started: dict[str, str] = {}
 
-    with embedded_server() as base_url:
+        def base_url(server: local.Server) -> str:
+            if server == "llama-server" and local.llama_server_binary() is None:
+                pytest.skip("recording on llama-server needs it built: make llama-server")
+            if server not in started:
+                started[server] = stack.enter_context(local.embedded_server(server=server))
+            return started[server]
+
         yield base_url
+
+
+@pytest.fixture(scope="session")
+def live_base_url(live_servers) -> str | None:
+    """When recording, the real embedded server; otherwise nothing is started."""
+    return live_servers("llama-cpp-python") if live_servers else None
 
 
 @contextlib.contextmanager

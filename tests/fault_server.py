@@ -48,6 +48,10 @@ def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
     }
 
 
+# A labelling answer that labels nothing (valid for any chunk).
+NO_LABELS = json.dumps({"position": [], "sticking_point": [], "next_step": [], "event": []})
+
+
 def numbered_lines(body: dict[str, Any]) -> int:
     """How many numbered sentences ("1. ...") the last message of a request carries."""
     return len(re.findall(r"^\d+\. ", body["messages"][-1]["content"], re.MULTILINE))
@@ -61,8 +65,9 @@ def valid_answer(body: dict[str, Any], delay: float = 0.0) -> Step:
     """A correct answer to a labelling request (every sentence an event) or a summary request."""
     if is_summary(body):
         return Step(content=json.dumps({"ids": [1]}), delay=delay)
-    items = [{"id": n, "kind": "event", "party": ""} for n in range(1, numbered_lines(body) + 1)]
-    return Step(content=json.dumps({"items": items}), delay=delay)
+    events = list(range(1, numbered_lines(body) + 1))
+    answer = {"position": [], "sticking_point": [], "next_step": [], "event": events}
+    return Step(content=json.dumps(answer), delay=delay)
 
 
 Responder = Callable[[dict[str, Any]], Step]

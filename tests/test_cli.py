@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from briefing.cli import cli, main
 from briefing.ingest import load_folder
 from briefing.models import Briefing
-from tests.conftest import CLEAN_ENV, MODEL, SEEDS, replaying
+from tests.conftest import CLEAN_ENV, MODEL, SEEDS, SERVERS, cassette, replaying
 
 CITATION = re.compile(r"\[(\d+:s\d+(?:, \d+:s\d+)*)\]")
 SECTIONS = [
@@ -28,12 +28,14 @@ SECTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory, live_base_url):
-    """One run on the seeds, shared by the tests of this module (cassettes/generate_seeds.yaml)."""
+@pytest.fixture(scope="module", params=SERVERS)
+def generated(request, tmp_path_factory, live_servers):
+    """One run on the seeds per server, shared by the tests of this module
+    (cassettes/generate_seeds.yaml, cassettes/llama-server/generate_seeds.yaml)."""
     tmp_path = tmp_path_factory.mktemp("generate")
     out = tmp_path / "briefings"
-    with replaying("generate_seeds", live_base_url) as base_url:
+    live = live_servers(request.param) if live_servers else None
+    with replaying(cassette("generate_seeds", request.param), live) as base_url:
         result = CliRunner().invoke(cli, [
             "generate", str(SEEDS), "--date", "2025-12-05", "--out", str(out),
             "--base-url", base_url, "--model", MODEL, "--cache-dir", str(tmp_path / "cache"),

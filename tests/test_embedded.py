@@ -3,6 +3,7 @@ llama.cpp's own llama-server (`make llama-server`) serving the same model file."
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import subprocess
@@ -35,9 +36,12 @@ def test_generate_with_nothing_configured_uses_and_stops_the_embedded_model(tmp_
         capture_output=True, text=True, timeout=600,
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "BRIEFING_TEST_RUN": marker},
     )  # fmt: skip
+    # Not 3: the model answered (a server that crashes on its first completion fails here).
     assert run.returncode == 0, run.stderr
     markdown = (tmp_path / "out" / "2025-12-05.md").read_text()
     assert "## Sources" in markdown and "[1:s" in markdown
+    briefing = json.loads((tmp_path / "out" / "2025-12-05.json").read_text())
+    assert briefing["stats"]["llm_calls"] > 0
     # The server (which inherited the run's environment) is gone after the run.
     assert processes_with(marker) == []
 
@@ -81,6 +85,8 @@ def test_llama_server_answers_a_briefing_in_json_schema_mode(llama_server: str, 
     ], env=CLEAN_ENV)  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "[1:s" in (tmp_path / "out" / "2025-12-05.md").read_text()
+    briefing = json.loads((tmp_path / "out" / "2025-12-05.json").read_text())
+    assert briefing["stats"]["llm_calls"] > 0
     # The first rung of the ladder: llama-server takes json_schema, no step down.
     assert LLM(llama_server, MODEL).accepted_mode == "json_schema"
 

@@ -23,7 +23,7 @@ from briefing.models import Briefing, ChunkLabels
 from tests.conftest import CLEAN_ENV, ROOT
 from tests.fault_server import FaultServer, Step, is_summary, numbered_lines, valid_answer
 
-GOOD = json.dumps({"items": [{"id": 1, "kind": "position", "party": "Russia"}]})
+GOOD = json.dumps({"position": [1], "sticking_point": [], "next_step": [], "event": []})
 MESSAGES = [{"role": "user", "content": "label"}]
 TALKS = """Ceasefire talks resume in Geneva
 
@@ -63,7 +63,7 @@ def test_429_is_retried_after_the_wait_the_server_asks_for():
              Step(content=GOOD)]  # fmt: skip
     with FaultServer(steps) as server:
         labels, _ = confirmed(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items[0].party == "Russia"
+    assert labels.position == [1]
     assert len(server.requests) == 3
     assert gaps(server)[1] >= 0.95
 
@@ -72,7 +72,7 @@ def test_429_on_the_first_request_is_retried_too_although_probes_skip_sdk_retrie
     steps = [Step(status=429, headers={"retry-after-ms": "700"}, body={}), Step(content=GOOD)]
     with FaultServer(steps) as server:
         labels, _ = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items and len(server.requests) == 2
+    assert labels.position == [1] and len(server.requests) == 2
     assert gaps(server)[0] >= 0.65
     # The 429 did not make us step down from json_schema.
     assert all(r["body"]["response_format"]["type"] == "json_schema" for r in server.requests)
@@ -93,7 +93,7 @@ def test_server_errors_are_retried_within_the_budget(status: int):
     steps = [Step(content=GOOD), Step(status=status, body={"error": "busy"}), Step(content=GOOD)]
     with FaultServer(steps) as server:
         labels, _ = confirmed(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items and len(server.requests) == 3
+    assert labels.position == [1] and len(server.requests) == 3
 
 
 @pytest.mark.parametrize("probe", [True, False])
@@ -115,7 +115,7 @@ def test_reasks_never_multiply_transport_retries():
              Step(content=GOOD)]  # fmt: skip
     with FaultServer(steps) as server:
         labels, usage = confirmed(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items and len(server.requests) == 4
+    assert labels.position == [1] and len(server.requests) == 4
     assert usage.completion_tokens == 10  # the two replies of this call
 
 
@@ -140,7 +140,7 @@ def test_timeout_is_retried_then_reported_with_the_limit():
 def test_a_body_that_is_not_a_completion_is_retried(raw: bytes):
     with FaultServer([Step(raw=raw), Step(content=GOOD)]) as server:
         labels, _ = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items and len(server.requests) == 2
+    assert labels.position == [1] and len(server.requests) == 2
 
 
 def test_a_body_that_stays_broken_fails_within_the_budget():
@@ -151,9 +151,9 @@ def test_a_body_that_stays_broken_fails_within_the_budget():
 
 
 def test_truncated_json_content_is_reasked():
-    with FaultServer([Step(content='{"items": [{"id": 1, "ki'), Step(content=GOOD)]) as server:
+    with FaultServer([Step(content='{"position": [1, "sti'), Step(content=GOOD)]) as server:
         labels, _ = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items
+    assert labels.position == [1]
     assert "invalid" in server.requests[1]["body"]["messages"][-1]["content"]
 
 
@@ -161,7 +161,7 @@ def test_truncated_json_content_is_reasked():
 def test_an_empty_reply_is_reasked(empty: Step):
     with FaultServer([empty, Step(content=GOOD)]) as server:
         labels, _ = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items and len(server.requests) == 2
+    assert labels.position == [1] and len(server.requests) == 2
 
 
 def test_concurrent_workers_probe_an_unknown_endpoint_once():
@@ -195,7 +195,7 @@ def test_answer_cut_at_max_tokens_splits_the_chunk_end_to_end(tmp_path: Path):
 
     def cut_long_chunks(body: dict) -> Step:
         if not is_summary(body) and numbered_lines(body) > 2:
-            return Step(content='{"items": [{"id": 1, "kind": "ev', finish_reason="length")
+            return Step(content='{"position": [1], "ev', finish_reason="length")
         return valid_answer(body)
 
     with FaultServer([], responder=cut_long_chunks) as server:

@@ -11,7 +11,7 @@ from briefing.llm import LLM
 from briefing.models import ChunkLabels
 from tests.fault_server import FaultServer, Step
 
-GOOD = json.dumps({"items": [{"id": 1, "kind": "position", "party": "Russia"}]})
+GOOD = json.dumps({"position": [1], "sticking_point": [], "next_step": [], "event": []})
 # What llama-cpp-python's server answers to response_format json_schema.
 REFUSAL = {
     "detail": [
@@ -32,7 +32,7 @@ def client(server: FaultServer, **kwargs) -> LLM:
 def test_server_accepting_json_schema_gets_it():
     with FaultServer([Step(content=GOOD)]) as server:
         labels, usage = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items[0].party == "Russia"
+    assert labels.position == [1]
     assert server.requests[0]["body"]["response_format"]["type"] == "json_schema"
     assert usage.prompt_tokens == 10
 
@@ -57,17 +57,17 @@ def test_server_refusing_every_format_gets_a_prompted_json_request():
     ]
     with FaultServer(steps) as server:
         labels, _ = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items[0].id == 1
+    assert labels.position == [1]
     last = server.requests[-1]["body"]
     assert "response_format" not in last
     assert "JSON Schema" in last["messages"][-1]["content"]
 
 
 def test_invalid_reply_is_reasked_with_the_validation_error():
-    bad = json.dumps({"items": [{"id": 0, "kind": "opinion"}]})
+    bad = json.dumps({"position": [0], "opinion": [1]})
     with FaultServer([Step(content=bad), Step(content=GOOD)]) as server:
         labels, usage = client(server).structured(MESSAGES, ChunkLabels)
-    assert labels.items[0].kind == "position"
+    assert labels.position == [1]
     reask = server.requests[1]["body"]["messages"]
     assert reask[-2] == {"role": "assistant", "content": bad}
     assert "invalid" in reask[-1]["content"]
@@ -82,7 +82,7 @@ def test_reasks_are_bounded_and_fail_with_a_clear_error():
 
 
 def test_answer_cut_at_max_tokens_is_not_reasked():
-    with FaultServer([Step(content='{"items": [', finish_reason="length")]) as server:
+    with FaultServer([Step(content='{"position": [1, ', finish_reason="length")]) as server:
         with pytest.raises(OutputTruncated):
             client(server).structured(MESSAGES, ChunkLabels)
         assert len(server.requests) == 1

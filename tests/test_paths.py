@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.ingest import load_folder
 from tests.conftest import CLEAN_ENV, MODEL, replaying
-from tests.fault_server import FaultServer, Step
+from tests.fault_server import NO_LABELS, FaultServer, Step
 
 DATE = "2025-12-05"
 SAFE_NAME = re.compile(r"^\.?\w[\w.-]*$")
@@ -110,7 +110,7 @@ def test_follow_symlinks_flag_reads_an_outside_link(tmp_path, flag):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "link.txt").symlink_to(outside)
-    with FaultServer([Step(content='{"items": []}')] * 4) as server:
+    with FaultServer([Step(content=NO_LABELS)] * 4) as server:
         result = CliRunner().invoke(cli, [
             "generate", str(folder), "--date", DATE, "--out", str(tmp_path / "out"),
             "--base-url", server.base_url, "--model", "test-model",

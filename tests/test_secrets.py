@@ -15,7 +15,7 @@ from briefing.errors import BriefingError, ConfigError
 from briefing.llm import LLM
 from briefing.models import ChunkLabels
 from tests.conftest import CASSETTES, ROOT
-from tests.fault_server import FaultServer, Step
+from tests.fault_server import NO_LABELS, FaultServer, Step
 
 KEY = "sk-test-SECRET-0123456789abcdefXYZ"
 ARTICLE = """Envoys Agree to Meet Again
@@ -52,7 +52,7 @@ def text_of_files(folder: Path) -> str:
 
 
 def test_key_is_in_no_output_cache_or_message_of_a_successful_run(tmp_path):
-    with FaultServer([Step(content='{"items": []}')] * 4) as server:
+    with FaultServer([Step(content=NO_LABELS)] * 4) as server:
         result = run_generate(tmp_path, server)
     assert result.exit_code == 0, result.output
     assert KEY not in result.stdout + result.stderr
