@@ -72,7 +72,7 @@ class Tuning(BaseModel):
     )
     carry_over: int = Field(
         2,
-        description="A labelled sentence that names no one (\"He said ...\") takes the party of "
+        description='A labelled sentence that names no one ("He said ...") takes the party of '
         "the nearest sentence before it that names one, at most this many back",
     )
 
