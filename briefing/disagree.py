@@ -8,12 +8,15 @@ the sentences it comes from, so a reader can check each side.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
 from .chunk import match_key
+from .claims import claims
 from .ground import evidence
-from .models import Difference, Quote, Sentence, Variant
+from .models import Difference, KeyFigure, Quote, Sentence, Variant
+from .quantities import Quantity, quantities_in_order
 
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -28,13 +31,33 @@ SAME_THING = {
     "talks": "talks", "meeting": "talks", "session": "talks", "conversation": "talks",
     "negotiations": "talks", "discussions": "talks", "summit": "talks", "encounter": "talks",
     "plan": "plan", "proposal": "plan", "framework": "plan", "peace": "plan",
+    "trial": "trial", "strike": "strike", "siege": "siege", "blockade": "blockade",
+    "lockdown": "lockdown", "standoff": "standoff", "shutdown": "shutdown", "outage": "outage",
+    "search": "search", "investigation": "investigation", "probe": "investigation",
+    "campaign": "campaign", "drought": "drought", "crisis": "crisis",
 }  # fmt: skip
+# The age of an organisation ("the 167-year-old bank") is a fact sources can disagree on; the
+# ages of people are left alone: a story has many people and an age names one of them.
+AGED = {
+    "bank": "bank", "lender": "bank", "institution": "bank", "company": "company",
+    "firm": "company", "group": "company", "business": "company", "newspaper": "company",
+    "party": "party", "club": "club", "brand": "company",
+}  # fmt: skip
+DAYS = {"year": 365, "month": 30, "week": 7, "day": 1, "hour": 1 / 24, "minute": 1 / 1440}
 UNITS = r"(?P<unit>year|month|week|day|hour|minute|point)s?"
 NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBERS) + r")(?P<half>-and-a-half| and a half)?"
 QUALIFIER = r"(?P<qual>(?:nearly|almost|about|around|roughly|more than|over|at least|some)\s+)?"
 MEASURE = re.compile(
     rf"\b{QUALIFIER}{NUM}[- ]{UNITS}(?:[- ]long|[- ]old)?(?:\s+of)?\s+(?:\w+\s+)?"
     rf"(?P<noun>{'|'.join(SAME_THING)})\b",
+    re.I,
+)
+AGE = re.compile(
+    rf"\b{QUALIFIER}{NUM}[- ]year[- ]old\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{'|'.join(AGED)})\b", re.I
+)
+# "the month-long trial", "a monthlong trial": one unit, no number written.
+LONG = re.compile(
+    rf"\b(?P<unit>year|month|week|day)[- ]?long\s+(?:\w+\s+)?(?P<noun>{'|'.join(SAME_THING)})\b",
     re.I,
 )
 ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)
@@ -47,9 +70,19 @@ STOPWORDS = {
 WORDS = re.compile(r"[\w’'-]+")
 
 
-def differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Difference]:
-    """Numbers and quote wordings that differ between articles, each side cited."""
-    return [*measure_differences(sentences), *quote_differences(sentences, quotes)]
+def differences(
+    sentences: list[Sentence],
+    quotes: list[Quote],
+    published: dict[str, dt.date | None] | None = None,
+) -> list[Difference]:
+    """Numbers, claims and quote wordings that differ between articles, each side cited.
+    `published` (article id -> date) reads a weekday as a date."""
+    return [
+        *measure_differences(sentences),
+        *quantity_differences(sentences),
+        *claim_differences(sentences, published or {}),
+        *quote_differences(sentences, quotes),
+    ]
 
 
 # --- numbers and durations ----------------------------------------------------------------------
@@ -60,13 +93,19 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
     found = []
     for match in MEASURE.finditer(text):
         noun = match.group("noun").lower()
-        if noun not in SAME_THING:
+        if noun not in SAME_THING or re.search(r"[- ]old\b", match.group(0), re.I):
             continue
         raw = match.group("num").lower()
         value = float(NUMBERS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
-        qualifier = (match.group("qual") or "").strip().lower()
-        key = f"{qualifier} {value:g}".strip()
-        found.append((SAME_THING[noun], match.group("unit").lower(), key, match.group(0)))
+        found.append(measure(SAME_THING[noun], match.group("unit"), value, match))
+    for match in LONG.finditer(text):
+        thing = SAME_THING[match.group("noun").lower()]
+        found.append(measure(thing, match.group("unit"), 1, match))
+    for match in AGE.finditer(text):
+        raw = match.group("num").lower()
+        value = float(NUMBERS.get(raw, 0) or raw)
+        found.append((f"age of the {AGED[match.group('noun').lower()]}", "year", f"{value:g}",
+                      match.group(0)))  # fmt: skip
     for match in ORDINAL.finditer(text):
         before = [w.lower() for w in WORDS.findall(text[: match.start()])]
         things = [SAME_THING[w] for w in before if w in SAME_THING]
@@ -75,6 +114,14 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
             span = text[max(0, match.start() - 25) : match.end()].split(" ", 1)[-1]
             found.append((things[-1], match.group("unit").lower(), f"in its {number}th", span))
     return found
+
+
+def measure(thing: str, unit: str, value: float, match: re.Match[str]) -> tuple[str, str, str, str]:
+    """A duration in days, so that "a month-long trial" and "a five-week trial" are compared."""
+    qualifier = (match.groupdict().get("qual") or "").strip().lower()
+    days = value * DAYS.get(unit.lower(), 1)
+    key = f"{qualifier} {days:.4g}".strip() if unit.lower() in DAYS else f"{qualifier} {value:g}"
+    return (thing, "day" if unit.lower() in DAYS else unit.lower(), key, match.group(0))
 
 
 def measure_differences(sentences: list[Sentence]) -> list[Difference]:
@@ -86,7 +133,7 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
         for thing, unit, key, span in measures(sentence.text):
             table[(thing, unit)][key].append((span, sentence))
     result = []
-    for (thing, unit), values in table.items():
+    for (thing, _unit), values in table.items():
         articles = {s.article_id for found in values.values() for _, s in found}
         if len(values) < 2 or len(articles) < 2:
             continue
@@ -94,8 +141,244 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
             Variant(text=found[0][0], evidence=[evidence(s) for _, s in found])
             for found in values.values()
         ]
-        result.append(Difference(about=f"the {thing} ({unit}s)", kind="number", variants=variants))
+        about = thing if thing.startswith("age") else f"length of the {thing}"
+        result.append(Difference(about=about, kind="number", variants=variants))
     return result
+
+
+# --- counts, amounts and rates -----------------------------------------------------------------
+
+# How a measured thing is named in a briefing line.
+LABELS = {
+    "dead": "Death toll", "missing": "Missing", "injured": "Injured", "displaced": "Displaced",
+    "affected": "People affected", "people": "People", "price": "Price", "support": "Support",
+    "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
+}  # fmt: skip
+KEY_FIGURES = 6
+
+
+def stated_quantities(sentences: list[Sentence]) -> list[tuple[Quantity, Sentence]]:
+    """Every number with a known measured thing, with the sentence that states it."""
+    by_article: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_article[sentence.article_id].append(sentence)
+    found = []
+    for mine in by_article.values():
+        stated = quantities_in_order([s.text for s in mine])
+        for sentence, quantities in zip(mine, stated, strict=True):
+            found.extend((q, sentence) for q in quantities if q.thing)
+    return found
+
+
+def quantity_groups(
+    found: list[tuple[Quantity, Sentence]],
+) -> dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]]:
+    """Numbers of the same thing in the same place. A count with no place ("143 million
+    people") joins the placed group it agrees with, so it is not compared with Britons."""
+    groups: dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]] = defaultdict(list)
+    for quantity, sentence in found:
+        groups[(quantity.thing, quantity.place)].append((quantity, sentence))
+    for (thing, place), members in list(groups.items()):
+        if place is not None:
+            continue
+        for quantity, sentence in list(members):
+            home = next(
+                (
+                    key
+                    for key, others in groups.items()
+                    if key[0] == thing
+                    and key[1] is not None
+                    and any(q.unit == quantity.unit and near(q, quantity) for q, _ in others)
+                ),
+                None,
+            )
+            if home is not None:
+                groups[home].append((quantity, sentence))
+                groups[(thing, None)].remove((quantity, sentence))
+    return {key: members for key, members in groups.items() if members}
+
+
+def near(a: Quantity, b: Quantity) -> bool:
+    """Within a fifth of each other: the same figure, perhaps revised."""
+    return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) <= 1.2
+
+
+def conflicting(members: list[tuple[Quantity, Sentence]]) -> bool:
+    """Two sources give values of one unit that cannot both be true. One article counts as two
+    sources only where it sets a figure against another's ("lower than the 20,000 ... gave")."""
+    return any(
+        a.unit == b.unit
+        and (sa.article_id != sb.article_id or a.rival or b.rival)
+        and not a.compatible(b)
+        for n, (a, sa) in enumerate(members)
+        for b, sb in members[n + 1 :]
+    )
+
+
+def value_key(quantity: Quantity) -> str:
+    return f"{quantity.qualifier}|{quantity.low:g}|{quantity.high:g}|{quantity.unit}"
+
+
+NAME = re.compile(r"(?<=[\w,;:’'”\"]\s)([A-Z][a-z][\w-]*)")
+NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "The", "Mr", "Mrs", "Ms", "Dr", "President", "Minister",
+    # Words that open sentences without naming anything.
+    "A", "An", "This", "These", "That", "Those", "It", "Its", "He", "She", "They", "We", "I",
+    "In", "On", "At", "By", "For", "From", "With", "But", "And", "Or", "As", "After", "Before",
+    "While", "When", "Since", "So", "Some", "Many", "Most", "All", "Meanwhile", "Earlier",
+    "Later", "However", "According", "Even", "If", "Although", "Still", "Yet", "Now", "Then",
+    "There", "Here", "What", "Who", "Why", "How", "Last", "Next", "One", "Two", "Three",
+}  # fmt: skip
+
+
+class StoryNames:
+    """The names of a story: those that half its articles mention (what the story is about) and
+    those only one article mentions (often another event it recalls)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        seen: dict[str, set[str]] = defaultdict(set)
+        self.lower: set[str] = set()
+        for sentence in sentences:
+            for word in WORDS.findall(sentence.text):
+                if word[:1].islower():
+                    self.lower.add(word)
+                elif word[:1].isupper():
+                    seen[word.strip("’'")].add(sentence.article_id)
+        articles = len({s.article_id for s in sentences})
+        self.main = {n for n, ids in seen.items() if len(ids) >= max(2, articles / 2)}
+        self.once = {n for n, ids in seen.items() if len(ids) == 1}
+
+    def about_the_story(self, sentence: Sentence) -> bool:
+        """A sentence that names only what the story is not about ("Yahoo disclosed a breach
+        that affected one billion accounts") or leads with a name no other article knows gives
+        figures of another event, not rival figures."""
+        named = {n for n in NAME.findall(sentence.text) if n not in NOT_NAMES}
+        if named & self.once and not named & self.main:
+            return False
+        return self.lead_name(sentence.text) not in self.once
+
+    def lead_name(self, text: str) -> str | None:
+        for word in WORDS.findall(text)[:6]:
+            word = word.strip("’'")
+            if word[:1].isupper() and word.lower() not in self.lower and word not in NOT_NAMES:
+                return word
+        return None
+
+
+def quantity_differences(sentences: list[Sentence]) -> list[Difference]:
+    """One difference per measured thing that sources state with incompatible values, listing
+    every value stated for it with the sentences that state it."""
+    names = StoryNames(sentences)
+    found = [
+        (q, s)
+        for q, s in stated_quantities(sentences)
+        if q.comparable and not q.increment and names.about_the_story(s)
+    ]
+    result = []
+    for (thing, place), members in quantity_groups(found).items():
+        if not conflicting(members):
+            continue
+        variants: dict[str, Variant] = {}
+        for quantity, sentence in sorted(members, key=lambda m: (m[0].unit, m[0].value)):
+            key = value_key(quantity)
+            old = variants.get(key)
+            cited = [*(old.evidence if old else []), evidence(sentence)]
+            variants[key] = Variant(text=old.text if old else quantity.phrase, evidence=cited)
+        about = LABELS.get(thing, thing.capitalize()) + (f" ({place})" if place else "")
+        result.append(Difference(about=about, kind="number", variants=list(variants.values())))
+    return result
+
+
+def key_figures(sentences: list[Sentence], size: int = KEY_FIGURES) -> list[KeyFigure]:
+    """The counts, amounts and rates of a story, one per value, the most cited first."""
+    figures: dict[tuple[str, str, str | None, str], KeyFigure] = {}
+    for quantity, sentence in stated_quantities(sentences):
+        key = (quantity.thing or "", quantity.unit, quantity.place, value_key(quantity))
+        old = figures.get(key)
+        if old is not None:
+            if sentence.id not in {e.sentence_id for e in old.evidence}:
+                cited = [*old.evidence, evidence(sentence)]
+                figures[key] = old.model_copy(update={"evidence": cited})
+            continue
+        figures[key] = KeyFigure(
+            about=LABELS.get(quantity.thing or "", (quantity.thing or "").capitalize()),
+            value=quantity.phrase,
+            text=clause_of(sentence.text, quantity),
+            evidence=[evidence(sentence)],
+        )
+    ranked = sorted(figures.items(), key=lambda f: (-len(f[1].article_ids), first_sentence(f[1])))
+    # One line per measured thing: its other values are in "Where sources differ".
+    best = {key[:3]: figure for key, figure in reversed(ranked)}
+    return [f for _, f in ranked if f in best.values()][:size]
+
+
+def first_sentence(figure: KeyFigure) -> int:
+    return min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in figure.evidence)
+
+
+def clause_of(text: str, quantity: Quantity, limit: int = 24) -> str:
+    """The stretch of the sentence around the number, between clause marks, at most `limit`
+    words each side; verbatim."""
+    start = max(text.rfind(mark, 0, quantity.start) for mark in (";", " — ", ": ", "“", '"'))
+    start = start + 1 if start >= 0 else 0
+    end_marks = [text.find(m, quantity.start + len(quantity.span)) for m in (";", " — ", "“")]
+    end = min([e for e in end_marks if e >= 0], default=len(text))
+    clause = text[start:end].strip()
+    words = clause.split(" ")
+    if len(words) > limit:
+        at = len(text[start : quantity.start].strip().split(" ")) - 1
+        lo = max(0, min(at - limit // 2, len(words) - limit))
+        clause = " ".join(words[lo : lo + limit])
+    return clause.strip(" ,")
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+ATTRIBUTED = re.compile(r"\baccording to\b|\b(?:reported|said|says)\b", re.I)
+
+
+def claim_differences(
+    sentences: list[Sentence], published: dict[str, dt.date | None]
+) -> list[Difference]:
+    """Facts (a ship's flag, the day of an event) that two sources answer differently. One
+    article counts as two sources only where it attributes one answer to someone else."""
+    table: dict[str, dict[str, list[tuple[str, Sentence]]]] = defaultdict(lambda: defaultdict(list))
+    for sentence in sentences:
+        for claim in claims(sentence.text, published.get(sentence.article_id)):
+            table[claim.about][claim.value].append((claim.span, sentence))
+    result = []
+    for about, values in table.items():
+        if len(values) < 2 or not two_sources(values):
+            continue
+        variants = [
+            Variant(text=found[0][0], evidence=list({s.id: evidence(s) for _, s in found}.values()))
+            for found in values.values()
+        ]
+        result.append(Difference(about=about, kind="claim", variants=variants))
+    return unique(result)
+
+
+def two_sources(values: dict[str, list[tuple[str, Sentence]]]) -> bool:
+    answers = [
+        {s.article_id + ("+" if ATTRIBUTED.search(s.text) else "") for _, s in found}
+        for found in values.values()
+    ]
+    return any(a != b or len(a | b) > 1 for n, a in enumerate(answers) for b in answers[n + 1 :])
+
+
+def unique(found: list[Difference]) -> list[Difference]:
+    """One difference per set of sentences: "the storm hit on Sunday night, the dams collapsed"
+    is one disagreement about one night, not two."""
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for difference in found:
+        ids = frozenset(e.sentence_id for v in difference.variants for e in v.evidence)
+        if ids not in seen:
+            seen.add(ids)
+            kept.append(difference)
+    return kept
 
 
 # --- wording of a quote -------------------------------------------------------------------------

@@ -87,7 +87,8 @@ def make_story(
             "next_steps": by_kind["next_step"][: corroborate.NEXT_STEPS],
             "timeline": timeline(by_kind["event"], published, corroborate.TIMELINE),
             "quotes": corroborate.combine_quotes(quotes),
-            "differences": disagree.differences(sentences, quotes),
+            "differences": disagree.differences(sentences, quotes, published),
+            "key_figures": disagree.key_figures(sentences),
         }
     )
 

@@ -209,8 +209,21 @@ class Difference(Frozen):
     """A fact that sources state differently: a number, a duration or a quote's wording."""
 
     about: str = Field(description='What differs, e.g. "the war (years)", "Ushakov\'s words"')
-    kind: Literal["number", "quote"]
+    kind: Literal["number", "quote", "claim"]
     variants: list[Variant] = Field(min_length=2)
+
+
+class KeyFigure(Frozen):
+    """A count, amount or rate the sources state, with what it measures."""
+
+    about: str = Field(description='What the number measures, e.g. "dead", "price"')
+    value: str = Field(description="The number as written, verbatim")
+    text: str = Field(description="The clause that states it, verbatim from the source")
+    evidence: list[Evidence] = Field(min_length=1)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence}, key=_article_order)
 
 
 class Quote(Frozen):
@@ -275,6 +288,9 @@ class Story(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     differences: list[Difference] = Field(
         default_factory=list, description="Where sources differ on the same fact"
+    )
+    key_figures: list[KeyFigure] = Field(
+        default_factory=list, description="Counts, amounts and rates, each with its sources"
     )
 
     @property

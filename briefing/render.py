@@ -116,6 +116,16 @@ def citations(evidence: list[Evidence], briefing: Briefing) -> str:
     return "[" + ", ".join(f"{n}:{s}" for n, s in refs(evidence, briefing)) + "]"
 
 
+def outlets(evidence: list[Evidence], briefing: Briefing) -> str:
+    """'Reuters, AP': the outlets of the sources, each once; a source with no outlet by number."""
+    by_id = {s.article_id: s for s in briefing.sources}
+    names = []
+    for item in evidence:
+        source = by_id.get(item.article_id)
+        names.append(source.outlet or f"source {source.number}" if source else item.article_id)
+    return ", ".join(dict.fromkeys(names))
+
+
 # --- templates ----------------------------------------------------------------------------------
 
 
@@ -156,6 +166,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "b": briefing,
         "cite": lambda evidence: citations(evidence, briefing),
         "refs": lambda evidence: refs(evidence, briefing),
+        "outlets_of": lambda evidence: outlets(evidence, briefing),
     }
 
 
