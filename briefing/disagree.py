@@ -9,6 +9,7 @@ the sentences it comes from, so a reader can check each side.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 
@@ -57,7 +58,7 @@ AGE = re.compile(
 )
 # "the month-long trial", "a monthlong trial": one unit, no number written.
 LONG = re.compile(
-    rf"\b(?P<unit>year|month|week|day)[- ]?long\s+(?:\w+\s+)?(?P<noun>{'|'.join(SAME_THING)})\b",
+    rf"(?<![\w-])(?P<unit>year|month|week|day)[- ]?long\s+(?:\w+\s+)?(?P<noun>{'|'.join(SAME_THING)})\b",
     re.I,
 )
 ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)
@@ -112,7 +113,8 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         if things:
             number = ORDINALS[match.group("ord").lower()]
             span = text[max(0, match.start() - 25) : match.end()].split(" ", 1)[-1]
-            found.append((things[-1], match.group("unit").lower(), f"in its {number}th", span))
+            unit = "day" if match.group("unit").lower() in DAYS else match.group("unit").lower()
+            found.append((things[-1], unit, f"in its {number}th", span))
     return found
 
 
@@ -389,12 +391,19 @@ def content_words(text: str) -> list[str]:
     return [w for w in dict.fromkeys(words) if len(w) >= 4 and w not in STOPWORDS]
 
 
-def wording_in(sentence: str, words: list[str]) -> str | None:
-    """The stretch of the sentence that carries at least half (two or more) of the words: from
-    two words before the first to the last."""
+QUOTATION_MARK = re.compile(r"[“\"]")
+STRICT_SHARE = 0.6
+
+
+def wording_in(sentence: str, words: list[str], share: float | None = None) -> str | None:
+    """The stretch of the sentence that carries at least half (two or more) of the words, or
+    `share` of them (three or more): from two words before the first to the last."""
     tokens = list(WORDS.finditer(sentence))
     hits = [i for i, t in enumerate(tokens) if t.group().lower().strip("’'-") in words]
-    if len({tokens[i].group().lower() for i in hits}) < max(2, (len(words) + 1) // 2):
+    needed = max(2, (len(words) + 1) // 2)
+    if share is not None:
+        needed = max(3, math.ceil(share * len(words)))
+    if len({tokens[i].group().lower() for i in hits}) < needed:
         return None
     start, end = tokens[max(0, hits[0] - 2)].start(), tokens[hits[-1]].end()
     # Never start before an opening quotation mark that the wording follows.
@@ -418,11 +427,15 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
         for sentence in sentences:
             if sentence.article_id in home:
                 continue
-            if surname not in sentence.text and sentence.id not in said_by[quote.speaker]:
+            named = surname in sentence.text or sentence.id in said_by[quote.speaker]
+            # An unattributed quotation carries the same remark only if it shares most of it.
+            if not named and not QUOTATION_MARK.search(sentence.text):
                 continue
-            wording = wording_in(sentence.text, words)
+            wording = wording_in(sentence.text, words, None if named else STRICT_SHARE)
             if wording is None or match_key(quote.text) in match_key(sentence.text):
                 continue
+            if match_key(wording) in match_key(quote.text):
+                continue  # a part of the same quotation, not another wording
             key = match_key(wording)
             old = variants.get(key)
             cited = [*(old.evidence if old else []), evidence(sentence)]

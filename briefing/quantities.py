@@ -119,6 +119,12 @@ ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
 RIVAL_BEFORE = re.compile(
     r"\b(?:lower|higher|fewer|greater|smaller|larger|less|more|above|below)\s+than\s+the\s+$", re.I
 )
+# "Equifax previously said up to 100,000 ...": a figure the article sets against a later one.
+EARLIER_BEFORE = re.compile(
+    r"\b(?:previously|initially|earlier|originally|first)\s+"
+    r"(?:said|put|estimated|reported|gave|announced|put\s+the\s+\w+\s+at)(?:\s+that)?\s+$",
+    re.I,
+)
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
 TIME_WORDS = re.compile(
     r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
@@ -156,7 +162,7 @@ class Quantity:
     def comparable(self) -> bool:
         """Whether its thing is specific enough to set against another source's figure: "people"
         alone and the counts of an indictment (parts of a whole) are not."""
-        return self.thing not in (None, "people", "counts", "tonnes", "barrels")
+        return self.thing not in (None, "people", "tonnes", "barrels")
 
     def compatible(self, other: Quantity) -> bool:
         """Whether both can be true at once: their readings overlap."""
@@ -267,7 +273,7 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     )
     if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
         thing = None  # "killed 170 people elsewhere in the country": another place's count
-    rival = bool(RIVAL_BEFORE.search(before))
+    rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
     headed = any(w in THINGS or w in PEOPLE for w in until_clause_end(words(after))[:3])
     return Quantity(
         refers_back=refers_back,
@@ -334,8 +340,13 @@ def noun_phrase(sentence: str, match: re.Match[str]) -> str:
     if not heads:
         return match.group(0).strip()
     last = heads[0]
-    if taken[last + 1 : last + 2] and taken[last + 1][0] in ("from", "of", "in"):
+    following = [w for w, _ in taken[last + 1 : last + 3]]
+    if following[:1] in (["from"], ["of"], ["in"]):
         last = min(last + 3, len(taken) - 1)
+    elif following in (["relating", "to"], ["related", "to"]):
+        last = min(last + 3, len(taken) - 1)
+    while last > heads[0] and taken[last][0] in ("and", "or", "the", "a", "an", "to", "of", "in"):
+        last -= 1
     return sentence[match.start() : taken[last][1]].strip()
 
 
@@ -359,6 +370,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
     if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
         return None  # "five of the dead": a part, not the total
     for n, word in enumerate(clause_after[:3]):
+        if THINGS.get(word) == "counts":
+            return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
         if word in THINGS:
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
@@ -381,6 +394,25 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
     return None
 
 
+def offence(rest: list[str]) -> str | None:
+    """ "two counts of fraud", "six counts relating to fraud": counts of one offence, comparable
+    across sources; "seven counts" alone is the whole indictment, told the same everywhere."""
+    if rest[:1] == ["of"]:
+        named = rest[1:2]
+    elif rest[:2] in (["relating", "to"], ["related", "to"]):
+        named = rest[2:3]
+    else:
+        return None
+    at = rest.index(named[0]) if named else 0
+    then = rest[at + 1 : at + 3]
+    joined = then[:1] == ["and"] and not (
+        then[1:] and (then[1] in WORD_NUMBERS or then[1][0].isdigit())
+    )
+    if not named or not named[0].isalpha() or joined:
+        return None  # "counts related to fraud and money laundering": the whole indictment
+    return f"counts of {named[0]}"
+
+
 def predicate_thing(rest: list[str]) -> str | None:
     """What people counted are: "are reported missing", "were killed", "had died"."""
     for word in rest[:6]:
@@ -395,7 +427,9 @@ def verb_thing(preceding: list[str]) -> str | None:
     """What the verb right before the number did to the people it counts: "killed about 170
     people", "displaced at least 30,000 people", "exposed personal information of 143 million
     people"."""
-    window = after_clause_start(preceding)[-6:]
+    window = after_clause_start(preceding)[-7:]
+    while window[-1:] in (["only"], ["just"], ["some"]):
+        window = window[:-1]
     if window[-1:] in (["of"], ["from"]) and set(window) & RECORDS:
         window = window[:-1]
     else:
