@@ -58,7 +58,8 @@ AGE = re.compile(
 )
 # "the month-long trial", "a monthlong trial": one unit, no number written.
 LONG = re.compile(
-    rf"(?<![\w-])(?P<unit>year|month|week|day)[- ]?long\s+(?:\w+\s+)?(?P<noun>{'|'.join(SAME_THING)})\b",
+    rf"(?<![\w-])(?P<unit>year|month|week|day)[- ]?long\s+(?:\w+\s+)?"
+    rf"(?P<noun>{'|'.join(SAME_THING)})\b",
     re.I,
 )
 ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)

@@ -341,9 +341,8 @@ def noun_phrase(sentence: str, match: re.Match[str]) -> str:
         return match.group(0).strip()
     last = heads[0]
     following = [w for w, _ in taken[last + 1 : last + 3]]
-    if following[:1] in (["from"], ["of"], ["in"]):
-        last = min(last + 3, len(taken) - 1)
-    elif following in (["relating", "to"], ["related", "to"]):
+    complement = following[:1] in (["from"], ["of"], ["in"])
+    if complement or following in (["relating", "to"], ["related", "to"]):
         last = min(last + 3, len(taken) - 1)
     while last > heads[0] and taken[last][0] in ("and", "or", "the", "a", "an", "to", "of", "in"):
         last -= 1
