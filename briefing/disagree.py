@@ -236,6 +236,14 @@ NOT_NAMES = {
 }  # fmt: skip
 
 
+def name_of(word: str) -> str:
+    """ "Libya’s" is Libya."""
+    return re.sub(r"[’']s?$", "", word)
+
+
+PREPOSITIONS = {"in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by"}
+
+
 class StoryNames:
     """The names of a story: those that half its articles mention (what the story is about) and
     those only one article mentions (often another event it recalls)."""
@@ -248,7 +256,7 @@ class StoryNames:
                 if word[:1].islower():
                     self.lower.add(word)
                 elif word[:1].isupper():
-                    seen[word.strip("’'")].add(sentence.article_id)
+                    seen[name_of(word)].add(sentence.article_id)
         articles = len({s.article_id for s in sentences})
         self.main = {n for n, ids in seen.items() if len(ids) >= max(2, articles / 2)}
         self.once = {n for n, ids in seen.items() if len(ids) == 1}
@@ -257,15 +265,16 @@ class StoryNames:
         """A sentence that names only what the story is not about ("Yahoo disclosed a breach
         that affected one billion accounts") or leads with a name no other article knows gives
         figures of another event, not rival figures."""
-        named = {n for n in NAME.findall(sentence.text) if n not in NOT_NAMES}
-        if named & self.once and not named & self.main:
-            return False
         return self.lead_name(sentence.text) not in self.once
 
     def lead_name(self, text: str) -> str | None:
-        for word in WORDS.findall(text)[:6]:
-            word = word.strip("’'")
-            if word[:1].isupper() and word.lower() not in self.lower and word not in NOT_NAMES:
+        """The name a sentence opens with (its subject, most often), if any."""
+        for word in WORDS.findall(text)[:3]:
+            if word.lower() in PREPOSITIONS:
+                return None  # "in a Manhattan court": a place, not who the sentence is about
+            word = name_of(word)
+            capitalized = word[:1].isupper() and word[1:2].islower()  # not "HACKERS" or "AP"
+            if capitalized and word.lower() not in self.lower and word not in NOT_NAMES:
                 return word
         return None
 

@@ -23,6 +23,12 @@ AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({NAME})\b")
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
+NOT_SPEAKERS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "he", "she", "they", "it", "we", "i", "you",
+    "this", "that", "there", "officials", "sources",
+}  # fmt: skip
 TITLES = {"President", "Prime", "Minister", "Secretary", "Kremlin", "Aide", "Foreign", "State"}
 
 
@@ -96,5 +102,14 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
 
 
 def clean_name(name: str) -> str | None:
-    words = [w for w in name.split() if w not in TITLES]
-    return " ".join(words) or None
+    """The name without titles; None when what stands before "said" is no person or
+    organisation: a weekday, a month or a pronoun ("Friday. He said" is "he said")."""
+    words = name.split()
+    # A sentence ends inside the match: "Friday. He" -> only "He" stands before the verb.
+    ends = [n for n, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 1]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    words = [w for w in words if w not in TITLES]
+    if not words or any(w.strip("’'.,").lower() in NOT_SPEAKERS for w in words):
+        return None
+    return " ".join(words)
