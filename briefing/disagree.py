@@ -154,7 +154,7 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
 # How a measured thing is named in a briefing line.
 LABELS = {
     "dead": "Death toll", "missing": "Missing", "injured": "Injured", "displaced": "Displaced",
-    "affected": "People affected", "people": "People", "price": "Price", "support": "Support",
+    "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
 }  # fmt: skip
 KEY_FIGURES = 6
@@ -233,6 +233,8 @@ NOT_NAMES = {
     "While", "When", "Since", "So", "Some", "Many", "Most", "All", "Meanwhile", "Earlier",
     "Later", "However", "According", "Even", "If", "Although", "Still", "Yet", "Now", "Then",
     "There", "Here", "What", "Who", "Why", "How", "Last", "Next", "One", "Two", "Three",
+    "About", "Around", "Nearly", "Almost", "More", "Over", "Up", "Roughly", "Approximately",
+    "Fewer", "Less", "Under", "Only", "Just", "Another", "Further", "Nearby",
 }  # fmt: skip
 
 
@@ -241,6 +243,8 @@ def name_of(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
 
+# News moves to a parallel event with these openers.
+TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")
 PREPOSITIONS = {"in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by"}
 
 
@@ -262,10 +266,18 @@ class StoryNames:
         self.once = {n for n, ids in seen.items() if len(ids) == 1}
 
     def about_the_story(self, sentence: Sentence) -> bool:
-        """A sentence that names only what the story is not about ("Yahoo disclosed a breach
-        that affected one billion accounts") or leads with a name no other article knows gives
+        """A sentence that leads with a name no other article knows ("Yahoo disclosed a breach
+        that affected one billion accounts") or turns to another event ("Meanwhile, ...") gives
         figures of another event, not rival figures."""
+        if TOPIC_SHIFT.match(sentence.text):
+            return False
         return self.lead_name(sentence.text) not in self.once
+
+    def elsewhere(self, sentence: Sentence) -> bool:
+        """Names only what one article mentions and nothing the story is about: often another
+        event the article recalls ("a breach at the hookup site Adult Friend Finder")."""
+        named = {n for n in NAME.findall(sentence.text) if n not in NOT_NAMES}
+        return bool(named & self.once) and not named & self.main
 
     def lead_name(self, text: str) -> str | None:
         """The name a sentence opens with (its subject, most often), if any."""
@@ -298,32 +310,49 @@ def quantity_differences(sentences: list[Sentence]) -> list[Difference]:
             old = variants.get(key)
             cited = [*(old.evidence if old else []), evidence(sentence)]
             variants[key] = Variant(text=old.text if old else quantity.phrase, evidence=cited)
-        about = LABELS.get(thing, thing.capitalize()) + (f" ({place})" if place else "")
+        about = label(thing, place)
         result.append(Difference(about=about, kind="number", variants=list(variants.values())))
     return result
 
 
 def key_figures(sentences: list[Sentence], size: int = KEY_FIGURES) -> list[KeyFigure]:
-    """The counts, amounts and rates of a story, one per value, the most cited first."""
-    figures: dict[tuple[str, str, str | None, str], KeyFigure] = {}
-    for quantity, sentence in stated_quantities(sentences):
-        key = (quantity.thing or "", quantity.unit, quantity.place, value_key(quantity))
-        old = figures.get(key)
-        if old is not None:
-            if sentence.id not in {e.sentence_id for e in old.evidence}:
-                cited = [*old.evidence, evidence(sentence)]
-                figures[key] = old.model_copy(update={"evidence": cited})
-            continue
-        figures[key] = KeyFigure(
-            about=LABELS.get(quantity.thing or "", (quantity.thing or "").capitalize()),
-            value=quantity.phrase,
-            text=clause_of(sentence.text, quantity),
-            evidence=[evidence(sentence)],
+    """The counts, amounts and rates of a story: one line per measured thing with its most
+    cited value (the others are under "Where sources differ"), the most cited things first."""
+    names = StoryNames(sentences)
+    found = [
+        (q, s)
+        for q, s in stated_quantities(sentences)
+        if q.thing != "people"
+        and not q.increment
+        and names.about_the_story(s)
+        and not names.elsewhere(s)
+    ]
+    figures = []
+    for (thing, place), members in quantity_groups(found).items():
+        by_value: dict[str, list[tuple[Quantity, Sentence]]] = defaultdict(list)
+        for quantity, sentence in members:
+            by_value[value_key(quantity)].append((quantity, sentence))
+        best = min(
+            by_value.values(),
+            key=lambda found: (
+                -len({s.article_id for _, s in found}),
+                min(s.number for _, s in found),
+            ),
         )
-    ranked = sorted(figures.items(), key=lambda f: (-len(f[1].article_ids), first_sentence(f[1])))
-    # One line per measured thing: its other values are in "Where sources differ".
-    best = {key[:3]: figure for key, figure in reversed(ranked)}
-    return [f for _, f in ranked if f in best.values()][:size]
+        quantity, sentence = best[0]
+        figures.append(
+            KeyFigure(
+                about=label(thing, place),
+                value=quantity.phrase,
+                text=clause_of(sentence.text, quantity),
+                evidence=list({s.id: evidence(s) for _, s in best}.values()),
+            )
+        )
+    return sorted(figures, key=lambda f: (-len(f.article_ids), first_sentence(f)))[:size]
+
+
+def label(thing: str, place: str | None) -> str:
+    return LABELS.get(thing, thing.capitalize()) + (f" ({place})" if place else "")
 
 
 def first_sentence(figure: KeyFigure) -> int:
@@ -331,19 +360,14 @@ def first_sentence(figure: KeyFigure) -> int:
 
 
 def clause_of(text: str, quantity: Quantity, limit: int = 24) -> str:
-    """The stretch of the sentence around the number, between clause marks, at most `limit`
-    words each side; verbatim."""
-    start = max(text.rfind(mark, 0, quantity.start) for mark in (";", " — ", ": ", "“", '"'))
-    start = start + 1 if start >= 0 else 0
-    end_marks = [text.find(m, quantity.start + len(quantity.span)) for m in (";", " — ", "“")]
-    end = min([e for e in end_marks if e >= 0], default=len(text))
-    clause = text[start:end].strip()
-    words = clause.split(" ")
-    if len(words) > limit:
-        at = len(text[start : quantity.start].strip().split(" ")) - 1
-        lo = max(0, min(at - limit // 2, len(words) - limit))
-        clause = " ".join(words[lo : lo + limit])
-    return clause.strip(" ,")
+    """The sentence that states the figure, or the `limit` words around the figure in a long
+    one; verbatim."""
+    words = text.split(" ")
+    if len(words) <= limit + 6:
+        return text
+    at = len(text[: quantity.start].split(" ")) - 1
+    first = max(0, min(at - limit // 3, len(words) - limit))
+    return " ".join(words[first : first + limit]).strip(" ,;")
 
 
 # --- claims ------------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[,;:()“”\"—–]")
 # whose value a number is ("the death toll rose to 5,200"). Plural and singular forms.
 THINGS = {
     "dead": "dead", "deaths": "dead", "death": "dead", "killed": "dead", "died": "dead",
+    "killing": "dead", "injuring": "injured", "displacing": "displaced",
     "fatalities": "dead", "casualties": "dead", "toll": "dead", "lives": "dead",
     "missing": "missing", "injured": "injured", "wounded": "injured", "injuries": "injured",
     "hurt": "injured", "homeless": "displaced", "displaced": "displaced",
@@ -101,7 +102,7 @@ PLACES = {
 # Sums of money: what they pay for is told by the words around them.
 MONEY_THINGS = {
     "price": ("buy", "buys", "bought", "pay", "pays", "paid", "price", "offer", "acquire",
-              "acquisition", "takeover", "purchase", "sale", "sell", "deal", "valued", "worth"),
+              "acquisition", "takeover", "purchase", "sale", "sell", "deal", "valued"),
     "support": ("liquidity", "assistance", "guarantees", "guarantee", "loans", "backstop",
                 "bailout", "support", "lifeline", "rescue", "backing"),
     "losses": ("lost", "loss", "losses", "stole", "steal", "stolen", "misappropriated",

@@ -97,7 +97,7 @@ def test_sums_in_one_currency_differ_but_a_conversion_does_not_count():
         "UBS has agreed to buy Credit Suisse after raising its offer to more than $2 billion.",
         "UBS will buy Credit Suisse for more than $3 billion, the banks said.",
     )
-    assert difference.about == "Price"
+    assert difference.about == "Deal value"
     assert [v.text for v in difference.variants] == [
         "3 billion Swiss francs",
         "more than $2 billion",
@@ -223,7 +223,7 @@ def test_key_figures_give_one_line_per_measured_thing_most_cited_first():
         for n, t in enumerate(
             [
                 "The death toll has soared to 11,300. About 10,000 people are missing.",
-                "The death toll rose to 11,300, the Red Crescent said.",
+                "The death toll rose to 11,300, the aid group said.",
                 "The death toll reached more than 5,200, a minister said.",
             ],
             1,

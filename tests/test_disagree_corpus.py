@@ -36,7 +36,7 @@ EXPECTED = {
     },
     "ubs-credit-suisse-2023": {
         "age of the bank": ["167-year-old", "166-year-old"],
-        "Price": ["3 billion Swiss francs", "more than $2 billion"],
+        "Deal value": ["3 billion Swiss francs", "more than $2 billion"],
         "Price per share": ["0.50 francs", "76 centimes"],
         "Support": ["up to 100 billion Swiss francs", "200 billion francs"],
     },
