@@ -157,7 +157,8 @@ LABELS = {
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
 }  # fmt: skip
-KEY_FIGURES = 6
+# A story's figures in at most five lines of about 16 words: a tenth of a briefing's length.
+KEY_FIGURES = 5
 
 
 def stated_quantities(sentences: list[Sentence]) -> list[tuple[Quantity, Sentence]]:
@@ -359,14 +360,14 @@ def first_sentence(figure: KeyFigure) -> int:
     return min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in figure.evidence)
 
 
-def clause_of(text: str, quantity: Quantity, limit: int = 24) -> str:
+def clause_of(text: str, quantity: Quantity, limit: int = 16) -> str:
     """The sentence that states the figure, or the `limit` words around the figure in a long
     one; verbatim."""
     words = text.split(" ")
-    if len(words) <= limit + 6:
+    if len(words) <= limit + 4:
         return text
     at = len(text[: quantity.start].split(" ")) - 1
-    first = max(0, min(at - limit // 3, len(words) - limit))
+    first = max(0, min(at - limit // 2, len(words) - limit))
     return " ".join(words[first : first + limit]).strip(" ,;")
 
 
