@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import dates
+from .text import dates
 
 VESSEL = r"(?:ship|vessel|tanker|freighter|boat|carrier|trawler)"
 SHIP_NAME = r"(?:[A-Z][\w-]+\s){0,3}[A-Z][\w-]+"

@@ -13,19 +13,13 @@ import math
 import re
 from collections import defaultdict
 
-from .chunk import match_key
 from .claims import claims
 from .ground import evidence
 from .models import Difference, KeyFigure, Quote, Sentence, Variant
 from .quantities import Quantity, quantities_in_order
+from .text.match import match_key
+from .text.numbers import NUMBER_WORDS, ORDINALS
 
-NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 # Nouns that name the same thing; a measure is compared only with measures of the same thing.
 SAME_THING = {
     "war": "war", "conflict": "war", "invasion": "war", "fighting": "war",
@@ -46,7 +40,7 @@ AGED = {
 }  # fmt: skip
 DAYS = {"year": 365, "month": 30, "week": 7, "day": 1, "hour": 1 / 24, "minute": 1 / 1440}
 UNITS = r"(?P<unit>year|month|week|day|hour|minute|point)s?"
-NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBERS) + r")(?P<half>-and-a-half| and a half)?"
+NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")(?P<half>-and-a-half| and a half)?"
 QUALIFIER = r"(?P<qual>(?:nearly|almost|about|around|roughly|more than|over|at least|some)\s+)?"
 MEASURE = re.compile(
     rf"\b{QUALIFIER}{NUM}[- ]{UNITS}(?:[- ]long|[- ]old)?(?:\s+of)?\s+(?:\w+\s+)?"
@@ -98,14 +92,14 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         if noun not in SAME_THING or re.search(r"[- ]old\b", match.group(0), re.I):
             continue
         raw = match.group("num").lower()
-        value = float(NUMBERS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
+        value = float(NUMBER_WORDS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
         found.append(measure(SAME_THING[noun], match.group("unit"), value, match))
     for match in LONG.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
         found.append(measure(thing, match.group("unit"), 1, match))
     for match in AGE.finditer(text):
         raw = match.group("num").lower()
-        value = float(NUMBERS.get(raw, 0) or raw)
+        value = float(NUMBER_WORDS.get(raw, 0) or raw)
         found.append((f"age of the {AGED[match.group('noun').lower()]}", "year", f"{value:g}",
                       match.group(0)))  # fmt: skip
     for match in ORDINAL.finditer(text):

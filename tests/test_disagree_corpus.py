@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.chunk import sentences_of
 from briefing.disagree import differences
 from briefing.ingest import load_folder
 from briefing.quotes import find_quotes
+from briefing.text.sentences import numbered as sentences_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "disagree"
 
