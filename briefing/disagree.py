@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 
+from . import settings
 from .claims import claims
 from .ground import evidence
 from .models import Difference, KeyFigure, Quote, Sentence, Variant
@@ -151,8 +152,6 @@ LABELS = {
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
 }  # fmt: skip
-# A story's figures in at most five lines of about 16 words: a tenth of a briefing's length.
-KEY_FIGURES = 5
 
 
 def stated_quantities(sentences: list[Sentence]) -> list[tuple[Quantity, Sentence]]:
@@ -198,7 +197,8 @@ def quantity_groups(
 
 def near(a: Quantity, b: Quantity) -> bool:
     """Within a fifth of each other: the same figure, perhaps revised."""
-    return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) <= 1.2
+    ratio = settings.current().same_figure
+    return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) <= ratio
 
 
 def conflicting(members: list[tuple[Quantity, Sentence]]) -> bool:
@@ -310,7 +310,7 @@ def quantity_differences(sentences: list[Sentence]) -> list[Difference]:
     return result
 
 
-def key_figures(sentences: list[Sentence], size: int = KEY_FIGURES) -> list[KeyFigure]:
+def key_figures(sentences: list[Sentence], size: int | None = None) -> list[KeyFigure]:
     """The counts, amounts and rates of a story: one line per measured thing with its most
     cited value (the others are under "Where sources differ"), the most cited things first."""
     names = StoryNames(sentences)
@@ -343,6 +343,7 @@ def key_figures(sentences: list[Sentence], size: int = KEY_FIGURES) -> list[KeyF
                 evidence=list({s.id: evidence(s) for _, s in best}.values()),
             )
         )
+    size = settings.current().key_figures if size is None else size
     return sorted(figures, key=lambda f: (-len(f.article_ids), first_sentence(f)))[:size]
 
 
@@ -354,9 +355,10 @@ def first_sentence(figure: KeyFigure) -> int:
     return min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in figure.evidence)
 
 
-def clause_of(text: str, quantity: Quantity, limit: int = 16) -> str:
+def clause_of(text: str, quantity: Quantity, limit: int | None = None) -> str:
     """The sentence that states the figure, or the `limit` words around the figure in a long
     one; verbatim."""
+    limit = settings.current().figure_words if limit is None else limit
     words = text.split(" ")
     if len(words) <= limit + 4:
         return text
@@ -421,7 +423,6 @@ def content_words(text: str) -> list[str]:
 
 
 QUOTATION_MARK = re.compile(r"[“\"]")
-STRICT_SHARE = 0.6
 
 
 def wording_in(sentence: str, words: list[str], share: float | None = None) -> str | None:
@@ -443,6 +444,7 @@ def wording_in(sentence: str, words: list[str], share: float | None = None) -> s
 def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Difference]:
     result: list[Difference] = []
     used: set[str] = set()
+    unattributed = settings.current().unattributed_share
     said_by: dict[str | None, set[str]] = defaultdict(set)
     for quote in quotes:
         said_by[quote.speaker] |= {e.sentence_id for e in quote.evidence}
@@ -460,7 +462,7 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
             # An unattributed quotation carries the same remark only if it shares most of it.
             if not named and not QUOTATION_MARK.search(sentence.text):
                 continue
-            wording = wording_in(sentence.text, words, None if named else STRICT_SHARE)
+            wording = wording_in(sentence.text, words, None if named else unattributed)
             if wording is None or match_key(quote.text) in match_key(sentence.text):
                 continue
             if match_key(wording) in match_key(quote.text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import settings
 from .text.numbers import NUMBER_WORDS
 
 WORD_NUMBERS = NUMBER_WORDS
@@ -188,7 +189,7 @@ def precision(raw: str, scale: float) -> float:
         zeros = len(raw) - len(raw.rstrip("0")) if raw != "0" else 0
         half = 0.5 * 10 ** min(zeros, 2) * scale
     # "3 billion" is not "2.5 to 3.5 billion": a round figure is still within a few percent.
-    return min(half, 0.015 * float(raw) * scale)
+    return min(half, settings.current().figure_tolerance * float(raw) * scale)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:

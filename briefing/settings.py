@@ -86,6 +86,30 @@ class Tuning(BaseModel):
     timeline: int = Field(4, description="Timeline events per story")
     quotes: int = Field(3, description="Key quotes per story")
 
+    # --- disagree: where sources differ, key figures ----------------------------------------
+    figure_tolerance: float = Field(
+        0.015,
+        description="An exact figure reads as itself give or take half its last written digit, "
+        "at most this share of it: '3 billion' is not '2.5 to 3.5 billion', and '143 million' "
+        "differs from '145.5 million' (the Equifax revision) while '11,300' agrees with '11.3k'",
+    )
+    same_figure: float = Field(
+        1.2,
+        description="Ratio within which a count that names no place ('143 million people') is "
+        "taken for the placed count it sits next to ('143 million Americans'), so that it is "
+        "not set against Britons or Canadians",
+    )
+    unattributed_share: float = Field(
+        0.6,
+        description="Share of a quote's content words an unattributed quotation elsewhere must "
+        "carry to be another wording of it ('little more' / 'nothing more than an optical "
+        "illusion'); half, as for a named speaker, pairs different remarks",
+    )
+    key_figures: int = Field(5, description="Key figures per story: one line per measured thing")
+    figure_words: int = Field(
+        16, description="Words of the sentence shown around a key figure (whole if it is short)"
+    )
+
     # --- summarize -----------------------------------------------------------------------------
     summary_candidates: int = Field(10, description="Findings the model chooses the summary from")
     summary_size: int = Field(4, description="Findings in a summary: bottom line up front")
