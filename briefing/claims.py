@@ -66,6 +66,41 @@ DATE_WORDS = re.compile(
 )
 
 
+# Who someone in the story is: named by one source, not yet released by another.
+ROLES = {
+    "pilot": "crew", "co-pilot": "crew", "copilot": "crew", "crew": "crew", "captain": "crew",
+    "victim": "victims", "victims": "victims", "dead": "victims",
+    "suspect": "suspect", "suspects": "suspect", "gunman": "suspect", "attacker": "suspect",
+    "shooter": "suspect", "driver": "driver",
+}  # fmt: skip
+_ROLE = r"(?P<role>" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")"
+NAMED = re.compile(
+    rf"\b(?:identified|named)\s+the\s+{_ROLE}\s+as\s+[A-Z]"
+    rf"|\b(?:the\s+)?{_ROLE.replace('role', 'role2')}\s+(?:was|were|has\s+been)\s+"
+    r"(?:identified|named)\s+as\s+[A-Z]"
+)
+NOT_NAMED = re.compile(
+    rf"\bnames?\s+of\s+the\s+{_ROLE}(?:\s+members)?\s+(?:has|have|had)\s+not\s+(?:yet\s+)?"
+    r"been\s+(?:formally\s+|officially\s+|publicly\s+)?(?:released|made\s+public|disclosed)"
+    rf"|\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:formally\s+|officially\s+|publicly\s+)?"
+    rf"(?:released|named|identified)\s+the\s+{_ROLE.replace('role', 'role2')}\b"
+)
+# When a scheduled step happens: a set date against "at a later date" / "has not been set".
+STEP = r"(?P<step>sentencing|sentence|hearing|verdict|runoff|referendum|vote)"
+SET_FOR = re.compile(
+    rf"\b{STEP}\b(?:\s+[\w’'-]+){{0,4}}?\s+(?:was|is|will\s+be|has\s+been)\s+"
+    r"(?:tentatively\s+)?(?:set|scheduled|due)\s+(?:for|on)\s+(?P<when>"
+    + dates.MONTH
+    + r"\s+\d{1,2}(?:,?\s+\d{4})?)",
+    re.I,
+)
+NOT_SET = re.compile(
+    rf"\b{STEP}\b[^.;]{{0,80}}?\b(?P<when>at\s+a\s+later\s+date|has\s+not\s+(?:yet\s+)?been\s+"
+    r"(?:set|scheduled))",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One source's statement of a fact: `about` names the fact, `value` the claimed answer."""
@@ -127,5 +162,43 @@ def agreement_dates(text: str, published: dt.date | None) -> list[Claim]:
     return [Claim(about="When the deal was reached", value=day, span=text[start:end])]
 
 
+def identities(text: str) -> list[Claim]:
+    """Whether the sentence names someone by role ("identified the pilot as ...") or says the
+    names have not been released."""
+    found = []
+    for pattern, value in ((NAMED, "named"), (NOT_NAMED, "not released")):
+        for match in pattern.finditer(text):
+            role = ROLES[(match.group("role") or match.group("role2")).lower()]
+            span = text[match.start() : sentence_end(text, match.end())]
+            found.append(Claim(about=f"Who the {role} {'are' if role.endswith('s') else 'is'}",
+                               value=value, span=span))  # fmt: skip
+    return found
+
+
+def schedules(text: str) -> list[Claim]:
+    """When a scheduled step (a sentencing, a vote) happens: a date, or not yet set."""
+    found = []
+    for match in SET_FOR.finditer(text):
+        step = "sentencing" if match.group("step").lower() == "sentence" else match.group("step")
+        found.append(Claim(about=f"When the {step.lower()} is", value="set", span=match.group(0)))
+    for match in NOT_SET.finditer(text):
+        step = "sentencing" if match.group("step").lower() == "sentence" else match.group("step")
+        found.append(Claim(about=f"When the {step.lower()} is", value="not set",
+                           span=match.group(0)))  # fmt: skip
+    return found
+
+
+def sentence_end(text: str, at: int, most: int = 60) -> int:
+    """Where the clause that began before `at` ends: the name that follows, not the sentence."""
+    stop = re.search(r"[,.;]\s|[,.;]$|\s(?:and|but)\s", text[at : at + most])
+    return at + stop.start() if stop else min(len(text), at + most)
+
+
 def claims(text: str, published: dt.date | None = None) -> list[Claim]:
-    return [*ship_flags(text), *event_days(text), *agreement_dates(text, published)]
+    return [
+        *ship_flags(text),
+        *event_days(text),
+        *agreement_dates(text, published),
+        *identities(text),
+        *schedules(text),
+    ]

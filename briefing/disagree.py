@@ -402,16 +402,14 @@ def two_sources(values: dict[str, list[tuple[str, Sentence]]]) -> bool:
 
 
 def unique(found: list[Difference]) -> list[Difference]:
-    """One difference per set of sentences: "the storm hit on Sunday night, the dams collapsed"
+    """One difference per pair of sentences: "the storm hit on Sunday night, the dams collapsed"
     is one disagreement about one night, not two."""
-    seen: set[frozenset[str]] = set()
-    kept = []
+    kept: list[tuple[set[str], Difference]] = []
     for difference in found:
-        ids = frozenset(e.sentence_id for v in difference.variants for e in v.evidence)
-        if ids not in seen:
-            seen.add(ids)
-            kept.append(difference)
-    return kept
+        ids = {e.sentence_id for v in difference.variants for e in v.evidence}
+        if all(len(ids & other) < 2 for other, _ in kept):
+            kept.append((ids, difference))
+    return [difference for _, difference in kept]
 
 
 # --- wording of a quote -------------------------------------------------------------------------
@@ -434,6 +432,11 @@ def wording_in(sentence: str, words: list[str], share: float | None = None) -> s
     if share is not None:
         needed = max(3, math.ceil(share * len(words)))
     if len({tokens[i].group().lower() for i in hits}) < needed:
+        return None
+    # Another wording of one remark keeps its words in order and about its length: "a solution
+    # has been found to ... protect the Swiss economy" is not "This is not a Swiss solution".
+    said = list(dict.fromkeys(tokens[i].group().lower().strip("’'-") for i in hits))
+    if said != [w for w in words if w in said] or hits[-1] - hits[0] + 1 > 2 * len(words) + 4:
         return None
     start, end = tokens[max(0, hits[0] - 2)].start(), tokens[hits[-1]].end()
     # Never start before an opening quotation mark that the wording follows.

@@ -184,6 +184,23 @@ def test_a_date_and_a_weekday_of_one_deal_are_compared_by_weekday():
     )
 
 
+def test_a_person_named_by_one_source_and_not_released_by_another_is_a_difference():
+    (difference,) = run(
+        "Cubillo identified the pilot as Juan Manuel Retana and described him as experienced.",
+        "The names of the crew members have not been formally released, a cousin said.",
+    )
+    assert difference.about == "Who the crew is"
+
+
+def test_a_set_date_against_a_later_date_is_a_difference_about_the_schedule():
+    (difference,) = run(
+        "Sentencing was scheduled for March 28, per the AP.",
+        "His sentence will be determined by Judge Lewis Kaplan at a later date.",
+    )
+    assert difference.about == "When the sentencing is"
+    assert run("Sentencing was set for March 28.", "Sentencing is scheduled for March 28.") == []
+
+
 # --- speakers -----------------------------------------------------------------------------------
 
 
@@ -209,6 +226,16 @@ def test_a_part_of_the_same_quotation_is_not_another_wording():
             "“Bankman-Fried perpetrated one of the biggest financial frauds in American history,” "
             "Williams said.",
             "He was charged with “one of the biggest financial frauds in American history.”",
+        )
+        == []
+    )
+
+
+def test_the_same_words_in_another_order_and_length_are_another_remark():
+    assert (
+        run(
+            "“This is not a Swiss solution,” Kelleher said of the takeover.",
+            "Kelleher said: “A solution has been found to protect the Swiss economy.”",
         )
         == []
     )

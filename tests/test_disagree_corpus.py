@@ -29,6 +29,14 @@ EXPECTED = {
         "length of the trial": ["month-long", "five-week"],
         "Losses": ["$8 billion", "nearly $10 billion"],
         "Counts of fraud": ["two counts of fraud", "six counts relating to fraud"],
+        "When the sentencing is": ["March 28", "at a later date"],
+    },
+    "costa-rica-plane-crash": {
+        "Who the crew is": ["identified the pilot as", "have not been formally released"],
+    },
+    "cop29-finance-deal-2024": {
+        "When the deal was reached": ["deal Sunday", "23 November 2024"],
+        "Raina’s words": ["nothing more than an optical illusion", "little more than"],
     },
     "cologne-nye-assaults": {
         "Complaints": ["90 victims", "821 complaints"],
