@@ -1,0 +1,61 @@
+"""Repairs of text damaged on the way (lost apostrophes); every change is listed."""
+
+from __future__ import annotations
+
+import re
+
+SPACED_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+) (['’]s)\b")
+APOSTROPHE_S = re.compile(r"\w['’]s\b")
+LOST_POSSESSIVE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)s\b(?=\s+([a-z]+)\b)")
+NOT_A_NOUN = {
+    "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as",
+    "than", "that", "which", "who", "whom", "the", "a", "an", "is", "are", "was", "were", "be",
+    "been", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+    "may", "might", "must", "said", "say", "says", "also", "themselves", "both", "all",
+}  # fmt: skip
+# Plurals of names are ordinary words ("Republicans control", "Ukrainians fled"): skip bases
+# with these endings rather than risk "Republican's control".
+PLURAL_ENDINGS = ("an", "ist", "ic", "at", "er", "ite", "ese", "i")
+
+
+def restore_apostrophes(
+    paragraphs: list[str], title: str | None, repairs: list[str]
+) -> tuple[list[str], str | None]:
+    """Repair possessives of names that lost their apostrophe ("Putins adviser").
+
+    Conservative on purpose: only in a text with no "'s" at all (the symptom of a stripped
+    apostrophe), only for a capitalised word whose base appears on its own mid-sentence elsewhere
+    in the text, not after "the" or another capitalised word ("United States"), and only before
+    a lowercase word that is not a function word or verb. "Putin 's" (a stray space) is closed
+    up in any text. Each change is listed in `repairs`.
+    """
+    text = "\n\n".join(paragraphs)
+    counts: dict[str, int] = {}
+
+    def spaced(match: re.Match[str]) -> str:
+        fixed = match[1] + match[2]
+        counts[f"{match[0]} -> {fixed}"] = counts.get(f"{match[0]} -> {fixed}", 0) + 1
+        return fixed
+
+    text = SPACED_POSSESSIVE.sub(spaced, text)
+    if not APOSTROPHE_S.search(text):
+        names = set(re.findall(r"(?<=[\w,] )([A-Z][a-z]+)\b", text))
+
+        def lost(match: re.Match[str]) -> str:
+            base, next_word = match[1], match[2]
+            before = text[max(0, match.start() - 40) : match.start()]
+            if (
+                base not in names
+                or base.lower().endswith(PLURAL_ENDINGS)
+                or next_word in NOT_A_NOUN
+                or before.lower().endswith("the ")
+                or re.search(r"[A-Z][\w.]* $", before)  # part of a longer name: "United States"
+            ):
+                return match[0]
+            fixed = f"{base}'s"
+            counts[f"{match[0]} -> {fixed}"] = counts.get(f"{match[0]} -> {fixed}", 0) + 1
+            return fixed
+
+        text = LOST_POSSESSIVE.sub(lost, text)
+    repairs.extend(f"{change} ({n}x)" if n > 1 else change for change, n in counts.items())
+    return text.split("\n\n") if text else [], title

@@ -1,0 +1,72 @@
+"""Units -> roles: the headline, photo captions, what follows the story, sub-headings."""
+
+from __future__ import annotations
+
+from .decode import normalize_for_match
+from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, ENDS_SENTENCE, PHOTO_CREDIT
+from .published import find_dates
+from .units import Unit
+
+
+def mark_title(units: list[Unit], title: str | None) -> str | None:
+    """Find the headline (unless `title` is known) and mark it and repeats of it as not body."""
+    body = [u for u in units if u.role == "body"]
+    if title is None and body and is_headline(body[0]):
+        title = body[0].text
+        body[0].role = "title"
+    if title:
+        for unit in body:
+            if unit.role == "body" and normalize_for_match(unit.text) == normalize_for_match(title):
+                unit.role = "repeated title"
+    return title
+
+
+def is_headline(unit: Unit) -> bool:
+    return 2 <= unit.words <= 30 and len(unit.text) <= 250 and not unit.text.endswith(".")
+
+
+def mark_captions(units: list[Unit]) -> None:
+    """Photo captions: a credit in brackets at the end, a 'Photo:' label, a date at the end of a
+    line that is not a sentence, or an unfinished line just above a credit line."""
+    for i, unit in enumerate(units):
+        if unit.role != "body":
+            continue
+        followed_by_credit = i + 1 < len(units) and units[i + 1].role == "credit"
+        unfinished = not ENDS_SENTENCE.search(unit.text) and unit.words >= 6
+        ends_with_date = any(end >= len(unit.text) - 1 for _, end, _ in find_dates(unit.text))
+        if (
+            PHOTO_CREDIT.search(unit.text)
+            or CAPTION_START.match(unit.text)
+            or (unfinished and (ends_with_date or followed_by_credit))
+        ):
+            unit.role = "caption"
+
+
+def mark_tail(units: list[Unit]) -> None:
+    """After the story: once a copyright line closes it, everything after goes; after a share
+    bar, 'related' heading or byline, only lines that are not sentences (headline lists) go."""
+    words_total = sum(u.words for u in units if u.role == "body")
+    words_seen = 0
+    ended, closed = False, False
+    for unit in units:
+        if unit.role == "body":
+            if closed or (ended and not ENDS_SENTENCE.search(unit.text)):
+                unit.role = "after the story"
+            else:
+                words_seen += unit.words
+            continue
+        if words_seen == 0:
+            continue
+        marker = BULLET.sub("", unit.text).lower().strip(" .:|")
+        if unit.role == "copyright" and words_seen >= words_total - words_seen:
+            closed = True
+        elif unit.role == "byline" or marker in END_MARKERS or marker.startswith("tags"):
+            ended = True
+
+
+def mark_headings(units: list[Unit]) -> None:
+    """Sub-headings: short lines that are not sentences, followed by a paragraph of prose."""
+    body = [u for u in units if u.role == "body"]
+    for unit, following in zip(body, body[1:], strict=False):
+        if unit.words <= 12 and not ENDS_CLAUSE.search(unit.text) and following.is_prose:
+            unit.role = "heading"
