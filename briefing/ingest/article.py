@@ -9,7 +9,8 @@ from pathlib import Path
 from ..models import Article
 from .draft import Draft, Known
 from .files import UnusableFile
-from .metadata import first_byline, outlet_in, set_date
+from .metadata import first_byline, outlet_in, page_header, set_date, site_in, url_in
+from .published import split_date_prefix
 from .repairs import restore_apostrophes
 from .roles import mark_captions, mark_headings, mark_tail, mark_title
 from .units import build_units
@@ -18,7 +19,8 @@ from .units import build_units
 def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> Draft:
     """Plain article text -> paragraphs and metadata, every dropped line kept in `removed`."""
     known = known or Known()
-    units = build_units([line.strip() for line in text.split("\n")])
+    lines = [part for line in text.split("\n") for part in split_date_prefix(line.strip())]
+    units = build_units(lines)
     title = mark_title(units, known.title)
     mark_captions(units)
     mark_tail(units)
@@ -27,13 +29,15 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     removed = [u.text for u in units if u.role not in ("body", "title")]
     repairs: list[str] = []
     body, title = restore_apostrophes(body, title, repairs)
+    header = page_header(units)
+    url = known.url or url_in(header)
     draft = Draft(
         title=title,
         paragraphs=body,
         removed=removed,
         byline=known.byline or first_byline(units),
-        outlet=known.outlet or outlet_in(units) or known.site,
-        url=known.url,
+        outlet=known.outlet or outlet_in(units) or known.site or site_in(header, url),
+        url=url,
         repairs=repairs,
     )
     set_date(draft, units, known, today)

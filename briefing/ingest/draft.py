@@ -32,3 +32,5 @@ class Known:
     byline: str | None = None
     url: str | None = None
     site: str | None = None  # the website; used only when the text names no outlet
+    # When a crawler fetched the page: a "publish" date on the same day may be the crawl time.
+    crawled: str | None = None

@@ -14,6 +14,8 @@ from .article import clean_article, require_text
 from .decode import normalize_unicode
 from .draft import Draft, Known
 from .files import UnusableFile
+from .lines import SITE_LINE, URL_LINE
+from .outlets import outlet_from_domain
 
 
 def clean_html(path: Path, html: str, today: dt.date) -> Draft:
@@ -74,8 +76,18 @@ def clean_markdown(path: Path, text: str, today: dt.date) -> Draft:
     return require_text(path, clean_article("\n".join(lines), today=today, known=known))
 
 
-TEXT_FIELDS = ("text", "body", "content")
-OUTLET_FIELDS = ("outlet", "source", "publisher", "site", "sitename")
+# Field names of the common exports: news-please (maintext/text, date_publish, source_domain,
+# authors, date_download), NewsAPI (content, publishedAt, source.name, author) and trafilatura's
+# JSON (text/raw_text, date, sitename/hostname, source = the URL, filedate), plus plain names.
+TEXT_FIELDS = ("text", "maintext", "body", "content", "raw_text")
+TITLE_FIELDS = ("title", "headline", "title_page", "title_rss")
+DATE_FIELDS = ("date_publish", "publishedAt", "published_at", "published", "datePublished", "date")
+OUTLET_FIELDS = ("outlet", "publisher", "source", "sitename", "source-hostname", "site")
+DOMAIN_FIELDS = ("source_domain", "hostname")
+URL_FIELDS = ("url", "link", "source", "canonical_url")
+AUTHOR_FIELDS = ("author", "authors", "byline")
+# NewsAPI cuts `content` at 200 characters and says how much is missing.
+TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 
 
 def json_records(path: Path, text: str) -> Iterator[tuple[dict[str, Any], int | None] | Problem]:
@@ -116,31 +128,66 @@ def checked_record(
     if not isinstance(record, dict):
         reason = f"{where} is not a JSON object; expected title, text, date and url fields"
         return Problem(path=str(path), reason=reason)
-    if not any(isinstance(record.get(key), str) and record[key].strip() for key in TEXT_FIELDS):
+    if not any(as_text(record.get(key)) for key in TEXT_FIELDS):
         reason = f"{where} has no text; expected a non-empty 'text' field"
         return Problem(path=str(path), reason=reason)
     return record, number
 
 
 def clean_record(path: Path, record: dict[str, Any], number: int | None, today: dt.date) -> Draft:
-    text = next(record[key] for key in TEXT_FIELDS if isinstance(record.get(key), str))
-    known = Known(
-        title=as_text(record.get("title")),
-        date=as_text(record.get("date") or record.get("published") or record.get("published_at")),
-        outlet=next((name for key in OUTLET_FIELDS if (name := as_text(record.get(key)))), None),
-        byline=as_text(record.get("author") or record.get("byline")),
-        url=as_text(record.get("url")),
+    text = next(
+        value for key in TEXT_FIELDS if (value := as_text(record.get(key), keep_lines=True))
     )
+    known = Known(
+        title=first_field(record, TITLE_FIELDS),
+        date=first_field(record, DATE_FIELDS) or as_text(record.get("date_modify")),
+        outlet=record_outlet(record),
+        byline=first_field(record, AUTHOR_FIELDS),
+        url=next((url for key in URL_FIELDS if is_url(url := as_text(record.get(key)))), None),
+        crawled=as_text(record.get("date_download") or record.get("filedate")),
+    )
+    text = TRUNCATION_MARK.sub("", text)
     draft = clean_article(normalize_unicode(text), today=today, known=known)
     draft.record = number
     where = f"line {number}" if path.suffix.lower() == ".jsonl" else f"record {number}"
     return require_text(f"{path} ({where})" if number else path, draft)
 
 
-def as_text(value: Any) -> str | None:
-    """A metadata value as text: strings as they are, {'name': ...} objects, lists joined."""
+def record_outlet(record: dict[str, Any]) -> str | None:
+    """The outlet a record names ('source': {'name': 'BBC News'}), else its web domain."""
+    for key in OUTLET_FIELDS:
+        name = as_text(record.get(key))
+        if name and not is_url(name):
+            return outlet_from_domain(name) if SITE_LINE.fullmatch(name) else name
+    for key in DOMAIN_FIELDS:
+        if (domain := as_text(record.get(key))) and (outlet := outlet_from_domain(domain)):
+            return outlet
+    return None
+
+
+def first_field(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    return next((value for key in keys if (value := as_text(record.get(key)))), None)
+
+
+def is_url(value: str | None) -> bool:
+    return bool(value and URL_LINE.match(value) and "//" in value)
+
+
+# Crawlers write missing values as the string "None" and lists as their Python repr.
+MISSING = {"none", "null", "nan", "n/a", "[]", ""}
+LIST_REPR = re.compile(r"""^\[\s*(['"]).*\1\s*\]$""", re.S)
+
+
+def as_text(value: Any, *, keep_lines: bool = False) -> str | None:
+    """A metadata value as text: strings as they are, {'name': ...} objects, lists joined.
+    `keep_lines` keeps an article text's line breaks; other values become one line."""
+    if isinstance(value, str) and LIST_REPR.match(value.strip()):
+        value = re.findall(r"""(['"])(.*?)\1""", value)
+        value = [item for _, item in value]
     if isinstance(value, dict):
         value = value.get("name")
     if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if isinstance(v, str))
-    return " ".join(value.split()) or None if isinstance(value, str) else None
+        value = ", ".join(str(v) for v in value if isinstance(v, str) and v.strip())
+    if not isinstance(value, str) or value.strip().lower() in MISSING:
+        return None
+    return value if keep_lines else " ".join(value.split())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .outlets import BYLINE, COPYRIGHT, PHOTO_CREDIT_LINE, outlet_from_credit
-from .published import RELATIVE_DATE_LINE, is_date_line
+from .outlets import BYLINE, COPYRIGHT, DATELINE_CREDIT, PHOTO_CREDIT_LINE, outlet_from_credit
+from .published import RELATIVE_DATE_LINE, find_dates, is_date_line
 
 BULLET = re.compile(r"^[-*•·▪►]\s+")
 ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’»)\]]*$""")
@@ -43,6 +43,10 @@ PHOTO_CREDIT = re.compile(
     r"[^()]*\)\s*$",
     re.I,
 )
+# The plain-text header of a saved page: "Title / domain | date / URL", one per line.
+URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$", re.I)
+DOMAIN = r"(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
+SITE_LINE = re.compile(rf"^(?P<domain>{DOMAIN})\s*(?:[|·•]\s*(?P<when>.+))?$", re.I)
 CAPTION_START = re.compile(r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]", re.I)
 
 
@@ -51,6 +55,8 @@ def line_kind(line: str) -> str | None:
     if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
         return None
     bare = BULLET.sub("", line).strip()
+    if is_source_line(bare):
+        return "source"
     low = bare.lower().strip(" .:|")
     if low in CHROME_EXACT or any(p.search(bare) for p in CHROME_PATTERNS):
         return "chrome"
@@ -62,6 +68,17 @@ def line_kind(line: str) -> str | None:
         return "relative_date"
     if is_date_line(bare):
         return "date"
-    if outlet_from_credit(bare) or PHOTO_CREDIT_LINE.search(bare):
+    if outlet_from_credit(bare) or DATELINE_CREDIT.match(bare) or PHOTO_CREDIT_LINE.search(bare):
         return "credit"
     return None
+
+
+def is_source_line(line: str) -> bool:
+    """A bare link, or a bare domain with a date after a bar: 'example.com | 2018-08-03'."""
+    if URL_LINE.match(line):
+        return True
+    site = SITE_LINE.match(line)
+    if not site:
+        return False
+    when = site["when"]
+    return not when or bool(find_dates(when)) or bool(RELATIVE_DATE_LINE.match(when.strip()))

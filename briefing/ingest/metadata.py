@@ -5,9 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from .draft import Draft, Known
-from .lines import BULLET
-from .outlets import BYLINE, DATELINE, OUTLET_ALIASES, outlet_from_copyright, outlet_from_credit
-from .published import find_dates, infer_date, parse_date_value, resolve_relative
+from .lines import BULLET, SITE_LINE, URL_LINE
+from .outlets import (
+    BYLINE,
+    DATELINE,
+    DATELINE_CREDIT,
+    OUTLET_ALIASES,
+    outlet_from_copyright,
+    outlet_from_credit,
+    outlet_from_domain,
+)
+from .published import date_in_url, find_dates, infer_date, parse_date_value, resolve_relative
 from .units import Unit
 
 
@@ -33,21 +41,59 @@ def outlet_in(units: list[Unit]) -> str | None:
             bare = BULLET.sub("", unit.text)
             byline = BYLINE.match(bare)
             credit = outlet_from_credit(byline["rest"] or "") if byline else None
-            if outlet := credit or outlet_from_credit(bare):
+            placed = DATELINE_CREDIT.match(bare)
+            if outlet := credit or outlet_from_credit(placed["agency"] if placed else bare):
                 return outlet
     return None
 
 
+def page_header(units: list[Unit]) -> list[Unit]:
+    """The header lines of a saved page ('domain | date', a URL) above the story's first
+    paragraph; the same lines further down are links in the page, not its address."""
+    header = []
+    for unit in units:
+        if unit.role == "body" and unit.is_prose:
+            break
+        if unit.role == "source":
+            header.append(unit)
+    return header
+
+
+def url_in(header: list[Unit]) -> str | None:
+    return next((u.text.strip("<>") for u in header if URL_LINE.match(u.text)), None)
+
+
+def site_in(header: list[Unit], url: str | None) -> str | None:
+    """The outlet a page header names: its domain, else the domain of its URL."""
+    for unit in header:
+        site = SITE_LINE.match(unit.text)
+        if site:
+            return outlet_from_domain(site["domain"])
+    return outlet_from_domain(url) if url else None
+
+
 def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> None:
-    """Stated date first (metadata, a date line), then a relative one ('2 days ago', resolved
-    against `today`), then one inferred from the story; the last two are approximate."""
+    """Stated date first (metadata, a date line or page header), then the date in the URL
+    ('/2016/11/10/'), then a relative one ('2 days ago', resolved against `today`), then one
+    inferred from the story; the last two are approximate.
+
+    A stated date that may be when the page was fetched or copied (a crawler's 'publish' date
+    on its own download day, a saved page's header) gives way to an earlier URL date: a news
+    URL is made when the story is first published and never changes."""
     date, approximate = parse_date_value(known.date, today)
+    fetched = bool(date) and fetched_on(date, known.crawled, today)
     for unit in units:
         if date:
             break
         bare = BULLET.sub("", unit.text).strip()
-        if unit.role in ("date", "byline") and (found := find_dates(bare)):
+        if unit.role in ("date", "byline", "source") and (found := find_dates(bare)):
             date, approximate = found[0][2], False
+            fetched = unit.role == "source"
+    url_date = date_in_url(draft.url)
+    if url_date and url_date <= today and (not date or (fetched and url_date < date)):
+        date, approximate, fetched = url_date, False, False
+    if date and fetched and known.crawled:
+        approximate = True  # no URL date to check a crawler's date against
     for unit in units:
         if date:
             break
@@ -58,3 +104,9 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
         date = infer_date("\n".join(draft.paragraphs), context, today)
         approximate = date is not None
     draft.published, draft.date_approximate = date, approximate
+
+
+def fetched_on(date: dt.date, crawled: str | None, today: dt.date) -> bool:
+    """Whether a crawler's 'publish' date falls on (or the day before) its download day."""
+    download, _ = parse_date_value(crawled, today)
+    return download is not None and dt.timedelta(0) <= download - date <= dt.timedelta(days=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 OUTLETS = {
     "Reuters": ("reuters", "thomson reuters", "thomson/reuters"),
@@ -35,6 +36,13 @@ BYLINE = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:(?:and|de|van|von|der|al|bin)\s+)?[A-Z][\w.'’-]*){0,5})"
     r"\s*(?:[|,;—–-]\s*(?P<rest>.*))?$"
 )
+# A place and the agency that filed from it, as a line of its own: "Baku, Azerbaijan | AFP".
+DATELINE_CREDIT = re.compile(
+    r"^[A-Z][\w .,'’-]{0,60}?\s*[|/—–-]\s*(?P<agency>"
+    + "|".join(re.escape(a) for a in sorted(OUTLET_ALIASES, key=len, reverse=True))
+    + r")$",
+    re.I,
+)
 PHOTO_CREDIT_LINE = re.compile(
     r"^(?:photos?|images?|pictures?|credit|source|photograph)\s*(?:credit)?\s*:"
     r"|^(?:reuters|ap|afp|epa|getty images)\s*/|\bgetty images$|^ap photo\b",
@@ -54,6 +62,37 @@ def outlet_from_copyright(line: str) -> str | None:
     return name if 0 < len(name.split()) <= 5 else None
 
 
+# Agency names as credits spell them, without spaces and hyphens: "Agence Francepresse".
+COMPACT_ALIASES = {re.sub(r"[\s-]", "", alias): name for alias, name in OUTLET_ALIASES.items()}
+
+
 def outlet_from_credit(line: str) -> str | None:
     """The outlet named by a line that is only an agency name ('Reuters', '(AP)')."""
-    return OUTLET_ALIASES.get(line.strip(" ()[]-—–").lower())
+    name = line.strip(" ()[]-—–").lower()
+    return OUTLET_ALIASES.get(name) or COMPACT_ALIASES.get(re.sub(r"[\s-]", "", name))
+
+
+# Host names carry prefixes that are not the outlet: "www.npr.org", "edition.cnn.com".
+HOST_PREFIXES = (
+    "www",
+    "www1",
+    "www2",
+    "edition",
+    "m",
+    "mobile",
+    "amp",
+    "en",
+    "english",
+    "uk",
+    "us",
+)
+
+
+def outlet_from_domain(domain_or_url: str) -> str | None:
+    """The outlet named by a web address: its host name without 'www.' and similar prefixes."""
+    text = domain_or_url.strip().lower()
+    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    parts = host.split(".")
+    while len(parts) > 2 and parts[0] in HOST_PREFIXES:
+        parts = parts[1:]
+    return ".".join(parts) if len(parts) >= 2 and all(parts) else None

@@ -128,3 +128,34 @@ def parse_date_value(value: Any, today: dt.date) -> tuple[dt.date | None, bool]:
         return dates[0][2], False
     relative = resolve_relative(value, today)
     return (relative, True) if relative else (None, False)
+
+
+# "/2016/11/10/", "/2017-11-14/", "/2016-01/11/": the date a news URL was made with.
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>\d\d?)[/-](?P<day>\d\d?)(?=[/_.-]|$)")
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The publication date written in a news URL's path, if any."""
+    match = URL_DATE.search(url or "")
+    if not match:
+        return None
+    return safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+# " date 2023-09-14 09/14/2023 September 14, 2023 Headline...": a page's date label run into the
+# paragraph after it; the label and the same date in other spellings come off as a line of its own.
+DATE_PREFIX = re.compile(
+    r"^date:?\s+(?:19|20)\d\d-\d\d-\d\d\b"
+    r"(?:\s+\d\d?/\d\d?/(?:19|20)\d\d\b)?"
+    rf"(?:\s+{MONTH}\s+\d\d?,?\s+(?:19|20)\d\d\b)?\s+(?=\S)",
+    re.I,
+)
+
+
+def split_date_prefix(line: str) -> list[str]:
+    """A line that starts with a date label, split into the label and the text after it; any
+    other line (a line that is only a date included) as it is."""
+    prefix = DATE_PREFIX.match(line)
+    if not prefix or is_date_line(line):
+        return [line]
+    return [line[: prefix.end()].rstrip(), line[prefix.end() :]]
