@@ -692,9 +692,55 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
     assert article.removed == ["date 2025-12-03 12/03/2025 December 3, 2025"]
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Follow us @ https://twitter.com/examplenews",
+        "Check us out on Facebook:",
+        "Like Example News World on Facebook and stay updated on foreign news",
+        "Facebook Twitter WhatsApp Email",
+        "Click here to upload yours.",
+        "To read the original story by Reuters, click here.",
+        "https://www.facebook.com/examplenews",
+        "![A crowd outside the Kremlin](https://img.example.com/a.jpg)",
+    ],
+)
+def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
+    tmp_path: Path, chrome: str
+) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{STORY}\n\n{chrome}\n"), today=TODAY)
+    assert article.text == STORY
+    assert article.removed == [chrome]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This photo shows the Kremlin on Tuesday. (Kremlin press office via AP) (Associated Press)",
+        "Envoys arrive at the Kremlin in Moscow, Russia, December 2, 2025. [Photo/Agencies]",
+        "Screengrab of the Kremlin statement on the talks (PA)",
+        "Envoys arrive at the Kremlin on Tuesday.Ann Photographer / Agence Francepresse",
+        "Enlarge this image toggle caption Ann Photographer/AP Ann Photographer/AP",
+    ],
+)
+def test_photo_captions_and_credits_are_kept_aside(tmp_path: Path, caption: str) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{caption}\n{STORY}\n"), today=TODAY)
+    assert article.text == STORY
+    assert article.removed == [caption]
+
+
 def test_place_and_agency_line_is_a_credit_not_a_headline(tmp_path: Path) -> None:
     (article,) = load_file(
         write(tmp_path, "a.txt", f"Moscow, Russia | AFP\n\n{STORY}"), today=TODAY
     )
     assert (article.outlet, article.title_from_text) == ("AFP", True)
     assert article.removed == ["Moscow, Russia | AFP"]
+
+
+def test_section_label_above_the_headline_is_passed_over(tmp_path: Path) -> None:
+    text = f"WORLD2\nKremlin talks end without a deal\n{STORY}\n"
+    (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
+    assert article.title == "Kremlin talks end without a deal"
+    assert article.removed == ["WORLD2"]

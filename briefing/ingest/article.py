@@ -11,23 +11,24 @@ from .draft import Draft, Known
 from .files import UnusableFile
 from .metadata import first_byline, outlet_in, page_header, set_date, site_in, url_in
 from .published import split_date_prefix
-from .repairs import restore_apostrophes
-from .roles import mark_captions, mark_headings, mark_tail, mark_title
+from .repairs import restore_apostrophes, strip_markup
+from .roles import mark_captions, mark_fragment, mark_headings, mark_tail, mark_title
 from .units import build_units
 
 
 def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> Draft:
     """Plain article text -> paragraphs and metadata, every dropped line kept in `removed`."""
     known = known or Known()
+    repairs: list[str] = []
     lines = [part for line in text.split("\n") for part in split_date_prefix(line.strip())]
-    units = build_units(lines)
+    units = build_units(strip_markup(lines, repairs))
+    mark_captions(units)  # first: a photo caption above the story is not its headline
     title = mark_title(units, known.title)
-    mark_captions(units)
     mark_tail(units)
     mark_headings(units)
+    mark_fragment(units)
     body = [u.text for u in units if u.role == "body"]
     removed = [u.text for u in units if u.role not in ("body", "title")]
-    repairs: list[str] = []
     body, title = restore_apostrophes(body, title, repairs)
     header = page_header(units)
     url = known.url or url_in(header)

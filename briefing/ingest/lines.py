@@ -21,7 +21,12 @@ CHROME_EXACT = {
     "recommended", "most read", "most popular", "trending", "you may also like", "follow us",
     "back to top", "tags", "topics", "home", "copy link", "listen", "listen to this article",
     "save", "close", "continue reading", "story continues below", "accept", "accept all",
+    "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
+    "post comment", "continue reading the main story",
+    "advertisement continue reading the main story",
 }  # fmt: skip
+SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
+SOCIAL += "|messenger|threads|bluesky|flipboard"
 END_MARKERS = {
     "share", "share this", "share this article", "read more", "related", "related articles",
     "related stories", "more stories", "recommended", "most read", "most popular", "trending",
@@ -35,23 +40,48 @@ CHROME_PATTERNS = (
     re.compile(r"^[\W_]+$"),
     re.compile(r"^[A-Z]{2,15}(?:\s+[A-Z]{2,15})?$"),  # section label: WORLD, US NEWS
     re.compile(r"^\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b.*\bread\b", re.I),
-    re.compile(r"^!\[[^\]]*\]\([^)]*\)$"),  # markdown image
     re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|policy)\b", re.I),
+    # Comment forms under the story.
+    re.compile(r"^leave a (?:reply|comment)\b|\byour email address will not be published\b", re.I),
+    re.compile(r"\brequired fields are marked\b|^save my name, email\b", re.I),
+    # Calls to follow the site and share bars: "Follow us @", "Check us out on Facebook:",
+    # "Like <page> on Facebook and ...", "Facebook Twitter WhatsApp Email".
+    re.compile(r"^(?:follow|check|find|join|like)\s+us\b", re.I),
+    re.compile(rf"^(?:follow|like|join)\b.{{0,60}}\bon\s+(?:{SOCIAL})\b", re.I),
+    re.compile(
+        rf"^(?:share(?:\s+(?:this|on|via))?:?\s+)?(?:(?:{SOCIAL}|email|print)\b[\s|,·•]*){{2,}}$",
+        re.I,
+    ),
+    re.compile(rf"^(?:click to )?share (?:on|via) (?:{SOCIAL}|email)\b", re.I),
+    # "Click here to upload yours.", "To read the original story by X, click here.": a short
+    # line that tells the reader where to click is the page talking, not the story.
+    re.compile(r"\b(?:click|tap) here\b", re.I),
 )
+# A Markdown image line; checked before the length limit (its link can be long).
+MARKDOWN_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+# A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
+# "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".
 PHOTO_CREDIT = re.compile(
-    r"\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
-    r"[^()]*\)\s*$",
+    r"(?:\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
+    r"[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])(?:\s*\([^()]{1,40}\))?\s*$",
     re.I,
 )
 # The plain-text header of a saved page: "Title / domain | date / URL", one per line.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$", re.I)
 DOMAIN = r"(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
 SITE_LINE = re.compile(rf"^(?P<domain>{DOMAIN})\s*(?:[|·•]\s*(?P<when>.+))?$", re.I)
-CAPTION_START = re.compile(r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]", re.I)
+CAPTION_START = re.compile(
+    r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]"
+    # NPR's "Enlarge this image toggle caption", a picture desk's "Getty - Contributor"
+    r"|^(?:enlarge this image\b|toggle caption\b)|^getty(?: images)?\s*[-–—/]\s*\w+",
+    re.I,
+)
 
 
 def line_kind(line: str) -> str | None:
     """The kind of a line that stands alone (never joined with its neighbours), or None for text."""
+    if MARKDOWN_IMAGE.match(line):
+        return "chrome"
     if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
         return None
     bare = BULLET.sub("", line).strip()

@@ -1,4 +1,4 @@
-"""Repairs of text damaged on the way (lost apostrophes); every change is listed."""
+"""Repairs of text damaged on the way (lost apostrophes, leftover markup); each change is listed."""
 
 from __future__ import annotations
 
@@ -59,3 +59,40 @@ def restore_apostrophes(
         text = LOST_POSSESSIVE.sub(lost, text)
     repairs.extend(f"{change} ({n}x)" if n > 1 else change for change, n in counts.items())
     return text.split("\n\n") if text else [], title
+
+
+# Markup left in plain text by the tool that saved the page: inline HTML tags ('<a href=...>',
+# '</a>', '<b>') and Markdown images; the words they wrap are kept.
+INLINE_TAG_NAMES = r"(?:a|b|i|u|em|strong|span|font|sup|sub|small|mark|abbr|cite|q)"
+INLINE_TAG = re.compile(
+    rf"</?{INLINE_TAG_NAMES}\b[^<>]*>|<br\s*/?>"
+    rf"|<{INLINE_TAG_NAMES}\s[^<>]*$",  # a tag cut off where the saved excerpt ends
+    re.I,
+)
+INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*\)")
+
+
+def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
+    """Lines without inline HTML tags and Markdown images; each kind removed is listed."""
+    counts: dict[str, int] = {}
+
+    def drop(match: re.Match[str]) -> str:
+        name = f"removed markup {markup_name(match[0])}"
+        counts[name] = counts.get(name, 0) + 1
+        return ""
+
+    cleaned = []
+    for line in lines:
+        new = INLINE_TAG.sub(drop, line) if "<" in line else line
+        if "![" in new and not new.startswith("!["):  # an image line of its own is chrome
+            new = INLINE_IMAGE.sub(drop, new)
+        cleaned.append(" ".join(new.split()) if new != line else line)
+    repairs.extend(f"{change} ({n}x)" if n > 1 else change for change, n in counts.items())
+    return cleaned
+
+
+def markup_name(markup: str) -> str:
+    if markup.startswith("!["):
+        return "![image](...)"
+    name = re.match(r"</?\s*(\w+)", markup)
+    return f"<{name[1].lower()}>" if name else markup
