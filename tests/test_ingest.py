@@ -744,3 +744,18 @@ def test_section_label_above_the_headline_is_passed_over(tmp_path: Path) -> None
     (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
     assert article.title == "Kremlin talks end without a deal"
     assert article.removed == ["WORLD2"]
+
+
+def test_apostrophes_are_not_added_to_text_that_is_not_english(tmp_path: Path) -> None:
+    text = (
+        "Las opciones del gobierno son pocas, dijo el ministro. Estados Unidos y la Unión "
+        "Europea piden una tregua. La ministra habló con Estados vecinos en la cumbre."
+    )
+    (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
+    assert article.text == text and article.repairs == []
+
+
+def test_two_letter_words_are_never_made_possessive(tmp_path: Path) -> None:
+    text = "Les plans were new, said Le. Les aide left the room. Putins adviser spoke."
+    (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
+    assert "Les aide" in article.text

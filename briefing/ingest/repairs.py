@@ -16,6 +16,27 @@ NOT_A_NOUN = {
 # Plurals of names are ordinary words ("Republicans control", "Ukrainians fled"): skip bases
 # with these endings rather than risk "Republican's control".
 PLURAL_ENDINGS = ("an", "ist", "ic", "at", "er", "ite", "ese", "i")
+# The possessive "'s" is English: in other languages "Las opciones" and "Estados" are words, not
+# lost possessives. A text is English when its common English function words clearly outnumber
+# those of the other languages news arrives in (Spanish, French, German, Italian, Portuguese).
+ENGLISH_WORDS = {
+    "the", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "said", "he",
+    "she", "it", "his", "her", "by", "at", "from", "has", "have", "were", "are", "will", "not",
+    "this", "but", "they", "an", "be", "which", "who", "would",
+}  # fmt: skip
+OTHER_WORDS = {
+    "el", "la", "los", "las", "del", "que", "y", "en", "un", "una", "por", "para", "con", "es",
+    "se", "le", "les", "des", "et", "est", "du", "une", "dans", "pour", "sur", "der", "die",
+    "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "il", "di", "che", "per", "do",
+    "da", "em", "não", "os", "com", "uma",
+}  # fmt: skip
+
+
+def is_english(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    english = sum(word in ENGLISH_WORDS for word in words)
+    other = sum(word in OTHER_WORDS for word in words)
+    return english >= 2 and english >= 3 * other
 
 
 def restore_apostrophes(
@@ -27,9 +48,12 @@ def restore_apostrophes(
     apostrophe), only for a capitalised word whose base appears on its own mid-sentence elsewhere
     in the text, not after "the" or another capitalised word ("United States"), and only before
     a lowercase word that is not a function word or verb. "Putin 's" (a stray space) is closed
-    up in any text. Each change is listed in `repairs`.
+    up in any text. Only English text is repaired, and only names of three letters or more
+    ("La" + "s" is a Spanish article). Each change is listed in `repairs`.
     """
     text = "\n\n".join(paragraphs)
+    if not is_english(text):
+        return paragraphs, title
     counts: dict[str, int] = {}
 
     def spaced(match: re.Match[str]) -> str:
@@ -46,6 +70,7 @@ def restore_apostrophes(
             before = text[max(0, match.start() - 40) : match.start()]
             if (
                 base not in names
+                or len(base) < 3
                 or base.lower().endswith(PLURAL_ENDINGS)
                 or next_word in NOT_A_NOUN
                 or before.lower().endswith("the ")
