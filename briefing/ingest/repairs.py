@@ -86,19 +86,15 @@ def restore_apostrophes(
     return text.split("\n\n") if text else [], title
 
 
-# Markup left in plain text by the tool that saved the page: inline HTML tags ('<a href=...>',
-# '</a>', '<b>') and Markdown images; the words they wrap are kept.
-INLINE_TAG_NAMES = r"(?:a|b|i|u|em|strong|span|font|sup|sub|small|mark|abbr|cite|q)"
-INLINE_TAG = re.compile(
-    rf"</?{INLINE_TAG_NAMES}\b[^<>]*>|<br\s*/?>"
-    rf"|<{INLINE_TAG_NAMES}\s[^<>]*$",  # a tag cut off where the saved excerpt ends
-    re.I,
-)
+# Markup left in plain text by the tool that saved the page: link tags ('<a href=...>', '</a>',
+# one cut off where a saved excerpt ends) and Markdown images; the words they wrap are kept.
+# Other tags are left as they are: they are shown escaped, and the screen reads them.
+INLINE_TAG = re.compile(r"</?a\b[^<>]*>|<a\s[^<>]*$", re.I)
 INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*\)")
 
 
 def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
-    """Lines without inline HTML tags and Markdown images; each kind removed is listed."""
+    """Lines without link tags and Markdown images; each kind removed is listed."""
     counts: dict[str, int] = {}
 
     def drop(match: re.Match[str]) -> str:
