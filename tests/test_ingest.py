@@ -625,6 +625,20 @@ def test_crawl_time_publish_date_gives_way_to_the_date_in_the_url(tmp_path: Path
     assert (article.published, article.date_approximate) == (dt.date(2025, 12, 2), False)
 
 
+def test_crawl_time_publish_date_without_url_date_is_approximate_or_inferred(
+    tmp_path: Path,
+) -> None:
+    record = {
+        "title": "Talks", "text": STORY, "date_publish": "2025-12-04T23:10:00",
+        "date_download": "2025-12-05T00:05:00", "url": "https://example.org/talks",
+    }  # fmt: skip
+    (plain,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert (plain.published, plain.date_approximate) == (dt.date(2025, 12, 4), True)
+    record["text"] = "On Monday, Dec. 1, 2025, envoys arrived. " + STORY  # Tuesday: Dec. 2
+    (dated,) = load_file(write(tmp_path, "b.json", json.dumps(record)), today=TODAY)
+    assert (dated.published, dated.date_approximate) == (dt.date(2025, 12, 2), True)
+
+
 def test_newsapi_article_reads_source_name_published_at_and_cut_content(tmp_path: Path) -> None:
     data = {"status": "ok", "articles": [{
         "source": {"id": None, "name": "Example Times"}, "author": "Ann Writer",

@@ -81,12 +81,13 @@ CASES = [
         absent=["Like Washington Post World on Facebook", "Read more:"],
         removed=["Like Washington Post World on Facebook", "Read more:"],
     ),
-    # The crawler's "publish" date is its own download day: kept, but marked approximate.
+    # The crawler's "publish" date is its own download day (2018-01-10) and the URL has no
+    # date: the earlier date the story points to is taken, marked approximate.
     Case(
         "nk-oil-sanctions__05_rt.json",
         "‘Caught RED HANDED!’ Trump claims China selling oil to N. Korea despite sanctions",
         "rt.com",
-        dt.date(2018, 1, 10),
+        dt.date(2018, 1, 2),
         "Donald Trump has accused China of exporting oil to North Korea",
         approximate=True,
     ),

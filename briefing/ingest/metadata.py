@@ -79,7 +79,8 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
 
     A stated date that may be when the page was fetched or copied (a crawler's 'publish' date
     on its own download day, a saved page's header) gives way to an earlier URL date: a news
-    URL is made when the story is first published and never changes."""
+    URL is made when the story is first published and never changes. With no URL date, a
+    crawler's date is approximate, and an earlier date inferred from the story is taken."""
     date, approximate = parse_date_value(known.date, today)
     fetched = bool(date) and fetched_on(date, known.crawled, today)
     for unit in units:
@@ -92,15 +93,18 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
     url_date = date_in_url(draft.url)
     if url_date and url_date <= today and (not date or (fetched and url_date < date)):
         date, approximate, fetched = url_date, False, False
+    context = "\n".join(u.text for u in units)
     if date and fetched and known.crawled:
-        approximate = True  # no URL date to check a crawler's date against
+        # No URL date to check a crawler's date against: the crawl day is only an upper bound,
+        # so a date the story itself points to ('Thursday' after 'Dec. 28') is preferred.
+        inferred = infer_date("\n".join(draft.paragraphs), context, today)
+        date, approximate = min(date, inferred or date), True
     for unit in units:
         if date:
             break
         if unit.role == "relative_date":
             date, approximate = resolve_relative(BULLET.sub("", unit.text).strip(), today), True
     if not date:
-        context = "\n".join(u.text for u in units)
         date = infer_date("\n".join(draft.paragraphs), context, today)
         approximate = date is not None
     draft.published, draft.date_approximate = date, approximate
