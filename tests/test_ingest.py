@@ -690,6 +690,23 @@ def test_saved_page_header_gives_title_outlet_date_and_url_and_leaves_sentence_o
     assert article.removed[:2] == ["example-news.com | 2025-12-03 10:31", article.url]
 
 
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("example-news.com | 2025-12-03T10:31:00+01:00", dt.date(2025, 12, 3)),
+        ("www.example-news.com | Dec 3, 2025, 10:31 AM", dt.date(2025, 12, 3)),
+        ("example-news.com | 03.12.2025 10:31", dt.date(2025, 12, 3)),  # from the URL
+    ],
+)
+def test_saved_page_header_takes_timestamps_in_several_spellings(
+    tmp_path: Path, header: str, published: dt.date
+) -> None:
+    page = SAVED_PAGE.replace("example-news.com | 2025-12-03 10:31", header)
+    (article,) = load_file(write(tmp_path, "page.txt", page.format(story=STORY)), today=TODAY)
+    assert (article.title, article.text) == ("Kremlin talks end without a deal", STORY)
+    assert (article.outlet, article.published) == ("example-news.com", published)
+
+
 def test_aggregator_header_does_not_date_a_story_later_than_its_url(tmp_path: Path) -> None:
     page = SAVED_PAGE.replace("example-news.com | 2025-12-03", "aggregator.example | 2026-11-30")
     (article,) = load_file(write(tmp_path, "page.txt", page.format(story=STORY)), today=TODAY)

@@ -69,6 +69,8 @@ PHOTO_CREDIT = re.compile(
 # The plain-text header of a saved page: "Title / domain | date / URL", one per line.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$", re.I)
 DOMAIN = r"(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
+# "2018-08-03T10:31:00+02:00", "03.08.2018 10:31", "1533292260": digits and separators only.
+TIMESTAMP = re.compile(r"^(?=.*\d)[\d\s,:./+TZ-]{4,40}$")
 SITE_LINE = re.compile(rf"^(?P<domain>{DOMAIN})\s*(?:[|·•]\s*(?P<when>.+))?$", re.I)
 CAPTION_START = re.compile(
     r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]"
@@ -104,11 +106,17 @@ def line_kind(line: str) -> str | None:
 
 
 def is_source_line(line: str) -> bool:
-    """A bare link, or a bare domain with a date after a bar: 'example.com | 2018-08-03'."""
+    """A bare link, or a bare domain with a date or timestamp after a bar:
+    'example.com | 2018-08-03 10:31', 'example.com | 3 hours ago'."""
     if URL_LINE.match(line):
         return True
     site = SITE_LINE.match(line)
     if not site:
         return False
-    when = site["when"]
-    return not when or bool(find_dates(when)) or bool(RELATIVE_DATE_LINE.match(when.strip()))
+    when = (site["when"] or "").strip()
+    return (
+        not when
+        or bool(find_dates(when))
+        or bool(RELATIVE_DATE_LINE.match(when))
+        or bool(TIMESTAMP.match(when))
+    )

@@ -86,9 +86,8 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
     for unit in units:
         if date:
             break
-        bare = BULLET.sub("", unit.text).strip()
-        if unit.role in ("date", "byline", "source") and (found := find_dates(bare)):
-            date, approximate = found[0][2], False
+        if unit.role in ("date", "byline", "source") and (stated := date_stated(unit, today)):
+            date, approximate = stated, False
             fetched = unit.role == "source"
     url_date = date_in_url(draft.url)
     if url_date and url_date <= today and (not date or (fetched and url_date < date)):
@@ -108,6 +107,16 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
         date = infer_date("\n".join(draft.paragraphs), context, today)
         approximate = date is not None
     draft.published, draft.date_approximate = date, approximate
+
+
+def date_stated(unit: Unit, today: dt.date) -> dt.date | None:
+    """The date stated by a date line, a byline or a page header ('x.com | 2018-08-03T10:31')."""
+    bare = BULLET.sub("", unit.text).strip()
+    site = SITE_LINE.match(bare) if unit.role == "source" else None
+    if site and site["when"] and (date := parse_date_value(site["when"], today)[0]):
+        return date
+    found = find_dates(bare)
+    return found[0][2] if found else None
 
 
 def fetched_on(date: dt.date, crawled: str | None, today: dt.date) -> bool:
