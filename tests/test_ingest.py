@@ -707,6 +707,18 @@ def test_saved_page_header_takes_timestamps_in_several_spellings(
     assert (article.outlet, article.published) == ("example-news.com", published)
 
 
+def test_domain_appended_to_a_headline_is_the_outlet_not_part_of_the_title(
+    tmp_path: Path,
+) -> None:
+    text = f"Kremlin talks end without a deal | www.example-news.com\n\n{STORY}\n"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.title, article.outlet) == (
+        "Kremlin talks end without a deal",
+        "example-news.com",
+    )
+    assert article.text == STORY
+
+
 def test_aggregator_header_does_not_date_a_story_later_than_its_url(tmp_path: Path) -> None:
     page = SAVED_PAGE.replace("example-news.com | 2025-12-03", "aggregator.example | 2026-11-30")
     (article,) = load_file(write(tmp_path, "page.txt", page.format(story=STORY)), today=TODAY)

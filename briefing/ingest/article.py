@@ -9,7 +9,15 @@ from pathlib import Path
 from ..models import Article
 from .draft import Draft, Known
 from .files import UnusableFile
-from .metadata import first_byline, outlet_in, page_header, set_date, site_in, url_in
+from .metadata import (
+    first_byline,
+    outlet_in,
+    page_header,
+    set_date,
+    site_in,
+    title_and_site,
+    url_in,
+)
 from .published import split_date_prefix
 from .repairs import restore_apostrophes, strip_markup
 from .roles import mark_captions, mark_fragment, mark_headings, mark_tail, mark_title
@@ -24,6 +32,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     units = build_units(strip_markup(lines, repairs))
     mark_captions(units)  # first: a photo caption above the story is not its headline
     title = mark_title(units, known.title)
+    title, titled_site = (title, None) if known.title else title_and_site(title)
     mark_tail(units)
     mark_headings(units)
     mark_fragment(units)
@@ -37,7 +46,11 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
         paragraphs=body,
         removed=removed,
         byline=known.byline or first_byline(units),
-        outlet=known.outlet or outlet_in(units) or known.site or site_in(header, url),
+        outlet=known.outlet
+        or outlet_in(units)
+        or known.site
+        or site_in(header, url)
+        or titled_site,
         url=url,
         repairs=repairs,
     )

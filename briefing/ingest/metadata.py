@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .draft import Draft, Known
-from .lines import BULLET, SITE_LINE, URL_LINE
+from .lines import BULLET, DOMAIN, SITE_LINE, URL_LINE
 from .outlets import (
     BYLINE,
     DATELINE,
@@ -61,6 +62,18 @@ def page_header(units: list[Unit]) -> list[Unit]:
 
 def url_in(header: list[Unit]) -> str | None:
     return next((u.text.strip("<>") for u in header if URL_LINE.match(u.text)), None)
+
+
+# A page title with its site after a bar or dash: "Talks end without a deal | example.com".
+TITLE_WITH_SITE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[|·•—–-]\s+(?P<domain>{DOMAIN})$", re.I)
+
+
+def title_and_site(title: str | None) -> tuple[str | None, str | None]:
+    """A headline without the web domain a saved page appended to it, and that domain."""
+    match = TITLE_WITH_SITE.match(title or "")
+    if not match:
+        return title, None
+    return match["title"], outlet_from_domain(match["domain"])
 
 
 def site_in(header: list[Unit], url: str | None) -> str | None:
