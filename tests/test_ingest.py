@@ -789,6 +789,12 @@ def test_section_label_above_the_headline_is_passed_over(tmp_path: Path) -> None
     assert article.removed == ["WORLD2"]
 
 
+def test_lowercase_topic_tag_is_not_a_headline(tmp_path: Path) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"debt ceiling\n\n{STORY}\n"), today=TODAY)
+    assert article.title_from_text and article.text == STORY
+    assert article.removed == ["debt ceiling"]
+
+
 def test_apostrophes_are_not_added_to_text_that_is_not_english(tmp_path: Path) -> None:
     text = (
         "Las opciones del gobierno son pocas, dijo el ministro. Estados Unidos y la Unión "

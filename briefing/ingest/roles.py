@@ -30,7 +30,14 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
 
 
 def is_headline(unit: Unit) -> bool:
-    return 2 <= unit.words <= 30 and len(unit.text) <= 250 and not unit.text.endswith(".")
+    """Two to thirty words, no full stop, not starting in lowercase (a tag such as 'debt
+    ceiling' is not a headline)."""
+    return (
+        2 <= unit.words <= 30
+        and len(unit.text) <= 250
+        and not unit.text.endswith(".")
+        and not unit.text[0].islower()
+    )
 
 
 def is_label(unit: Unit) -> bool:
