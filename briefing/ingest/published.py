@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..dates import MONTHS, WEEKDAYS, safe_date
+from ..text.dates import MONTHS, WEEKDAYS, safe_date
+from ..text.numbers import NUMBER_WORDS
 
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 DATE_PATTERNS = (
@@ -15,10 +16,11 @@ DATE_PATTERNS = (
     re.compile(rf"\b{MONTH}\s+(?P<day>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "a day ago", "an hour ago", "two weeks ago"
+COUNT_WORDS = {"a": 1, "an": 1, **NUMBER_WORDS}
 UNIT_DAYS = {"second": 0, "minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 AGO = (
-    r"(?P<n>\d+|an?|one|two|three|four|five|six)\s+"
+    rf"(?P<n>\d+|{'|'.join(COUNT_WORDS)})\s+"
     r"(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago"
 )
 RELATIVE_DATE_LINE = re.compile(
@@ -74,7 +76,7 @@ def resolve_relative(line: str, today: dt.date) -> dt.date | None:
         return None
     if match["word"]:
         return today - dt.timedelta(days=1 if match["word"].lower() == "yesterday" else 0)
-    count = NUMBER_WORDS.get(match["n"].lower()) or int(match["n"])
+    count = COUNT_WORDS.get(match["n"].lower()) or int(match["n"])
     unit = match["unit"].lower()
     days = count * UNIT_DAYS[unit] if unit not in ("second", "minute", "hour") else 0
     if unit == "hour":
