@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import settings
 from briefing.errors import BriefingError
 from briefing.ingest import (
     InputFolderError,
@@ -808,3 +809,13 @@ def test_two_letter_words_are_never_made_possessive(tmp_path: Path) -> None:
     text = "Les plans were new, said Le. Les aide left the room. Putins adviser spoke."
     (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
     assert "Les aide" in article.text
+
+
+def test_copy_threshold_is_read_from_the_settings(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", STORY)
+    write(tmp_path, "b.txt", STORY + " Officials gave no date for the next round.")
+    (reported,) = load_folder(tmp_path, today=TODAY).duplicates
+    assert not reported.excluded and reported.similarity < 0.9
+    with settings.override(duplicate_copy=reported.similarity - 0.01):
+        (left_out,) = load_folder(tmp_path, today=TODAY).duplicates
+    assert left_out.excluded

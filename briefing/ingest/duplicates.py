@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 import zlib
 
+from .. import settings
 from ..models import Article, Duplicate
 from .decode import normalize_for_match
 
-# Near-duplicates: Jaccard similarity of 5-word shingles of the normalised text. At or above
-# EXCLUDE the later file is a copy (syndication, re-post) and is left out, its outlet credited on
-# the kept article; at or above REPORT it is kept but listed, so a reviewer can see the overlap.
+# Near-duplicates: Jaccard similarity of 5-word shingles of the normalised text; the thresholds
+# (a copy left out, a near-duplicate reported) are settings.duplicate_copy / duplicate_report.
+# The sketch finds candidate pairs only; their similarity is always computed exactly.
 SHINGLE_WORDS = 5
 SKETCH_BINS = 32
 BAND_ROWS = 2  # 16 bands: pairs at 0.5 similarity meet with probability 0.99
-DUPLICATE_EXCLUDE = 0.9
-DUPLICATE_REPORT = 0.5
 
 
 def shingles(text: str) -> set[int]:
@@ -57,12 +56,15 @@ def estimated_similarity(a: Sketch, b: Sketch) -> float:
 
 
 def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
-    """Leave out copies (similarity >= 0.9) of an earlier article, crediting their outlet on it;
-    report near-duplicates (>= 0.5) but keep them. Renumbers the kept articles a1, a2, ...
+    """Leave out copies (similarity >= settings duplicate_copy) of an earlier article, crediting
+    their outlet on it; report near-duplicates (>= duplicate_report) but keep them. Renumbers
+    the kept articles a1, a2, ...
 
     Candidates are pairs that agree on an LSH band of their MinHash sketches (near-linear work);
     the similarity reported is the exact Jaccard of their shingle sets.
     """
+    tuning = settings.current()
+    copy_at, report_at = tuning.duplicate_copy, tuning.duplicate_report
     sets = [shingles(a.text) for a in articles]
     sketches = [sketch(s) for s in sets]
     buckets: dict[tuple[object, ...], list[int]] = {}
@@ -70,15 +72,15 @@ def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplic
     for j, shingle_set in enumerate(sets):
         keys = bands(sketches[j], shingle_set)
         for i in sorted({i for key in keys for i in buckets.get(key, [])}):
-            if estimated_similarity(sketches[i], sketches[j]) < DUPLICATE_REPORT - 0.25:
+            if estimated_similarity(sketches[i], sketches[j]) < report_at - 0.25:
                 continue
             similarity = len(shingle_set & sets[i]) / len(shingle_set | sets[i])
-            if similarity >= DUPLICATE_REPORT and similarity > best.get(j, (0.0, 0))[0]:
+            if similarity >= report_at and similarity > best.get(j, (0.0, 0))[0]:
                 best[j] = (similarity, i)
-        if best.get(j, (0.0, 0))[0] < DUPLICATE_EXCLUDE:  # copies do not become candidates
+        if best.get(j, (0.0, 0))[0] < copy_at:  # copies do not become candidates
             for key in keys:
                 buckets.setdefault(key, []).append(j)
-    kept = [j for j in range(len(articles)) if best.get(j, (0.0, 0))[0] < DUPLICATE_EXCLUDE]
+    kept = [j for j in range(len(articles)) if best.get(j, (0.0, 0))[0] < copy_at]
     new_id = {j: f"a{n}" for n, j in enumerate(kept, start=1)}
     carried: dict[int, list[str]] = {}
     duplicates = []
