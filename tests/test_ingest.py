@@ -749,6 +749,8 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "To read the original story by Reuters, click here.",
         "https://www.facebook.com/examplenews",
         "![A crowd outside the Kremlin](https://img.example.com/a.jpg)",
+        "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by "
+        "clicking the box. Invalid email address. Please re-enter.",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
@@ -767,6 +769,9 @@ def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
         "Screengrab of the Kremlin statement on the talks (PA)",
         "Envoys arrive at the Kremlin on Tuesday.Ann Photographer / Agence Francepresse",
         "Enlarge this image toggle caption Ann Photographer/AP Ann Photographer/AP",
+        "This combination of satellite images from Example Imaging shows the Kremlin on July 2, "
+        "2025, top, and the same square on December 2, 2025. (",
+        "In this image from video, envoys arrive at the Kremlin in Moscow",
     ],
 )
 def test_photo_captions_and_credits_are_kept_aside(tmp_path: Path, caption: str) -> None:

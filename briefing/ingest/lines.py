@@ -56,9 +56,15 @@ CHROME_PATTERNS = (
     # "Click here to upload yours.", "To read the original story by X, click here.": a short
     # line that tells the reader where to click is the page talking, not the story.
     re.compile(r"\b(?:click|tap) here\b", re.I),
+    re.compile(r"\binvalid email address\b|^sign up for (?:our|the)\b.{0,60}\bnewsletter", re.I),
 )
-# A Markdown image line; checked before the length limit (its link can be long).
-MARKDOWN_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+# Chrome however long the line: a Markdown image line (its link can be long) and a newsletter
+# box run into one line ("Newsletter Sign Up Continue reading the main story Please verify
+# you're not a robot by clicking the box. Invalid email address. ...").
+LONG_CHROME = (
+    re.compile(r"^!\[[^\]]*\]\([^)]*\)$"),
+    re.compile(r"^newsletter sign[ -]?up\b|\bverify you['’]re not a robot\b", re.I),
+)
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".
 PHOTO_CREDIT = re.compile(
@@ -75,14 +81,18 @@ SITE_LINE = re.compile(rf"^(?P<domain>{DOMAIN})\s*(?:[|·•]\s*(?P<when>.+))?$"
 CAPTION_START = re.compile(
     r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]"
     # NPR's "Enlarge this image toggle caption", a picture desk's "Getty - Contributor"
-    r"|^(?:enlarge this image\b|toggle caption\b)|^getty(?: images)?\s*[-–—/]\s*\w+",
+    r"|^(?:enlarge this image\b|toggle caption\b)|^getty(?: images)?\s*[-–—/]\s*\w+"
+    # The wire services' caption opening: "This photo released by ...", "This combination of
+    # satellite images from ... shows", "In this image from video, ..."
+    r"|^(?:in )?this (?:[\w-]+ ){0,4}(?:photos?|images?|pictures?|photographs?|frame grab|handout)"
+    r"\b(?: (?:released|provided|taken|made|from|by|shows?)\b|,)",
     re.I,
 )
 
 
 def line_kind(line: str) -> str | None:
     """The kind of a line that stands alone (never joined with its neighbours), or None for text."""
-    if MARKDOWN_IMAGE.match(line):
+    if any(p.search(line) for p in LONG_CHROME):
         return "chrome"
     if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
         return None
