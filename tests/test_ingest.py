@@ -795,6 +795,12 @@ def test_section_label_above_the_headline_is_passed_over(tmp_path: Path) -> None
     assert article.removed == ["WORLD2"]
 
 
+@pytest.mark.parametrize("label", ["Story highlights", "STORY:"])
+def test_page_label_run_into_the_first_paragraph_is_split_off(tmp_path: Path, label: str) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{label} {STORY}\n"), today=TODAY)
+    assert article.text == STORY and article.removed == [label]
+
+
 def test_lowercase_topic_tag_is_not_a_headline(tmp_path: Path) -> None:
     (article,) = load_file(write(tmp_path, "a.txt", f"debt ceiling\n\n{STORY}\n"), today=TODAY)
     assert article.title_from_text and article.text == STORY

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..models import Article
 from .draft import Draft, Known
 from .files import UnusableFile
+from .lines import split_label_prefix
 from .metadata import (
     first_byline,
     outlet_in,
@@ -28,7 +29,12 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     """Plain article text -> paragraphs and metadata, every dropped line kept in `removed`."""
     known = known or Known()
     repairs: list[str] = []
-    lines = [part for line in text.split("\n") for part in split_date_prefix(line.strip())]
+    lines = [
+        part
+        for line in text.split("\n")
+        for dated in split_date_prefix(line.strip())
+        for part in split_label_prefix(dated)
+    ]
     units = build_units(strip_markup(lines, repairs))
     mark_captions(units)  # first: a photo caption above the story is not its headline
     title = mark_title(units, known.title)

@@ -23,7 +23,7 @@ CHROME_EXACT = {
     "save", "close", "continue reading", "story continues below", "accept", "accept all",
     "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
     "post comment", "continue reading the main story",
-    "advertisement continue reading the main story",
+    "advertisement continue reading the main story", "story highlights", "story",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
 SOCIAL += "|messenger|threads|bluesky|flipboard"
@@ -88,6 +88,16 @@ CAPTION_START = re.compile(
     r"\b(?: (?:released|provided|taken|made|from|by|shows?)\b|,)",
     re.I,
 )
+
+
+# A page's label run into the first paragraph: CNN's "Story highlights", the "STORY:" of a
+# video transcript. It comes off as a line of its own (chrome).
+LABEL_PREFIX = re.compile(r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)")
+
+
+def split_label_prefix(line: str) -> list[str]:
+    label = LABEL_PREFIX.match(line)
+    return [line[: label.end()].rstrip(), line[label.end() :]] if label else [line]
 
 
 def line_kind(line: str) -> str | None:
