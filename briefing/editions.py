@@ -1,10 +1,13 @@
-"""Editions of a dated briefing and what changed between them.
+"""Editions of a dated briefing and what changed since the last brief.
 
 Regenerating a date never loses the earlier result: ``briefings/<date>.md`` / ``.json`` are the
-latest edition, and every edition is kept as ``briefings/<date>/edition-<n>.json``. A new edition
-says what changed since the previous one, per story: new findings, findings with new sources, and
-findings no longer supported. Findings are compared by the text of their evidence sentences, not
-by positional ids (``a3.s17`` shifts when an article is added).
+latest edition, and every edition is kept as ``briefings/<date>/edition-<n>.json``. A brief is
+compared with the previous edition of its date or, for the first of a date, with the latest
+edition of the most recent earlier date within a window (7 days by default): per story, whether
+it is new, developing or no longer covered; new findings, findings with new sources, findings no
+longer supported, and figures that changed ("11,300 dead" then "3,958 dead"). Findings are
+compared by the text of their evidence sentences, not by positional ids (``a3.s17`` shifts when an
+article is added).
 """
 
 from __future__ import annotations
@@ -25,11 +28,22 @@ from pydantic import ValidationError
 from .cache import write_atomic
 from .chunk import match_key
 from .errors import BriefingError
-from .models import Briefing, Changes, Evidence, Item, ItemChange, Story, StoryChanges
+from .models import (
+    Briefing,
+    Changes,
+    Evidence,
+    FigureChange,
+    Item,
+    ItemChange,
+    Story,
+    StoryChanges,
+)
 from .render import template_env
+from .review import map_items
 
 EDITION_FILE = re.compile(r"^edition-(\d+)\.json$")
 REFERENCE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[/:#](\d+))?$")
+DATE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def folder(out: Path, date: dt.date) -> Path:
@@ -66,6 +80,32 @@ def latest(out: Path, date: dt.date) -> Briefing | None:
     return None
 
 
+def dates(out: Path) -> list[dt.date]:
+    """Dates that have at least one edition in `out`, oldest first."""
+    found = []
+    for entry in out.iterdir() if out.is_dir() else []:
+        if entry.is_dir() and DATE_NAME.fullmatch(entry.name):
+            with contextlib.suppress(ValueError):
+                date = dt.date.fromisoformat(entry.name)
+                if numbers(out, date):
+                    found.append(date)
+    return sorted(found)
+
+
+def previous_brief(out: Path, date: dt.date, window_days: int) -> Briefing | None:
+    """What a new brief of `date` is compared with: the latest edition of `date`, else the latest
+    edition of the most recent earlier date at most `window_days` before it."""
+    same = latest(out, date)
+    if same is not None or window_days <= 0:
+        return same
+    earliest = date - dt.timedelta(days=window_days)
+    for earlier in reversed([d for d in dates(out) if earliest <= d < date]):
+        found = latest(out, earlier)
+        if found is not None:
+            return found
+    return None
+
+
 def save(briefing: Briefing, out: Path, previous: Briefing | None) -> Path:
     """Number `briefing` as the next edition, note what changed, write edition-<n>.json.
 
@@ -75,6 +115,8 @@ def save(briefing: Briefing, out: Path, previous: Briefing | None) -> Path:
     directory = folder(out, briefing.date)
     directory.mkdir(parents=True, exist_ok=True)
     briefing.changes = compare(previous, briefing) if previous else None
+    if briefing.changes:
+        mark(briefing, briefing.changes)
     number = max(numbers(out, briefing.date), default=0) + 1
     while True:
         briefing.edition = number
@@ -111,9 +153,14 @@ def compare(old: Briefing, new: Briefing) -> Changes:
     for story in old.stories:
         if story.id not in matched:
             gone = [change(i, old, earlier=True) for i in unique_items(story)]
-            if gone:
-                stories.append(StoryChanges(story_id=story.id, title=story.title, unsupported=gone))
-    return Changes(since_edition=old.edition, since_generated_at=old.generated_at, stories=stories)
+            stories.append(StoryChanges(story_id=story.id, title=story.title,
+                                        status="no longer covered", unsupported=gone))  # fmt: skip
+    return Changes(
+        since_edition=old.edition,
+        since_generated_at=old.generated_at,
+        since_date=old.date if old.date != new.date else None,
+        stories=stories,
+    )
 
 
 def counterpart(story: Story, candidates: list[Story]) -> Story | None:
@@ -128,14 +175,21 @@ def counterpart(story: Story, candidates: list[Story]) -> Story | None:
 
 
 def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefing) -> StoryChanges:
-    result = StoryChanges(story_id=story.id, title=story.title)
+    status = "developing" if before is not None else "new"
+    result = StoryChanges(story_id=story.id, title=story.title, status=status)
+    if before is None:
+        return result  # a new story: all of it is new, its sections say the rest
     old_items = unique_items(before) if before else []
     old_sources: dict[str, set[str]] = {}  # evidence key -> source paths, in the old edition
     for item in old_items:
         paths = source_paths(item.evidence, old)
         for key in evidence_keys([item]):
             old_sources.setdefault(key, set()).update(paths)
-    new_keys: set[str] = set()
+    for item in old.struck:  # struck in review: known, so not new should it come back
+        for key in evidence_keys([item]):
+            old_sources.setdefault(key, set()).update(source_paths(item.evidence, old))
+    # Struck in review is a decision, not a loss of support.
+    new_keys: set[str] = evidence_keys(new.struck)
     for item in unique_items(story):
         keys = evidence_keys([item])
         new_keys |= keys
@@ -152,6 +206,7 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
         for item in old_items
         if not evidence_keys([item]) & new_keys
     ]
+    figure_changes(result, old_items, unique_items(story), old, new)
     return result
 
 
@@ -201,10 +256,125 @@ def change(
     return ItemChange(
         kind=item.kind,
         party=item.party,
+        handle=item.handle,
         text=item.text,
         cites="[" + prefix + ", ".join(refs) + "]",
         new_sources=new_sources or [],
     )
+
+
+def mark(briefing: Briefing, changes: Changes) -> None:
+    """Mark in the brief's sections the findings that are new, and the figures that changed."""
+    new = {c.handle for s in changes.stories for c in s.new_items if c.handle}
+    figure = {f.new.handle: f"{f.before} → {f.after}" for s in changes.stories for f in s.figures}
+    developing = {s.story_id for s in changes.stories if s.status == "developing"}
+    for story in briefing.stories:
+        if story.id not in developing:
+            continue  # a new story is new as a whole; marking each finding says nothing more
+        map_items(story, lambda i: i.model_copy(update={
+            "new": i.handle in new, "figure_change": figure.get(i.handle),
+        }))  # fmt: skip
+
+
+# --- figures that changed -----------------------------------------------------------------------
+
+# A figure: digits (thousands separated), maybe "million"; what it counts is read around it.
+FIGURE = re.compile(
+    r"(?<![\w.,])([$€£]\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|thousand))?"
+    r"(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))",
+    re.I,
+)
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# News counts the same toll in many words: each group is one thing counted.
+COUNTED = {
+    "dead": {"dead", "deaths", "death", "died", "killed", "fatalities", "casualties", "toll",
+             "lives", "bodies"},
+    "missing": {"missing", "unaccounted"},
+    "injured": {"injured", "wounded", "hurt", "injuries"},
+    "displaced": {"displaced", "homeless", "evacuated"},
+}  # fmt: skip
+SUBJECT_OF = {word: subject for subject, words in COUNTED.items() for word in words}
+# Words between a figure and the noun it counts: "300 more troops", "$100 billion a year".
+FILLERS = {"more", "other", "additional", "extra", "new", "a", "an", "per", "of", "the", "some"}
+MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?", re.I)
+CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                      r"sat|sun|am$|pm$|gmt$|utc$)", re.I)  # fmt: skip
+
+
+def figures(text: str) -> list[tuple[str, float, str]]:
+    """(what is counted, value, figure as shown) for each count a sentence states.
+
+    Years, dates, percentages and numbers under 10 are not counts. A toll counted in other words
+    ("3,958 people have died", "the death toll rose to 11,300") is one subject ("dead"); any other
+    count is of the noun right after it ("300 troops"). A general, simple reading, meant to be
+    replaced by the shared quantity parser when there is one."""
+    found = []
+    for match in FIGURE.finditer(text):
+        raw, scale = match.group(2), (match.group(3) or "").strip().lower()
+        value = float(raw.replace(",", "")) * MULTIPLIERS.get(scale, 1)
+        year = "," not in raw and 1900 <= value <= 2100 and not match.group(1) and not scale
+        if (value < 10 and not match.group(1)) or year or MONTHS.search(text[: match.start()]):
+            continue
+        after = WORD.findall(re.split(r"[,;:.()\d]", text[match.end() :], maxsplit=1)[0])
+        before = WORD.findall(re.split(r"[,;:.()]|\d", text[: match.start()])[-1])
+        figure = match.group(0).strip()
+        counted = [SUBJECT_OF[w.lower()] for w in after[:5] if w.lower() in SUBJECT_OF]
+        named_before = [SUBJECT_OF[w.lower()] for w in before[-12:] if w.lower() in SUBJECT_OF]
+        counted = counted or named_before[-1:]
+        if counted:
+            found.append((counted[0], value, f"{figure} {counted[0]}"))
+            continue
+        nouns = [w for w in after[:3] if w.lower() not in FILLERS]
+        if nouns and len(nouns[0]) > 2 and not CALENDAR.match(nouns[0]):
+            span = " ".join(after[: after.index(nouns[0]) + 1])
+            found.append((nouns[0].lower().removesuffix("s"), value, f"{figure} {span}"))
+    return found
+
+
+def figure_changes(
+    result: StoryChanges, old_items: list[Item], new_items: list[Item], old: Briefing, new: Briefing
+) -> None:
+    """Figures of the earlier brief that a sentence new to this one states with another value
+    ("11,300 dead" then "3,958 dead"): listed in `result.figures`, and the finding stating it no
+    longer listed as new or newly sourced. Read per evidence sentence, so a new figure merged into
+    an earlier finding as one more source is seen too."""
+    earlier: dict[str, list[tuple[float, str, Item]]] = {}
+    known: set[str] = set()
+    for item in old_items:
+        for e in item.evidence:
+            known.add(match_key(e.text))
+            for subject, value, written in figures(e.text):
+                earlier.setdefault(subject, []).append((value, written, item))
+    changed: set[str] = set()
+    for item in new_items:
+        for e in item.evidence:
+            if match_key(e.text) in known:
+                continue
+            found = first_change(figures(e.text), earlier)
+            if found is None:
+                continue
+            (before, old_item), after = found
+            stated = item.model_copy(update={"text": e.text, "evidence": [e]})
+            result.figures.append(FigureChange(
+                about=after[0], before=before, after=after[1],
+                old=change(old_item, old, earlier=True), new=change(stated, new),
+            ))  # fmt: skip
+            changed.add(item.handle or item.text)
+            break
+    result.new_items = [c for c in result.new_items if (c.handle or c.text) not in changed]
+    result.new_sources = [c for c in result.new_sources if (c.handle or c.text) not in changed]
+
+
+def first_change(
+    stated: list[tuple[str, float, str]], earlier: dict[str, list[tuple[float, str, Item]]]
+) -> tuple[tuple[str, Item], tuple[str, str]] | None:
+    """((earlier figure, its finding), (subject, figure now)) of the first count that changed."""
+    for subject, value, written in stated:
+        before = earlier.get(subject, [])
+        if before and all(v != value for v, _, _ in before):
+            return (before[0][1], before[0][2]), (subject, written)
+    return None
 
 
 # --- the diff command ---------------------------------------------------------------------------
@@ -233,21 +403,21 @@ def resolve(reference: str, out: Path) -> Path:
 
 
 def default_pair(out: Path) -> tuple[Path, Path]:
-    """The last two editions of the latest date that has editions in `out`."""
-    dates = sorted(
-        dt.date.fromisoformat(d.name)
-        for d in (out.iterdir() if out.is_dir() else [])
-        if d.is_dir() and REFERENCE.match(d.name) and numbers(out, dt.date.fromisoformat(d.name))
-    )
-    if not dates:
+    """The last two briefs in `out`, whatever their dates: the latest edition and the one before
+    it (the previous edition of its date, else the latest edition of the date before)."""
+    found = dates(out)
+    if not found:
         raise BriefingError(f"no briefing editions in {out}; run `briefing generate` first")
-    date = dates[-1]
+    date = found[-1]
     available = numbers(out, date)
-    if len(available) < 2:
+    if len(available) >= 2:
+        return path_of(out, date, available[-2]), path_of(out, date, available[-1])
+    if len(found) < 2:
         raise BriefingError(
-            f"{date} has one edition only; pass two editions, e.g. 2025-12-04/1 {date}/1"
+            f"{out} holds one brief only ({date}); generate another, or pass two editions"
         )
-    return path_of(out, date, available[-2]), path_of(out, date, available[-1])
+    earlier = found[-2]
+    return path_of(out, earlier, numbers(out, earlier)[-1]), path_of(out, date, available[-1])
 
 
 def diff(old_path: Path, new_path: Path) -> Briefing:

@@ -22,10 +22,11 @@ from . import (
     quotes,
     render,
     resources,
+    review,
     screen,
     summarize,
 )
-from .cache import Cache
+from .cache import Cache, write_atomic
 from .config import Settings
 from .errors import BriefingError
 from .llm import LLM, first_model, redact_url
@@ -39,6 +40,7 @@ class Result:
     briefing: Briefing
     paths: list[Path]
     unchanged: bool = False  # nothing new since the latest edition: nothing was rewritten
+    reviewed: int = 0  # decisions read from briefs a person edited, before this run
 
 
 @dataclass
@@ -55,10 +57,12 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
     ingested = load(folder, settings)
+    # A person's edits of earlier briefs are read first: they change this brief (and its key).
+    reviewed = review.harvest(settings.out, edited_briefs(settings.out), editions.load)
     outputs = render.output_paths(settings.out, settings.date, settings.formats)
     same = editions.unchanged(settings.out, settings.date, input_key(ingested, settings), outputs)
     if same is not None:
-        return Result(briefing=same, paths=outputs, unchanged=True)
+        return Result(briefing=same, paths=outputs, unchanged=True, reviewed=reviewed)
     run = prepare(ingested, settings)
     cache = Cache(settings.cache_dir)
     with open_llm(settings) as llm:
@@ -78,7 +82,17 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
         briefing.warnings = [*labelled.failures, *summarize_stories(llm, briefing, settings,
                                                                     cache, report)]  # fmt: skip
     briefing.stats = run_stats(run, llm, cache, started, dropped=grounded.dropped)
-    return write(briefing, run, settings, llm, cache, started)
+    result = write(briefing, run, settings, llm, cache, started)
+    result.reviewed = reviewed
+    return result
+
+
+def edited_briefs(out: Path) -> list[tuple[Path, Path]]:
+    """(the date's Markdown, its latest edition) for every date in the output folder."""
+    return [
+        (out / f"{day.isoformat()}.md", editions.path_of(out, day, editions.numbers(out, day)[-1]))
+        for day in editions.dates(out)
+    ]
 
 
 def load(folder: Path, settings: Settings) -> IngestResult:
@@ -92,6 +106,7 @@ def load(folder: Path, settings: Settings) -> IngestResult:
 def input_key(ingested: IngestResult, settings: Settings) -> str:
     """Everything a briefing depends on: articles, settings, code and prompts, the story index."""
     index = settings.out / cluster.INDEX_NAME
+    decisions = review.review_path(settings.out)
     overrides = sorted(settings.templates.rglob("*")) if settings.templates else []
     return editions.fingerprint({
         "articles": [(a.key, a.path, a.published, a.outlet, a.title) for a in ingested.articles],
@@ -102,6 +117,7 @@ def input_key(ingested: IngestResult, settings: Settings) -> str:
         "code": resources.code_version(),
         "templates": [(p.name, p.read_bytes()) for p in overrides if p.is_file()],
         "stories": index.read_bytes() if index.is_file() else b"",
+        "review": decisions.read_bytes() if decisions.is_file() else b"",
     })  # fmt: skip
 
 
@@ -192,12 +208,17 @@ def run_stats(
 def write(
     briefing: Briefing, run: Prepared, settings: Settings, llm: LLM, cache: Cache, started: float
 ) -> Result:
-    # The edition is numbered (and compared with the previous one) before rendering: the
-    # Markdown opens with what changed.
-    previous = editions.latest(settings.out, settings.date)
+    # The edition is numbered (and compared with the last brief) before rendering: the Markdown
+    # opens with what changed. Handles come first: the review and the comparison use them.
+    previous = editions.previous_brief(settings.out, settings.date, settings.compare_days)
+    review.assign_handles(briefing, previous)
+    review.apply(briefing, review.load_decisions(settings.out), file=review.REVIEW_FILE)
     edition = editions.save(briefing, settings.out, previous)
     paths = render.write(briefing, settings.out, templates=_str(settings.templates),
                          formats=settings.formats)  # fmt: skip
+    if "md" in settings.formats:  # what was written, to see later what a person changed
+        markdown = render.output_paths(settings.out, settings.date, ["md"])[0]
+        write_atomic(review.written_copy(edition), markdown.read_text(encoding="utf-8"))
     cluster.save_index(settings.out, run.stories.index)  # only once the briefing is written
     # Keyed after the index is saved: the next run starts from this index.
     editions.remember(settings.out, settings.date, input_key(run.ingested, settings),

@@ -66,6 +66,8 @@ def md_url(url: str | None) -> str:
 # A continuation line must not start with one of these, or it would open a new block.
 RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{3,}")
 LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
+# A finding's handle (`^k3f9q`, see review.py) stays on the line of the words before it.
+HANDLE_WORD = re.compile(r"^\^[0-9a-z]{5,8}$")
 
 
 def wrap_markdown(text: str, width: int = MARKDOWN_WIDTH) -> str:
@@ -92,7 +94,8 @@ def _wrap_words(line: str, width: int, indent: str) -> list[str]:
         if not word:
             lines[-1] += " "
             continue
-        if len(lines[-1]) + 1 + len(word) <= width or RISKY_LINE_START.match(word):
+        fits = len(lines[-1]) + 1 + len(word) <= width
+        if fits or RISKY_LINE_START.match(word) or HANDLE_WORD.match(word):
             lines[-1] += " " + word
         else:
             lines.append(indent + word)

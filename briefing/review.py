@@ -1,0 +1,508 @@
+"""The analyst's review: decisions read from an edited brief, kept in a file, applied onwards.
+
+Every finding carries a handle, a short name derived from its evidence text (``^k3f9q`` at the
+end of its Markdown line), so it is recognised in any editor's version of the file and survives
+the renumbering of sentences when articles are added. Reviewing is editing the Markdown:
+
+- deleting a finding's line strikes it (a finding shown twice, in the summary and a section, is
+  struck when neither is left);
+- moving the line under another section or party heading relabels it;
+- a ``> `` line right under a finding is a note on it (deleting a carried note removes it);
+- changing words inside a finding is not new evidence: the source's words stay as they are and
+  the analyst's wording is kept with the finding as a note marked as a rewording.
+
+Before the next edition is written, ``generate`` compares each brief on disk with the copy of what
+it wrote (``<date>/edition-<n>.md``), keeps the edited file beside it
+(``<date>/edition-<n>.reviewed.md``), and records the decisions in ``review.json`` in the output
+folder. Decisions apply to the brief they were made on and every later one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from .cache import write_atomic
+from .chunk import match_key
+from .errors import BriefingError
+from .models import Briefing, Decision, Item, ItemReview, ReviewCarried, Story
+
+REVIEW_FILE = "review.json"
+# Crockford's base32 without i, l, o, u: no handle reads as a word or as 1/0.
+ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+HANDLE_LENGTH = 5  # 25 bits: two findings of one brief share one about once in 100,000 briefs
+# `^k3f9q` ends a finding's line (the block-reference convention of several Markdown editors);
+# re-wrapping may move it to a line of its own, so it is looked for anywhere in the item.
+HANDLE_MARK = re.compile(r"(?<![\w^])\^([0-9a-hjkmnp-tv-z]{5,8})\b")
+# Headings whose findings can be moved there, and the kind a finding moved there takes.
+SECTION_KINDS = {
+    "positions by party": "position",
+    "sticking points": "sticking_point",
+    "next steps": "next_step",
+    "timeline": "event",
+}
+SUMMARY = "summary"
+UNATTRIBUTED = "Unattributed"
+# Lines the brief writes under a finding that are not the analyst's notes.
+GENERATED_NOTE = re.compile(r"^_(?:Moved in review|Reworded in review)\b")
+
+
+# --- handles ------------------------------------------------------------------------------------
+
+
+def handle_of(text: str, length: int = HANDLE_LENGTH) -> str:
+    """A short name for a finding from its normalised evidence text (not from sentence ids)."""
+    digest = int.from_bytes(hashlib.sha256(match_key(text).encode()).digest()[:8], "big")
+    return "".join(ALPHABET[(digest >> (5 * n)) & 31] for n in range(length))
+
+
+def keys_of(item: Item) -> list[str]:
+    return list(dict.fromkeys(match_key(e.text) for e in item.evidence))
+
+
+def assign_handles(briefing: Briefing, earlier: Briefing | None) -> None:
+    """Give every finding its handle; a finding sharing evidence with one of `earlier` keeps that
+    one's handle, so a handle stays while a finding gains sources or its lead sentence changes."""
+    inherited: dict[str, str] = {}
+    for item in all_items(earlier) if earlier else []:
+        for key in keys_of(item):
+            inherited.setdefault(key, item.handle)
+    taken: dict[str, frozenset[str]] = {}  # handle -> evidence keys of the finding holding it
+
+    def name(item: Item) -> Item:
+        keys = frozenset(keys_of(item))
+        handle = next((inherited[k] for k in keys_of(item) if inherited.get(k)), None)
+        handle = handle or handle_of(item.evidence[0].text)
+        length = HANDLE_LENGTH
+        while handle in taken and not taken[handle] & keys:  # another finding has it: lengthen
+            length += 1
+            handle = handle_of(item.evidence[0].text, length)
+        taken[handle] = taken.get(handle, frozenset()) | keys
+        return item.model_copy(update={"handle": handle})
+
+    for story in briefing.stories:
+        map_items(story, name)
+
+
+def all_items(briefing: Briefing) -> list[Item]:
+    """Every finding of the brief's stories (summary included) and those struck in review."""
+    found = [i for story in briefing.stories for i in section_items(story)]
+    return [*found, *briefing.struck]
+
+
+def section_items(story: Story) -> list[Item]:
+    return [*story.summary, *story.items]
+
+
+def map_items(story: Story, change: Callable[[Item], Item | None]) -> None:
+    """Replace each finding of the story's sections by `change(item)`; None leaves it out.
+
+    Walks every list of findings the story holds, so a section added later is covered too."""
+    for name, value in list(story.__dict__.items()):
+        if isinstance(value, list) and value and _findings(value):
+            setattr(story, name, [new for v in value if (new := change(v)) is not None])
+        elif isinstance(value, dict) and value and all(_findings(v) for v in value.values()):
+            groups = {k: [n for v in items if (n := change(v)) is not None]
+                      for k, items in value.items()}  # fmt: skip
+            setattr(story, name, {k: items for k, items in groups.items() if items})
+
+
+def _findings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, Item) for v in value)
+
+
+# --- reading a brief's Markdown -----------------------------------------------------------------
+
+LIST_START = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])\s+")
+NOTE_LINE = re.compile(r"^\s{0,6}>\s?(.*)$")
+HEADING = re.compile(r"^ {0,3}(#{2,4})\s+(.*?)\s*#*\s*$")
+
+
+@dataclass
+class Entry:
+    """One finding as a Markdown file shows it: where it is, its words, the notes under it."""
+
+    handle: str
+    story: str
+    section: str
+    party: str | None
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def place(self) -> tuple[str, str | None]:
+        return (self.section, self.party if self.section == "positions by party" else None)
+
+
+def read_entries(markdown: str) -> list[Entry]:
+    """The findings (list items carrying a handle) of a brief's Markdown, wrapped lines joined.
+
+    Tolerant of re-wrapping, other list markers and blank lines: what identifies a finding is its
+    handle, what places it is the nearest story, section and party heading above it."""
+    entries: list[Entry] = []
+    story = section = ""
+    party: str | None = None
+    current: list[str] | None = None  # lines of the list item being read
+    open_entry: Entry | None = None  # the last finding, while notes may still follow it
+    note: list[str] | None = None
+
+    def close_item() -> None:
+        nonlocal current, open_entry
+        if current is None:
+            return
+        text = " ".join(line.strip() for line in current)
+        found = HANDLE_MARK.findall(text)
+        if found:
+            body = " ".join(HANDLE_MARK.sub(" ", text).split())
+            open_entry = Entry(found[-1], story, section, party, body)
+            entries.append(open_entry)
+        else:
+            open_entry = None
+        current = None
+
+    def close_note() -> None:
+        nonlocal note
+        if note is not None and open_entry is not None:
+            text = " ".join(" ".join(note).split())
+            if text and not GENERATED_NOTE.match(text):
+                open_entry.notes.append(text)
+        note = None
+
+    for line in markdown.splitlines():
+        heading = HEADING.match(line)
+        quoted = NOTE_LINE.match(line)
+        if heading:
+            close_item(), close_note()
+            open_entry = None
+            level, title = len(heading[1]), _plain(heading[2])
+            if level == 2:
+                story, section, party = title, "", None
+            elif level == 3:
+                section, party = title.lower(), None
+            else:
+                party = title
+        elif quoted:
+            # Each "> " line is a note of its own (editors repeat "> " on every line typed in a
+            # quote); an empty one separates notes; a line without ">" continues the note.
+            close_item(), close_note()
+            if quoted[1].strip():
+                note = [quoted[1]]
+        elif not line.strip():
+            close_note()
+            if current is not None:
+                close_item()
+        elif LIST_START.match(line):
+            close_item(), close_note()
+            current = [LIST_START.sub("", line, count=1)]
+        elif current is not None:
+            current.append(line)
+        elif note is not None:
+            note.append(line)  # a lazy continuation of the note
+        else:
+            open_entry = None  # a paragraph: what follows is under no finding
+    close_item(), close_note()
+    return entries
+
+
+def _plain(text: str) -> str:
+    """A heading as text: escapes and emphasis of the Markdown removed."""
+    return " ".join(re.sub(r"\\(.)", r"\1", text).replace("**", "").split())
+
+
+# --- what a person changed ----------------------------------------------------------------------
+
+
+def decisions_from(written: str, edited: str, brief: Briefing) -> tuple[list[Decision], set]:
+    """The decisions that turn `written` (what generate wrote for `brief`) into `edited`.
+
+    Returns the decisions and the (handle, note) pairs of carried notes the person deleted."""
+    before, after = group(read_entries(written)), group(read_entries(edited))
+    findings: dict[str, Item] = {}
+    words: dict[str, set[str]] = {}  # handle -> the finding's words wherever it is shown
+    for item in all_items(brief):
+        if item.handle:
+            findings.setdefault(item.handle, item)
+            words.setdefault(item.handle, set()).add(match_key(item.text))
+    decisions: list[Decision] = []
+    removed_notes: set[tuple[str, str]] = set()
+    for handle, shown in before.items():
+        item = findings.get(handle)
+        if item is None:
+            continue
+        decide = partial(decision, item, brief, decisions)
+        now = after.get(handle)
+        if not now:
+            decide("strike")
+            continue
+        moved = moved_to(shown, now)
+        if moved is not None:
+            (section, party), origin = moved
+            decide("move", section=section, party=party, moved_from=origin)
+        notes_before = {n for e in shown for n in e.notes}
+        notes_now = list(dict.fromkeys(n for e in now for n in e.notes))
+        for note in notes_now:
+            if note not in notes_before:
+                decide("note", text=note)
+        removed_notes |= {(handle, n) for n in notes_before - set(notes_now)}
+        # Words changed inside the finding: the source's words no longer all there.
+        reworded = [e for e in now if not any(w in match_key(e.text) for w in words[handle])]
+        if reworded:
+            decide("reword", text=wording(reworded[0].text))
+    return decisions, removed_notes
+
+
+def decision(item: Item, brief: Briefing, into: list[Decision], action: str, **values: Any) -> None:
+    """Record one decision on `item`, a finding of `brief`."""
+    into.append(Decision(
+        handle=item.handle, action=action, made_on=brief.date, edition=brief.edition,
+        finding=item.text, keys=keys_of(item), **values,
+    ))  # fmt: skip
+
+
+CITATION_TAIL = re.compile(r"\s*\[\d+:s\d+(?:, ?\d+:s\d+)*\].*$")
+
+
+def wording(line: str) -> str:
+    """The analyst's version of a finding: its line without citations, marks and escapes."""
+    return re.sub(r"\\(.)", r"\1", CITATION_TAIL.sub("", line)).strip()
+
+
+def group(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    grouped: dict[str, list[Entry]] = {}
+    for entry in entries:
+        grouped.setdefault(entry.handle, []).append(entry)
+    return grouped
+
+
+def moved_to(shown: list[Entry], now: list[Entry]) -> tuple[tuple[str, str | None], str] | None:
+    """The new (section, party) of a finding a person moved, and where it was; None if not moved.
+
+    Only moves into a section a finding can be in count (the summary is a selection)."""
+    was = {e.place for e in shown if e.section in SECTION_KINDS}
+    places = [e.place for e in now if e.section in SECTION_KINDS and e.place not in was]
+    if not was or not places:
+        return None
+    section, party = places[0]
+    if section == "positions by party":
+        party = party or UNATTRIBUTED
+    return (section, party), describe_place(*sorted(was, key=str)[0])
+
+
+def describe_place(section: str, party: str | None) -> str:
+    return party if party else section.capitalize()
+
+
+# --- the review file ----------------------------------------------------------------------------
+
+DECISIONS = TypeAdapter(list[Decision])
+
+
+def review_path(out: Path) -> Path:
+    return out / REVIEW_FILE
+
+
+def load_decisions(out: Path) -> list[Decision]:
+    path = review_path(out)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return DECISIONS.validate_python(data.get("decisions", []))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, AttributeError, ValidationError) as err:
+        raise BriefingError(
+            f"{path} is not a review file ({type(err).__name__}); fix or move it, then rerun"
+        ) from err
+
+
+def save_decisions(out: Path, decisions: list[Decision]) -> None:
+    ordered = sorted(decisions, key=lambda d: (d.made_on, d.edition, d.handle, d.action))
+    record = {
+        "about": "Review decisions read from edited briefs; `briefing review` lists them and "
+        "`briefing review --undo HANDLE` removes one. Each applies to its date and later.",
+        "decisions": DECISIONS.dump_python(ordered, mode="json"),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(review_path(out), json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+
+
+def merged(
+    kept: list[Decision], found: list[Decision], removed_notes: set[tuple[str, str]]
+) -> list[Decision]:
+    """The decisions in force after a review: a new move or rewording of a finding replaces its
+    earlier one, a note deleted by the person goes, repeats are recorded once."""
+    replaced = {(d.handle, d.action) for d in found if d.action in ("move", "reword")}
+    result = [
+        d for d in kept
+        if (d.handle, d.action) not in replaced
+        and not (d.action == "note" and (d.handle, d.text) in removed_notes)
+    ]  # fmt: skip
+    seen = {(d.handle, d.action, d.text) for d in result}
+    for decision in found:
+        if (decision.handle, decision.action, decision.text) not in seen:
+            seen.add((decision.handle, decision.action, decision.text))
+            result.append(decision)
+    return result
+
+
+def in_force(decisions: list[Decision], date: dt.date) -> list[Decision]:
+    """The decisions that apply to a brief of `date`: those made on it or before."""
+    return [d for d in decisions if d.made_on <= date]
+
+
+def undo(out: Path, handle: str, date: dt.date | None = None) -> list[Decision]:
+    """Remove the decisions on `handle` (made on `date`, if given); returns the removed ones."""
+    decisions = load_decisions(out)
+    gone = [d for d in decisions if d.handle == handle and (date is None or d.made_on == date)]
+    if not gone:
+        raise BriefingError(
+            f"no review decision on {handle!r} in {review_path(out)}; `briefing review` lists them"
+        )
+    save_decisions(out, [d for d in decisions if d not in gone])
+    return gone
+
+
+def describe(decision: Decision) -> str:
+    """One line for `briefing review`: date, handle, what was decided, the finding."""
+    what = {
+        "strike": "struck",
+        "move": f"moved to {decision.place} (from {decision.moved_from})",
+        "note": f"note: {decision.text}",
+        "reword": f"reworded: {decision.text}",
+    }[decision.action]
+    finding = decision.finding if len(decision.finding) <= 70 else decision.finding[:69] + "…"
+    return f"{decision.made_on} ^{decision.handle}  {what}  — “{finding}”"
+
+
+# --- harvesting edited briefs -------------------------------------------------------------------
+
+
+def written_copy(edition_json: Path) -> Path:
+    """Where the Markdown generate wrote for an edition is kept: edition-<n>.md beside it."""
+    return edition_json.with_suffix(".md")
+
+
+def reviewed_copy(edition_json: Path) -> Path:
+    return edition_json.with_suffix(".reviewed.md")
+
+
+def harvest(
+    out: Path, briefs: Iterable[tuple[Path, Path]], load: Callable[[Path], Briefing]
+) -> int:
+    """Read the decisions of every brief a person edited into the review file; returns how many
+    new decisions there are. `briefs` are (the date's Markdown, its latest edition's JSON).
+
+    The edited file is kept as edition-<n>.reviewed.md, so nothing a person wrote is lost, and a
+    file already read is not read again."""
+    kept = load_decisions(out)
+    total = len(kept)
+    for markdown, edition_json in briefs:
+        edited = pending(markdown, edition_json)
+        if edited is None:
+            continue
+        written = written_copy(edition_json).read_text(encoding="utf-8")
+        found, removed = decisions_from(written, edited, load(edition_json))
+        kept = merged(kept, found, removed)
+        write_atomic(reviewed_copy(edition_json), edited)
+    if kept != load_decisions(out):
+        save_decisions(out, kept)
+    return len(kept) - total
+
+
+def pending(markdown: Path, edition_json: Path) -> str | None:
+    """The text of `markdown` when a person edited it since generate wrote it and it was not read
+    yet; None otherwise (or when the written copy is missing: nothing to compare with)."""
+    written = written_copy(edition_json)
+    if not (markdown.is_file() and written.is_file()):
+        return None
+    edited = markdown.read_text(encoding="utf-8")
+    if edited == written.read_text(encoding="utf-8"):
+        return None
+    reviewed = reviewed_copy(edition_json)
+    if reviewed.is_file() and reviewed.read_text(encoding="utf-8") == edited:
+        return None
+    return edited
+
+
+# --- applying decisions to a brief --------------------------------------------------------------
+
+
+def apply(briefing: Briefing, decisions: list[Decision], file: str = "") -> ReviewCarried:
+    """Carry the decisions in force onto the brief's findings: struck ones leave the sections for
+    `briefing.struck`, moved ones change section or party, notes and rewordings go with them."""
+    decisions = in_force(decisions, briefing.date)
+    applied: set[tuple[str, str, str]] = set()
+    for story in briefing.stories:
+        applied |= _apply_story(briefing, story, decisions)
+    counts = {action: sum(1 for a in applied if a[1] == action)
+              for action in ("strike", "move", "note", "reword")}  # fmt: skip
+    carried = ReviewCarried(struck=counts["strike"], moved=counts["move"], notes=counts["note"],
+                            edited=counts["reword"], file=file)  # fmt: skip
+    briefing.review = carried if carried.total else None
+    return carried
+
+
+def matching(item: Item, decisions: list[Decision]) -> list[Decision]:
+    keys = set(keys_of(item))
+    return [d for d in decisions if d.handle == item.handle or keys & set(d.keys)]
+
+
+def _apply_story(
+    briefing: Briefing, story: Story, decisions: list[Decision]
+) -> set[tuple[str, str, str]]:
+    """Apply the decisions to one story; returns (handle, action, text) of those applied."""
+    applied: set[tuple[str, str, str]] = set()
+
+    def review(item: Item) -> Item | None:
+        mine = matching(item, decisions)
+        if not mine:
+            return item
+        applied.update((d.handle, d.action, d.text) for d in mine)
+        strike = any(d.action == "strike" for d in mine)
+        notes = list(dict.fromkeys(d.text for d in mine if d.action == "note"))
+        reword = next((d.text for d in reversed(mine) if d.action == "reword"), None)
+        state = ItemReview(struck=strike, notes=notes, edited=reword)
+        reviewed = item.model_copy(update={"review": state})
+        if strike:
+            if all(s.handle != item.handle for s in briefing.struck):
+                briefing.struck.append(reviewed)
+            return None
+        return reviewed
+
+    map_items(story, review)
+    for item in list(story.items):
+        move = next((d for d in reversed(matching(item, decisions)) if d.action == "move"), None)
+        if move is not None:
+            _relocate(story, item, move)
+    return applied
+
+
+def _relocate(story: Story, item: Item, move: Decision) -> None:
+    """Put `item` (in one of the story's sections) where the analyst moved it."""
+    kind = SECTION_KINDS.get(move.section or "")
+    if kind is None:
+        return
+    party = (move.party or UNATTRIBUTED) if kind == "position" else item.party
+    if item.kind == kind and (kind != "position" or item.party == party):
+        return  # already there
+    state = (item.review or ItemReview()).model_copy(update={"moved_from": move.moved_from})
+    moved = item.model_copy(update={"kind": kind, "party": party, "review": state})
+    summary = list(story.summary)
+    map_items(story, lambda i: None if i is item else i)
+    story.summary = summary  # the summary is a selection: it keeps its copy where it was
+    if kind == "position":
+        story.positions.setdefault(party or UNATTRIBUTED, []).append(moved)
+    elif kind == "sticking_point":
+        story.sticking_points.append(moved)
+    elif kind == "next_step":
+        story.next_steps.append(moved)
+    else:
+        story.timeline.append(moved)
