@@ -35,6 +35,7 @@ from .models import (
     FigureChange,
     Item,
     ItemChange,
+    Source,
     Story,
     StoryChanges,
 )
@@ -201,10 +202,13 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
         if added:
             names = dict.fromkeys(source_name(e, new) for e in added)
             result.new_sources.append(change(item, new, new_sources=list(names)))
+    # A finding whose articles are all still there is still supported, only ranked out of the
+    # sections' caps; "no longer supported" is said of findings whose every article is gone.
+    present = {source_key(s) for s in new.sources}
     result.unsupported = [
         change(item, old, earlier=True)
         for item in old_items
-        if not evidence_keys([item]) & new_keys
+        if not evidence_keys([item]) & new_keys and not source_paths(item.evidence, old) & present
     ]
     figure_changes(result, old_items, unique_items(story), old, new)
     return result
@@ -226,10 +230,16 @@ def evidence_keys(items: Iterable[Item]) -> set[str]:
     return {match_key(e.text) for item in items for e in item.evidence}
 
 
+def source_key(source: Source) -> str:
+    """Which article it is, across runs: its URL, else its file name, title and outlet (a new
+    day's articles may sit in another folder; positional ids shift)."""
+    return source.url or f"{Path(source.path).name}|{source.title}|{source.outlet or ''}"
+
+
 def source_path(evidence: Evidence, briefing: Briefing) -> str:
     for source in briefing.sources:
         if source.article_id == evidence.article_id:
-            return source.url or source.path
+            return source_key(source)
     return evidence.article_id
 
 

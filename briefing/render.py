@@ -66,6 +66,7 @@ def md_url(url: str | None) -> str:
 # A continuation line must not start with one of these, or it would open a new block.
 RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{3,}")
 LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
+QUOTE_LINE = re.compile(r"^(\s{0,4}> )")
 # A finding's handle (`^k3f9q`, see review.py) stays on the line of the words before it.
 HANDLE_WORD = re.compile(r"^\^[0-9a-z]{5,8}$")
 
@@ -82,7 +83,8 @@ def wrap_markdown(text: str, width: int = MARKDOWN_WIDTH) -> str:
             out.append(line)
             continue
         marker = LIST_ITEM.match(line)
-        indent = " " * len(marker[1]) if marker else ""
+        quote = QUOTE_LINE.match(line)  # a note under a finding goes on as a quote
+        indent = " " * len(marker[1]) if marker else quote[1] if quote else ""
         out.extend(_wrap_words(line, width, indent))
     return "\n".join(out)
 

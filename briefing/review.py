@@ -7,7 +7,8 @@ the renumbering of sentences when articles are added. Reviewing is editing the M
 - deleting a finding's line strikes it (a finding shown twice, in the summary and a section, is
   struck when neither is left);
 - moving the line under another section or party heading relabels it;
-- a ``> `` line right under a finding is a note on it (deleting a carried note removes it);
+- a ``> `` line right under a finding is a note on it (consecutive ones are one note; deleting a
+  carried note removes it);
 - changing words inside a finding is not new evidence: the source's words stay as they are and
   the analyst's wording is kept with the finding as a note marked as a rewording.
 
@@ -191,11 +192,15 @@ def read_entries(markdown: str) -> list[Entry]:
             else:
                 party = title
         elif quoted:
-            # Each "> " line is a note of its own (editors repeat "> " on every line typed in a
-            # quote); an empty one separates notes; a line without ">" continues the note.
-            close_item(), close_note()
-            if quoted[1].strip():
+            # Consecutive "> " lines are one note (a wrapped one); an empty ">" line or a blank
+            # line ends it; a line without ">" right after continues it.
+            close_item()
+            if not quoted[1].strip():
+                close_note()
+            elif note is None:
                 note = [quoted[1]]
+            else:
+                note.append(quoted[1])
         elif not line.strip():
             close_note()
             if current is not None:
