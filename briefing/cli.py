@@ -232,7 +232,8 @@ def review(obj: dict[str, Any], date: dt.datetime | None, out: Path | None,
     decisions = reviews.load_decisions(out)
     shown = reviews.in_force(decisions, day) if day else decisions
     if not shown:
-        click.echo(f"no review decisions in {reviews.review_path(out)}", err=True)
+        when = f" in force on {day}" if day else ""
+        click.echo(f"no review decisions{when} in {reviews.review_path(out)}", err=True)
     for decision in shown:
         click.echo(reviews.describe(decision))
 

@@ -394,11 +394,14 @@ class ReviewCarried(Frozen):
     moved: int = 0
     notes: int = 0
     edited: int = 0
+    waiting: int = Field(
+        default=0, description="Decisions in force on findings this brief does not have"
+    )
     file: str = Field(default="", description="The review file the decisions are kept in")
 
     @property
     def total(self) -> int:
-        return self.struck + self.moved + self.notes + self.edited
+        return self.struck + self.moved + self.notes + self.edited + self.waiting
 
     def describe(self) -> str:
         """'1 struck, 1 note' (only the kinds there are)."""
@@ -408,7 +411,10 @@ class ReviewCarried(Frozen):
             (self.notes, "note", "notes"),
             (self.edited, "reworded", "reworded"),
         ]
-        return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+        said = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+        if self.waiting:
+            said += f"{'; ' if said else ''}{self.waiting} more on findings not in this brief"
+        return said
 
 
 class Decision(Frozen):

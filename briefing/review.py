@@ -444,30 +444,37 @@ def apply(briefing: Briefing, decisions: list[Decision], file: str = "") -> Revi
     """Carry the decisions in force onto the brief's findings: struck ones leave the sections for
     `briefing.struck`, moved ones change section or party, notes and rewordings go with them."""
     decisions = in_force(decisions, briefing.date)
+    present = {i.handle for i in all_items(briefing)}
     applied: set[tuple[str, str, str]] = set()
     for story in briefing.stories:
-        applied |= _apply_story(briefing, story, decisions)
+        applied |= _apply_story(briefing, story, decisions, present)
     counts = {action: sum(1 for a in applied if a[1] == action)
               for action in ("strike", "move", "note", "reword")}  # fmt: skip
+    waiting = [d for d in decisions if (d.handle, d.action, d.text) not in applied]
     carried = ReviewCarried(struck=counts["strike"], moved=counts["move"], notes=counts["note"],
-                            edited=counts["reword"], file=file)  # fmt: skip
+                            edited=counts["reword"], waiting=len(waiting), file=file)  # fmt: skip
     briefing.review = carried if carried.total else None
     return carried
 
 
-def matching(item: Item, decisions: list[Decision]) -> list[Decision]:
+def matching(item: Item, decisions: list[Decision], present: set[str]) -> list[Decision]:
+    """The decisions on `item`: by its handle, or, for a decision whose handle no finding of the
+    brief has (its evidence was regrouped), by a shared evidence sentence."""
     keys = set(keys_of(item))
-    return [d for d in decisions if d.handle == item.handle or keys & set(d.keys)]
+    return [
+        d for d in decisions
+        if d.handle == item.handle or (d.handle not in present and keys & set(d.keys))
+    ]  # fmt: skip
 
 
 def _apply_story(
-    briefing: Briefing, story: Story, decisions: list[Decision]
+    briefing: Briefing, story: Story, decisions: list[Decision], present: set[str]
 ) -> set[tuple[str, str, str]]:
     """Apply the decisions to one story; returns (handle, action, text) of those applied."""
     applied: set[tuple[str, str, str]] = set()
 
     def review(item: Item) -> Item | None:
-        mine = matching(item, decisions)
+        mine = matching(item, decisions, present)
         if not mine:
             return item
         applied.update((d.handle, d.action, d.text) for d in mine)
@@ -484,7 +491,8 @@ def _apply_story(
 
     map_items(story, review)
     for item in list(story.items):
-        move = next((d for d in reversed(matching(item, decisions)) if d.action == "move"), None)
+        mine = matching(item, decisions, present)
+        move = next((d for d in reversed(mine) if d.action == "move"), None)
         if move is not None:
             _relocate(story, item, move)
     return applied

@@ -19,8 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from briefing import editions, review
+from briefing.chunk import match_key
 from briefing.cli import cli
-from briefing.models import Briefing, Evidence, Item, Story
+from briefing.models import Briefing, Decision, Evidence, Item, Source, Story
 from tests.conftest import CLEAN_ENV
 from tests.fault_server import FaultServer, Step, is_summary
 
@@ -453,3 +454,54 @@ def test_brief_older_than_the_window_is_not_compared(tmp_path: Path, server: Fau
     desk.generate("2025-12-04", "--compare-days", "2")
     assert desk.brief("2025-12-04").changes is None
     assert "What changed" not in desk.markdown("2025-12-04").read_text()
+
+
+# --- applying decisions -------------------------------------------------------------------------
+
+
+def finding(sentence_id: str, text: str, kind: str = "event") -> Item:
+    evidence = [Evidence(sentence_id=sentence_id, article_id=sentence_id.split(".")[0], text=text)]
+    return Item(kind=kind, text=text, evidence=evidence)  # type: ignore[arg-type]
+
+
+def one_story_brief(day: int, *items: Item, sources: list[Source] | None = None) -> Briefing:
+    story = Story(id="s1", title="Talks", article_ids=["a1"], timeline=list(items))
+    brief = Briefing(topic="", date=dt.date(2025, 12, day), generated_at=dt.datetime.now(dt.UTC),
+                     stories=[story], sources=sources or [])  # fmt: skip
+    review.assign_handles(brief, None)
+    return brief
+
+
+def decision_on(text: str, handle: str, action: str = "strike") -> Decision:
+    return Decision(handle=handle, action=action, made_on=dt.date(2025, 12, 4), edition=1,  # type: ignore[arg-type]
+                    finding=text, keys=[match_key(text)])  # fmt: skip
+
+
+def test_regrouped_finding_is_found_again_by_its_evidence_sentence():
+    kept = "Japan rejected the demand and proposed a monitored catch limit instead."
+    brief = one_story_brief(5, finding("a1.s3", kept), finding("a1.s4", "Talks end on Friday."))
+    # The decision's handle is no finding's any more (its evidence was grouped differently).
+    carried = review.apply(brief, [decision_on(kept, "zzzzz")])
+    assert [i.text for i in brief.struck] == [kept] and carried.struck == 1
+    assert [i.text for i in brief.stories[0].timeline] == ["Talks end on Friday."]
+
+
+def test_decision_on_a_finding_the_brief_lacks_waits_and_is_said():
+    brief = one_story_brief(5, finding("a1.s4", "Talks end on Friday."))
+    carried = review.apply(brief, [decision_on("A finding ranked out today.", "qqqqq", "note")])
+    assert carried.waiting == 1 and carried.notes == 0
+    assert carried.describe() == "1 more on findings not in this brief"
+    assert brief.stories[0].timeline[0].review is None
+
+
+def test_finding_whose_article_is_still_there_is_not_no_longer_supported():
+    source = Source(number=1, article_id="a1", title="Talks", path="in/a.txt")
+    ranked_out = finding("a1.s9", "A minor detail of the talks was noted.")
+    old = one_story_brief(4, finding("a1.s1", "Talks end on Friday."), ranked_out,
+                          sources=[source])  # fmt: skip
+    new = one_story_brief(5, finding("a1.s1", "Talks end on Friday."), sources=[source])
+    assert editions.compare(old, new).stories == []  # nothing new, nothing lost
+    gone = one_story_brief(5, finding("a2.s1", "Talks end on Friday."), sources=[
+        Source(number=1, article_id="a2", title="Other", path="in/b.txt")])  # fmt: skip
+    (story,) = editions.compare(old, gone).stories
+    assert [c.text for c in story.unsupported] == ["A minor detail of the talks was noted."]
