@@ -145,7 +145,8 @@ class Entry:
 
 
 def read_entries(markdown: str) -> list[Entry]:
-    """The findings (list items carrying a handle) of a brief's Markdown, wrapped lines joined.
+    """The findings of a brief's Markdown (list items carrying a handle, and list items of the
+    findings sections, handle "" when a person deleted it), wrapped lines joined.
 
     Tolerant of re-wrapping, other list markers and blank lines: what identifies a finding is its
     handle, what places it is the nearest story, section and party heading above it."""
@@ -162,9 +163,10 @@ def read_entries(markdown: str) -> list[Entry]:
             return
         text = " ".join(line.strip() for line in current)
         found = HANDLE_MARK.findall(text)
-        if found:
-            body = " ".join(HANDLE_MARK.sub(" ", text).split())
-            open_entry = Entry(found[-1], story, section, party, body)
+        body = " ".join(HANDLE_MARK.sub(" ", text).split())
+        # A list item of a findings section whose handle a person deleted is kept, unnamed.
+        if found or section in SECTION_KINDS or section == SUMMARY:
+            open_entry = Entry(found[-1] if found else "", story, section, party, body)
             entries.append(open_entry)
         else:
             open_entry = None
@@ -244,7 +246,10 @@ def decisions_from(written: str, edited: str, brief: Briefing) -> tuple[list[Dec
         if item is None:
             continue
         decide = partial(decision, item, brief, decisions)
-        now = after.get(handle)
+        # Its handle, or its words in a findings section (someone deleted the handle with an edit).
+        now = after.get(handle) or [
+            e for e in after.get("", []) if any(w in match_key(e.text) for w in words[handle])
+        ]
         if not now:
             decide("strike")
             continue

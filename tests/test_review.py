@@ -360,6 +360,20 @@ def test_rewrapped_file_with_handles_on_their_own_lines_is_no_review(
     assert decisions == [] and removed == set()
 
 
+def test_finding_whose_handle_was_deleted_in_an_edit_is_not_struck(
+    tmp_path: Path, server: FaultServer
+):
+    desk = Desk(tmp_path, server)
+    desk.arrive(a_talks=TALKS, b_agenda=AGENDA)
+    desk.generate("2025-12-04")
+    path = desk.markdown("2025-12-04")
+    written = path.read_text()
+    edited = re.sub(r"(Japan rejected the demand[^\n]*?) \^\w+", r"\1", written)
+    assert edited != written
+    decisions, _ = review.decisions_from(written, edited, desk.brief("2025-12-04"))
+    assert decisions == []
+
+
 def test_read_entries_joins_wrapped_items_and_takes_notes_under_them():
     markdown = """## A story
 
