@@ -38,9 +38,10 @@ from .errors import BriefingError
 from .models import Briefing, Decision, Item, ItemReview, ReviewCarried, Story
 
 REVIEW_FILE = "review.json"
-# Crockford's base32 without i, l, o, u: no handle reads as a word or as 1/0.
+# Crockford's base32 (no i, l, o, u): a handle read aloud or retyped is not confused with 1 or 0.
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
-HANDLE_LENGTH = 5  # 25 bits: two findings of one brief share one about once in 100,000 briefs
+# 25 bits: two of a brief's 100 findings clash about once in 7,000 briefs; a clash is lengthened.
+HANDLE_LENGTH = 5
 # `^k3f9q` ends a finding's line (the block-reference convention of several Markdown editors);
 # re-wrapping may move it to a line of its own, so it is looked for anywhere in the item.
 HANDLE_MARK = re.compile(r"(?<![\w^])\^([0-9a-hjkmnp-tv-z]{5,8})\b")
@@ -228,7 +229,9 @@ def _plain(text: str) -> str:
 # --- what a person changed ----------------------------------------------------------------------
 
 
-def decisions_from(written: str, edited: str, brief: Briefing) -> tuple[list[Decision], set]:
+def decisions_from(
+    written: str, edited: str, brief: Briefing
+) -> tuple[list[Decision], set[tuple[str, str]]]:
     """The decisions that turn `written` (what generate wrote for `brief`) into `edited`.
 
     Returns the decisions and the (handle, note) pairs of carried notes the person deleted."""
@@ -408,23 +411,27 @@ def harvest(
     out: Path, briefs: Iterable[tuple[Path, Path]], load: Callable[[Path], Briefing]
 ) -> int:
     """Read the decisions of every brief a person edited into the review file; returns how many
-    new decisions there are. `briefs` are (the date's Markdown, its latest edition's JSON).
+    were read. `briefs` are (the date's Markdown, its latest edition's JSON).
 
     The edited file is kept as edition-<n>.reviewed.md, so nothing a person wrote is lost, and a
-    file already read is not read again."""
+    file already read is not read again. A file edited again is read again in full: its
+    decisions replace those read from it before (a line put back is no longer struck)."""
     kept = load_decisions(out)
-    total = len(kept)
+    read = 0
     for markdown, edition_json in briefs:
         edited = pending(markdown, edition_json)
         if edited is None:
             continue
+        brief = load(edition_json)
         written = written_copy(edition_json).read_text(encoding="utf-8")
-        found, removed = decisions_from(written, edited, load(edition_json))
-        kept = merged(kept, found, removed)
+        found, removed = decisions_from(written, edited, brief)
+        earlier = [d for d in kept if (d.made_on, d.edition) != (brief.date, brief.edition)]
+        kept = merged(earlier, found, removed)
+        read += len(found) + len(removed)
         write_atomic(reviewed_copy(edition_json), edited)
     if kept != load_decisions(out):
         save_decisions(out, kept)
-    return len(kept) - total
+    return read
 
 
 def pending(markdown: Path, edition_json: Path) -> str | None:

@@ -315,6 +315,27 @@ def test_deleting_a_carried_note_removes_it(reviewed_desk: Desk):
     assert not any(d.action == "note" for d in review.load_decisions(desk.out))
 
 
+def test_file_edited_again_is_read_again_in_full(tmp_path: Path, server: FaultServer):
+    desk = Desk(tmp_path, server)
+    desk.arrive(a_talks=TALKS, b_agenda=AGENDA)
+    desk.generate("2025-12-04")
+    path = desk.markdown("2025-12-04")
+    written = path.read_text()
+    lines = written.splitlines()
+    start, end = item_span(lines, "Japan rejected the demand", POSITIONS)
+    path.write_text("\n".join(lines[:start] + lines[end:]) + "\n")
+    desk.generate("2025-12-05")
+    assert [d.action for d in review.load_decisions(desk.out)] == ["strike"]
+    # The analyst changes their mind: the line goes back, a note goes under it instead.
+    lines.insert(end, "> Japan's offer, not a refusal: check the wording.")
+    path.write_text("\n".join(lines) + "\n")
+    desk.generate("2025-12-05")
+    assert [d.action for d in review.load_decisions(desk.out)] == ["note"]
+    markdown = desk.markdown("2025-12-05").read_text()
+    assert "Japan rejected the demand" in line_of(markdown, "Japan rejected", POSITIONS)
+    assert "> Japan's offer, not a refusal" in markdown
+
+
 def test_same_day_regeneration_keeps_the_review(tmp_path: Path, server: FaultServer):
     desk = Desk(tmp_path, server)
     desk.arrive(a_talks=TALKS, b_agenda=AGENDA)
