@@ -162,8 +162,10 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
             + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
         )
     if result.reviewed:
+        from .review import review_path
+
         click.echo(f"read {result.reviewed} review decision(s) from edited briefs into "
-                   f"{settings.out / 'review.json'}", err=True)  # fmt: skip
+                   f"{review_path(settings.out)}", err=True)  # fmt: skip
     carried = result.briefing.review
     if carried and not result.unchanged:
         click.echo(f"Review carried over: {carried.describe()}", err=True)
