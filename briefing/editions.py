@@ -290,8 +290,8 @@ def mark(briefing: Briefing, changes: Changes) -> None:
 
 # A figure: digits (thousands separated), maybe "million"; what it counts is read around it.
 FIGURE = re.compile(
-    r"(?<![\w.,])([$€£]\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|thousand))?"
-    r"(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))",
+    r"(?<![\w.,:/-])([$€£]\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|thousand))?"
+    r"(?![\w%]|[.,:/-]\d|\s*(?:%|percent|per cent))",  # not a part of a date, time or score
     re.I,
 )
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}

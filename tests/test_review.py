@@ -460,6 +460,7 @@ def test_handle_comes_from_evidence_text_not_sentence_ids():
         ("Rich nations will provide $300 billion a year by 2035.",
          [("year", 3e11, "$300 billion a year")]),
         ("The talks on 12 December 2023 lasted five hours.", []),
+        ("date 2023-09-15 The death toll rose at 10:30 on 09/15 when the dam broke", []),
         ("Turnout was 71 percent, up from 2019.", []),
     ],
 )  # fmt: skip
