@@ -236,6 +236,19 @@ def test_hand_edited_file_is_kept_beside_its_edition(reviewed_desk: Desk):
     assert all(d["made_on"] == "2025-12-04" for d in decisions)
 
 
+def test_json_carries_each_finding_s_handle_and_review_state(reviewed_desk: Desk):
+    data = json.loads((reviewed_desk.out / "2025-12-05.json").read_text())
+    (story,) = data["stories"]
+    items = [i for group in story["positions"].values() for i in group] + story["timeline"]
+    assert all(re.fullmatch(r"[0-9a-z]{5}", i["handle"]) for i in items)
+    reviewed = {i["text"][:20]: i["review"] for i in items if i["review"]}
+    assert reviewed["Canada wants a full "]["moved_from"] == "Canada"
+    assert reviewed["Canada demanded a fr"]["edited"].startswith("Canada demanded a freeze on most")
+    assert data["struck"][0]["review"]["struck"] is True
+    assert data["review"] == {"struck": 1, "moved": 1, "notes": 1, "edited": 1, "waiting": 0,
+                              "file": "review.json"}  # fmt: skip
+
+
 def test_next_day_brief_says_what_it_was_compared_with_and_what_is_new(reviewed_desk: Desk):
     markdown = reviewed_desk.markdown("2025-12-05").read_text()
     top = markdown.split("## Top stories")[0]
