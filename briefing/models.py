@@ -373,7 +373,8 @@ class StoryChanges(BaseModel):
 
     @property
     def empty(self) -> bool:
-        return not (self.new_items or self.new_sources or self.unsupported or self.figures)
+        changed = self.new_items or self.new_sources or self.unsupported or self.figures
+        return self.status == "developing" and not changed
 
 
 class Changes(BaseModel):

@@ -554,3 +554,37 @@ def test_finding_whose_article_is_still_there_is_not_no_longer_supported():
         Source(number=1, article_id="a2", title="Other", path="in/b.txt")])  # fmt: skip
     (story,) = editions.compare(old, gone).stories
     assert [c.text for c in story.unsupported] == ["A minor detail of the talks was noted."]
+
+
+STRIKE = """Harbour strike enters second week
+
+Dock workers in Port Vell stayed off the job for an eighth day on Friday.
+The dockers' union wants a pay rise of nine percent and a shorter working week for its members.
+"""
+FLOOD = """River floods close mountain roads
+
+Heavy rain flooded the valley roads near Alpstadt on Monday morning.
+Rescue teams evacuated 300 residents from low-lying villages along the river.
+"""
+
+
+def test_next_day_says_which_stories_are_new_developing_or_no_longer_covered(
+    tmp_path: Path, server: FaultServer
+):
+    desk = Desk(tmp_path, server)
+    desk.arrive(a_talks=TALKS, b_agenda=AGENDA, c_strike=STRIKE)
+    desk.generate("2025-12-04")
+    (desk.folder / "c_strike.txt").unlink()
+    desk.arrive(c_update=UPDATE, d_flood=FLOOD)
+    desk.generate("2025-12-05")
+    status = {s.title: s.status for s in desk.brief("2025-12-05").changes.stories}
+    assert status == {
+        "Fishing talks resume in Geneva": "developing",
+        "Harbour strike enters second week": "no longer covered",
+        "River floods close mountain roads": "new",
+    }
+    markdown = desk.markdown("2025-12-05").read_text()
+    assert "### Harbour strike enters second week — no longer covered" in markdown
+    assert "### River floods close mountain roads — new" in markdown
+    flood = markdown.split("\n## River floods close mountain roads\n")[1].split("\n## ")[0]
+    assert " · new " not in flood  # a new story is new as a whole: no finding is marked
