@@ -9,25 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import cues, similar
-from .chunk import match_key
+from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
-
-# Caps chosen with bench/quality.py on the seeds: the briefing must stay within a third of the
-# source words; positions carry most key facts, so they get the most room.
-PARTIES_SHOWN = 4
-POSITIONS = 9
-POSITIONS_PER_PARTY = 4
-STICKING_POINTS = 5
-NEXT_STEPS = 3
-TIMELINE = 4
-QUOTES = 3
+from .text.match import match_key
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
     """Most sources first, then the finding nearest the top of its article."""
-    first = min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in item.evidence)
+    first = min(e.ref.number for e in item.evidence)
     return (-len(item.article_ids), first)
 
 
@@ -41,10 +31,7 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
         lead = members[0]
         kinds = Counter(m.kind for m in members)
         kind = lead.kind if kinds[lead.kind] == max(kinds.values()) else kinds.most_common(1)[0][0]
-        named = parties.mentioned(lead.text)
-        party = parties.actor(lead.text) or parties.normalise(lead.party)
-        if party and party not in named:
-            named = [party, *named]
+        party, named = parties.decide(lead.text, lead.party)
         merged.append(
             lead.model_copy(
                 update={
@@ -78,7 +65,7 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
                 "speaker": old.speaker or quote.speaker,
             }
         )
-    return sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))[:QUOTES]
+    return sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))[: settings.current().quotes]
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:
@@ -86,15 +73,16 @@ def union(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
-    """The best-ranked positions (at most POSITIONS in all) grouped by party, the most present
+    """The best-ranked positions (at most `positions` in all) grouped by party, the most present
     parties first."""
+    caps = settings.current()
     groups: dict[str, list[Item]] = {}
     for item in positions:
         groups.setdefault(item.party or unattributed, []).append(item)
     weight = {p: sum(len(i.article_ids) for i in g) for p, g in groups.items()}
-    order = sorted(groups, key=lambda p: (p == unattributed, -weight[p], p))[:PARTIES_SHOWN]
-    chosen = sorted((i for p in order for i in groups[p][:POSITIONS_PER_PARTY]), key=rank)[
-        :POSITIONS
+    order = sorted(groups, key=lambda p: (p == unattributed, -weight[p], p))[: caps.parties_shown]
+    chosen = sorted((i for p in order for i in groups[p][: caps.positions_per_party]), key=rank)[
+        : caps.positions
     ]
     shown = {p: [i for i in chosen if (i.party or unattributed) == p] for p in order}
     return {p: items for p, items in shown.items() if items}

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .text.ids import SentenceRef, article_order
+
 Kind = Literal["position", "sticking_point", "next_step", "event"]
 
 
@@ -167,6 +169,10 @@ class Evidence(Frozen):
     article_id: str
     text: str = Field(description="The source sentence, verbatim")
 
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef.parse(self.sentence_id)
+
 
 class ItemReview(Frozen):
     """What an analyst decided about one finding by editing a brief's Markdown."""
@@ -222,7 +228,7 @@ class Item(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Variant(Frozen):
@@ -233,7 +239,7 @@ class Variant(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Difference(Frozen):
@@ -251,7 +257,7 @@ class Quote(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Grounded(Frozen):
@@ -480,11 +486,6 @@ class Briefing(BaseModel):
             if source.article_id == article_id:
                 return source.number
         raise KeyError(article_id)
-
-
-def _article_order(article_id: str) -> tuple[int, str]:
-    digits = article_id.lstrip("a")
-    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
 
 
 class Segmented(Frozen):

@@ -33,9 +33,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .cache import write_atomic
-from .chunk import match_key
 from .errors import BriefingError
 from .models import Briefing, Decision, Item, ItemReview, ReviewCarried, Story
+from .text.match import match_key
 
 REVIEW_FILE = "review.json"
 # Crockford's base32 (no i, l, o, u): a handle read aloud or retyped is not confused with 1 or 0.

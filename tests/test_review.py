@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from briefing import editions, review
-from briefing.chunk import match_key
 from briefing.cli import cli
 from briefing.models import Briefing, Decision, Evidence, Item, Source, Story
+from briefing.text.match import match_key
 from tests.conftest import CLEAN_ENV
 from tests.fault_server import FaultServer, Step, is_summary
 

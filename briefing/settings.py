@@ -1,0 +1,125 @@
+"""Tuning constants: every threshold and cap the stages use, with why it has its value.
+
+One commented place, as trafilatura keeps its settings.cfg. The user's choices (endpoint, folders,
+--topic, ...) are `config.Settings`; these are the project's, measured with the bench scripts.
+Stages read `current()`; a bench script tries other values with `override(...)`, never by
+assigning module globals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Where the kind of a finding comes from (see Tuning.labels).
+Labels = Literal["model", "rules", "combined"]
+
+
+class Tuning(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # --- cluster: articles -> stories --------------------------------------------------------
+    same_story: float = Field(
+        0.18,
+        description="Average cosine similarity between two groups at which they are one story. "
+        "The seeds' five outlets on one story are >= 0.24 apart pairwise and 0.31 on average; "
+        "unrelated stories that share names stay <= 0.15 (tests/stories, bench/cluster.py).",
+    )
+    continues: float = Field(
+        0.12,
+        description="Similarity of today's group to a stored story's terms at which it continues "
+        "that story. Lower than same_story: stored terms are truncated and were weighted by "
+        "another day's IDF.",
+    )
+    terms_kept: int = Field(40, description="Terms stored per story in the story index")
+    no_longer_covered_days: int = Field(
+        7, description="A story missing for longer leaves the brief (it stays indexed)"
+    )
+    forget_after_days: int = Field(90, description="Index entries unseen for longer are dropped")
+
+    # --- chunk: sentences -> chunks ----------------------------------------------------------
+    chars_per_token: int = Field(
+        4, description="Rough for English with BPE tokenizers; only used for budgeting"
+    )
+    repeat_min_chars: int = Field(
+        41,
+        description="A sentence is a repeat of another outlet's only when its match key is at "
+        "least this long: very short sentences ('He said.') repeat by chance",
+    )
+
+    # --- extract: the model labels sentences -------------------------------------------------
+    max_parties: int = Field(
+        12, description="Names of a chunk offered to the model as parties, most frequent first"
+    )
+    answer_tokens_base: int = Field(60, description="max_tokens of a labelling answer, plus ...")
+    answer_tokens_per_sentence: int = Field(
+        30, description="... this per sentence of the chunk (the schema allows one label each)"
+    )
+
+    # --- ground: labels -> findings ----------------------------------------------------------
+    labels: Labels = Field(
+        "combined",
+        description="Where the kind of a finding comes from. Measured on the seeds with the "
+        "embedded model (bench/labels.py): model 45.5% of key facts, rules 86.4%, combined 86.4%. "
+        "Combined is kept: never worse than rules, and a stronger model adds sentences rules miss.",
+    )
+
+    # --- quotes ------------------------------------------------------------------------------
+    quote_min_words: int = Field(5, description="Shorter quotations are phrases, not quotes")
+
+    # --- corroborate: same-fact findings merged, sections ranked and capped -------------------
+    same_fact: float = Field(
+        0.3,
+        description="Cosine similarity (character 3-5-gram TF-IDF) at which two sentences state "
+        "the same fact: best F1 on the labelled seed pairs (bench/similarity.py)",
+    )
+    # Caps chosen with bench/quality.py on the seeds: the briefing must stay within a third of the
+    # source words; positions carry most key facts, so they get the most room.
+    parties_shown: int = Field(4, description="Parties with a Positions heading per story")
+    positions: int = Field(9, description="Positions per story, all parties together")
+    positions_per_party: int = Field(4, description="Positions per party")
+    sticking_points: int = Field(5, description="Sticking points per story")
+    next_steps: int = Field(3, description="Next steps per story")
+    timeline: int = Field(4, description="Timeline events per story")
+    quotes: int = Field(3, description="Key quotes per story")
+
+    # --- summarize -----------------------------------------------------------------------------
+    summary_candidates: int = Field(10, description="Findings the model chooses the summary from")
+    summary_size: int = Field(4, description="Findings in a summary: bottom line up front")
+    candidate_words: int = Field(
+        20,
+        description="Words of each candidate shown to the model: enough to judge it; the whole "
+        "sentence was already sent once for labelling",
+    )
+    summary_answer_tokens: int = Field(40, description="max_tokens of the summary answer")
+
+    # --- llm -------------------------------------------------------------------------------------
+    max_retry_after: float = Field(
+        120.0, description="Longest Retry-After (seconds) a server may ask us to wait"
+    )
+
+    # --- render ----------------------------------------------------------------------------------
+    markdown_width: int = Field(100, description="Markdown lines are wrapped at this width")
+
+
+_current = Tuning()
+
+
+def current() -> Tuning:
+    """The tuning in force: the defaults above unless a bench script overrides them."""
+    return _current
+
+
+@contextlib.contextmanager
+def override(**changes: object) -> Iterator[Tuning]:
+    """Run with some constants changed (validated), restored on exit: for bench scripts."""
+    global _current
+    previous = _current
+    _current = Tuning.model_validate({**previous.model_dump(), **changes})
+    try:
+        yield _current
+    finally:
+        _current = previous

@@ -1,0 +1,101 @@
+"""Dates stated in a sentence, resolved against the article's own date.
+
+"On Tuesday" in an article of Friday 5 December 2025 is Tuesday 2 December 2025; such
+resolutions are flagged approximate. Explicit dates win over relative ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+MONTH_DAY_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?\b", re.I)
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# A weekday that a future cue points at, a few words before it: "next Monday", "will meet in
+# Geneva on Monday". "Said on Tuesday that talks will go on" stays in the past (cue after it).
+FUTURE_WEEKDAY = re.compile(
+    r"\b(?:next|will|shall|scheduled|due|expected|set to|plans? to)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:on\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
+
+
+def resolve(text: str, reference: dt.date | None) -> tuple[dt.date | None, bool]:
+    """(date, approximate) for the first date the text states, or (None, False)."""
+    explicit = explicit_date(text, reference)
+    if explicit:
+        return explicit, False
+    if reference is None:
+        return None, False
+    ahead = FUTURE_WEEKDAY.search(text)
+    if ahead:
+        return next_weekday(reference, WEEKDAYS.index(ahead.group(1).lower())), True
+    weekday = WEEKDAY.search(text)
+    if weekday:
+        return last_weekday(reference, WEEKDAYS.index(weekday.group(1).lower())), True
+    relative = RELATIVE.search(text)
+    if relative:
+        return reference + dt.timedelta(days=RELATIVE_DAYS[relative.group(1).lower()]), True
+    return None, False
+
+
+def explicit_date(text: str, reference: dt.date | None) -> dt.date | None:
+    iso = ISO.search(text)
+    if iso:
+        return safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    for pattern, month_group, day_group in ((MONTH_DAY_YEAR, 1, 2), (DAY_MONTH_YEAR, 2, 1)):
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = MONTHS[match.group(month_group).lower().rstrip(".")]
+        day = int(match.group(day_group))
+        year = int(match.group(3)) if match.group(3) else year_near(reference, month)
+        if year:
+            return safe_date(year, month, day)
+    return None
+
+
+def year_near(reference: dt.date | None, month: int) -> int | None:
+    """A month named without a year is the latest such month not after the reference."""
+    if reference is None:
+        return None
+    return reference.year if month <= reference.month else reference.year - 1
+
+
+def next_weekday(reference: dt.date, weekday: int) -> dt.date:
+    """The first given weekday after the reference date ("next Monday", "will meet on Monday")."""
+    return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+
+
+def last_weekday(reference: dt.date, weekday: int) -> dt.date:
+    """The most recent given weekday on or before the reference date (news reports the past)."""
+    return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
