@@ -442,10 +442,6 @@ class Decision(Frozen):
     party: str | None = Field(default=None, description="move: the party heading moved to")
     moved_from: str | None = Field(default=None, description="move: where the brief had it")
 
-    @property
-    def place(self) -> str:
-        return " / ".join(p for p in (self.section, self.party) if p)
-
 
 class Briefing(BaseModel):
     topic: str

@@ -387,7 +387,8 @@ def describe(decision: Decision) -> str:
     """One line for `briefing review`: date, handle, what was decided, the finding."""
     what = {
         "strike": "struck",
-        "move": f"moved to {decision.place} (from {decision.moved_from})",
+        "move": f"moved to {describe_place(decision.section or '', decision.party)} "
+        f"(from {decision.moved_from})",
         "note": f"note: {decision.text}",
         "reword": f"reworded: {decision.text}",
     }[decision.action]
