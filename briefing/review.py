@@ -420,6 +420,7 @@ def harvest(
     kept = load_decisions(out)
     read = 0
     for markdown, edition_json in briefs:
+        keep_unread(markdown, edition_json)
         edited = pending(markdown, edition_json)
         if edited is None:
             continue
@@ -433,6 +434,15 @@ def harvest(
     if kept != load_decisions(out):
         save_decisions(out, kept)
     return read
+
+
+def keep_unread(markdown: Path, edition_json: Path) -> None:
+    """A brief with no copy of what was written (an older version wrote it) cannot be compared;
+    it is kept as edition-<n>.reviewed.md before a new edition replaces it, so no edit is lost."""
+    reviewed = reviewed_copy(edition_json)
+    unwritten = edition_json.is_file() and not written_copy(edition_json).exists()
+    if unwritten and markdown.is_file() and not reviewed.exists():
+        write_atomic(reviewed, markdown.read_bytes())
 
 
 def pending(markdown: Path, edition_json: Path) -> str | None:

@@ -349,6 +349,22 @@ def test_file_edited_again_is_read_again_in_full(tmp_path: Path, server: FaultSe
     assert "> Japan's offer, not a refusal" in markdown
 
 
+def test_brief_written_by_an_older_version_is_kept_before_it_is_replaced(
+    tmp_path: Path, server: FaultServer
+):
+    desk = Desk(tmp_path, server)
+    desk.arrive(a_talks=TALKS, b_agenda=AGENDA)
+    desk.generate("2025-12-04")
+    (desk.out / "2025-12-04" / "edition-1.md").unlink()  # as an older version left it
+    path = desk.markdown("2025-12-04")
+    path.write_text(path.read_text() + "\nMy own closing remarks.\n")
+    desk.arrive(c_update=UPDATE)
+    desk.generate("2025-12-04")
+    kept = desk.out / "2025-12-04" / "edition-1.reviewed.md"
+    assert kept.read_text().endswith("My own closing remarks.\n")
+    assert "My own closing remarks." not in path.read_text()  # edition 2 replaced it
+
+
 def test_same_day_regeneration_keeps_the_review(tmp_path: Path, server: FaultServer):
     desk = Desk(tmp_path, server)
     desk.arrive(a_talks=TALKS, b_agenda=AGENDA)
