@@ -21,6 +21,19 @@ Labels = Literal["model", "rules", "combined"]
 class Tuning(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # --- ingest: near-duplicates (Jaccard similarity of 5-word shingles) -----------------------
+    duplicate_copy: float = Field(
+        0.9,
+        description="At or above, a later file is a copy (syndication, re-post): left out, its "
+        "outlet credited on the kept article. Wire copies re-posted with a new headline and "
+        "chrome stay above it.",
+    )
+    duplicate_report: float = Field(
+        0.5,
+        description="At or above, a later file is kept but listed as a near-duplicate, so a "
+        "reviewer sees the overlap (an updated version of a story, a rewrite of the same wire).",
+    )
+
     # --- cluster: articles -> stories --------------------------------------------------------
     same_story: float = Field(
         0.18,
