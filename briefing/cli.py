@@ -163,7 +163,7 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
             + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
         )
     if result.reviewed:
-        from .review import review_path
+        from .decisions import review_path
 
         click.echo(f"read {result.reviewed} review decision(s) from edited briefs into "
                    f"{review_path(settings.out)}", err=True)  # fmt: skip
@@ -198,7 +198,7 @@ def diff(obj: dict[str, Any], old: str | None, new: str | None, out: Path | None
 
     Without arguments: the last two briefs, whatever their dates.
     """
-    from . import editions
+    from . import changes, editions
 
     out = out or load_settings({}, obj["config"]).out
     if old and new:
@@ -207,7 +207,7 @@ def diff(obj: dict[str, Any], old: str | None, new: str | None, out: Path | None
         raise click.UsageError("pass two editions, or none for the last two")
     else:
         pair = editions.default_pair(out)
-    click.echo(editions.changes_markdown(editions.diff(*pair)), nl=False)
+    click.echo(changes.changes_markdown(editions.diff(*pair)), nl=False)
 
 
 @cli.command()
@@ -223,7 +223,7 @@ def review(obj: dict[str, Any], date: dt.datetime | None, out: Path | None,
     another heading to relabel it, add a "> " line under it as a note. The next `generate` reads
     the edits into review.json in the output folder and applies them to that brief and later ones.
     """
-    from . import review as reviews
+    from . import decisions as reviews
 
     out = out or load_settings({}, obj["config"]).out
     day = date.date() if date else None

@@ -14,9 +14,11 @@ from . import (
     assemble,
     chunk,
     cluster,
+    decisions,
     editions,
     extract,
     ground,
+    handles,
     ingest,
     local,
     manifest,
@@ -109,7 +111,7 @@ def load(folder: Path, settings: Settings) -> IngestResult:
 def input_key(ingested: IngestResult, settings: Settings) -> str:
     """Everything a briefing depends on: articles, settings, code and prompts, the story index."""
     index = settings.out / cluster.INDEX_NAME
-    decisions = review.review_path(settings.out)
+    review_file = decisions.review_path(settings.out)
     overrides = sorted(settings.templates.rglob("*")) if settings.templates else []
     return editions.fingerprint({
         "articles": [(a.key, a.path, a.published, a.outlet, a.title) for a in ingested.articles],
@@ -121,7 +123,7 @@ def input_key(ingested: IngestResult, settings: Settings) -> str:
         "tuning": tuning.current().model_dump(mode="json"),
         "templates": [(p.name, p.read_bytes()) for p in overrides if p.is_file()],
         "stories": index.read_bytes() if index.is_file() else b"",
-        "review": decisions.read_bytes() if decisions.is_file() else b"",
+        "review": review_file.read_bytes() if review_file.is_file() else b"",
     })  # fmt: skip
 
 
@@ -216,8 +218,8 @@ def write(
     # The edition is numbered (and compared with the last brief) before rendering: the Markdown
     # opens with what changed. Handles come first: the review and the comparison use them.
     previous = editions.previous_brief(settings.out, settings.date, settings.compare_days)
-    review.assign_handles(briefing, previous)
-    review.apply(briefing, review.load_decisions(settings.out), file=review.REVIEW_FILE)
+    handles.assign_handles(briefing, previous)
+    decisions.apply(briefing, decisions.load_decisions(settings.out), file=decisions.REVIEW_FILE)
     edition = editions.save(briefing, settings.out, previous)
     paths = render.write(briefing, settings.out, templates=_str(settings.templates),
                          formats=settings.formats)  # fmt: skip

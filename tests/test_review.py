@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from briefing import editions, review
+from briefing import changes, decisions, figures, handles, review
 from briefing.cli import cli
 from briefing.models import Briefing, Decision, Evidence, Item, Source, Story
 from briefing.text.match import match_key
@@ -295,8 +295,8 @@ def test_review_lists_decisions_and_undo_brings_a_finding_back(reviewed_desk: De
     assert len(listed.stdout.strip().splitlines()) == 4
     assert desk.cli("review", "2025-12-03").stdout.strip() == ""  # nothing before the review
 
-    handle = review.load_decisions(desk.out)[0].handle
-    struck = next(d for d in review.load_decisions(desk.out) if d.action == "strike")
+    handle = decisions.load_decisions(desk.out)[0].handle
+    struck = next(d for d in decisions.load_decisions(desk.out) if d.action == "strike")
     undone = desk.cli("review", "--undo", struck.handle)
     assert undone.exit_code == 0 and "undone" in undone.output and handle
     desk.generate("2025-12-05")
@@ -325,7 +325,7 @@ def test_deleting_a_carried_note_removes_it(reviewed_desk: Desk):
     )
     desk.generate("2025-12-05")
     assert "Switzerland hosted the 2019 round" not in desk.markdown("2025-12-05").read_text()
-    assert not any(d.action == "note" for d in review.load_decisions(desk.out))
+    assert not any(d.action == "note" for d in decisions.load_decisions(desk.out))
 
 
 def test_file_edited_again_is_read_again_in_full(tmp_path: Path, server: FaultServer):
@@ -338,12 +338,12 @@ def test_file_edited_again_is_read_again_in_full(tmp_path: Path, server: FaultSe
     start, end = item_span(lines, "Japan rejected the demand", POSITIONS)
     path.write_text("\n".join(lines[:start] + lines[end:]) + "\n")
     desk.generate("2025-12-05")
-    assert [d.action for d in review.load_decisions(desk.out)] == ["strike"]
+    assert [d.action for d in decisions.load_decisions(desk.out)] == ["strike"]
     # The analyst changes their mind: the line goes back, a note goes under it instead.
     lines.insert(end, "> Japan's offer, not a refusal: check the wording.")
     path.write_text("\n".join(lines) + "\n")
     desk.generate("2025-12-05")
-    assert [d.action for d in review.load_decisions(desk.out)] == ["note"]
+    assert [d.action for d in decisions.load_decisions(desk.out)] == ["note"]
     markdown = desk.markdown("2025-12-05").read_text()
     assert "Japan rejected the demand" in line_of(markdown, "Japan rejected", POSITIONS)
     assert "> Japan's offer, not a refusal" in markdown
@@ -468,8 +468,8 @@ def test_handle_comes_from_evidence_text_not_sentence_ids():
                         generated_at=dt.datetime.now(dt.UTC), stories=[story])  # fmt: skip
 
     one, two = brief(4, "a1.s3"), brief(5, "a4.s9")  # renumbered: another article came first
-    review.assign_handles(one, None)
-    review.assign_handles(two, None)
+    handles.assign_handles(one, None)
+    handles.assign_handles(two, None)
     assert one.stories[0].timeline[0].handle == two.stories[0].timeline[0].handle
     assert re.fullmatch(r"[0-9a-z]{5}", one.stories[0].timeline[0].handle)
 
@@ -494,7 +494,7 @@ def test_handle_comes_from_evidence_text_not_sentence_ids():
     ],
 )  # fmt: skip
 def test_figures_reads_what_a_count_is_of(sentence: str, expected: list):
-    assert editions.figures(sentence) == expected
+    assert figures.figures(sentence) == expected
 
 
 def test_diff_without_arguments_compares_the_last_two_briefs_across_dates(
@@ -533,7 +533,7 @@ def one_story_brief(day: int, *items: Item, sources: list[Source] | None = None)
     story = Story(id="s1", title="Talks", article_ids=["a1"], timeline=list(items))
     brief = Briefing(topic="", date=dt.date(2025, 12, day), generated_at=dt.datetime.now(dt.UTC),
                      stories=[story], sources=sources or [])  # fmt: skip
-    review.assign_handles(brief, None)
+    handles.assign_handles(brief, None)
     return brief
 
 
@@ -546,14 +546,14 @@ def test_regrouped_finding_is_found_again_by_its_evidence_sentence():
     kept = "Japan rejected the demand and proposed a monitored catch limit instead."
     brief = one_story_brief(5, finding("a1.s3", kept), finding("a1.s4", "Talks end on Friday."))
     # The decision's handle is no finding's any more (its evidence was grouped differently).
-    carried = review.apply(brief, [decision_on(kept, "zzzzz")])
+    carried = decisions.apply(brief, [decision_on(kept, "zzzzz")])
     assert [i.text for i in brief.struck] == [kept] and carried.struck == 1
     assert [i.text for i in brief.stories[0].timeline] == ["Talks end on Friday."]
 
 
 def test_decision_on_a_finding_the_brief_lacks_waits_and_is_said():
     brief = one_story_brief(5, finding("a1.s4", "Talks end on Friday."))
-    carried = review.apply(brief, [decision_on("A finding ranked out today.", "qqqqq", "note")])
+    carried = decisions.apply(brief, [decision_on("A finding ranked out today.", "qqqqq", "note")])
     assert carried.waiting == 1 and carried.notes == 0
     assert carried.describe() == "1 more on findings not in this brief"
     assert brief.stories[0].timeline[0].review is None
@@ -565,10 +565,10 @@ def test_finding_whose_article_is_still_there_is_not_no_longer_supported():
     old = one_story_brief(4, finding("a1.s1", "Talks end on Friday."), ranked_out,
                           sources=[source])  # fmt: skip
     new = one_story_brief(5, finding("a1.s1", "Talks end on Friday."), sources=[source])
-    assert editions.compare(old, new).stories == []  # nothing new, nothing lost
+    assert changes.compare(old, new).stories == []  # nothing new, nothing lost
     gone = one_story_brief(5, finding("a2.s1", "Talks end on Friday."), sources=[
         Source(number=1, article_id="a2", title="Other", path="in/b.txt")])  # fmt: skip
-    (story,) = editions.compare(old, gone).stories
+    (story,) = changes.compare(old, gone).stories
     assert [c.text for c in story.unsupported] == ["A minor detail of the talks was noted."]
 
 
