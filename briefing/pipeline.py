@@ -27,6 +27,7 @@ from . import (
     resources,
     review,
     screen,
+    story_index,
     summarize,
 )
 from . import settings as tuning
@@ -110,7 +111,7 @@ def load(folder: Path, settings: Settings) -> IngestResult:
 
 def input_key(ingested: IngestResult, settings: Settings) -> str:
     """Everything a briefing depends on: articles, settings, code and prompts, the story index."""
-    index = settings.out / cluster.INDEX_NAME
+    index = settings.out / story_index.INDEX_NAME
     review_file = decisions.review_path(settings.out)
     overrides = sorted(settings.templates.rglob("*")) if settings.templates else []
     return editions.fingerprint({
@@ -153,7 +154,7 @@ def estimate(folder: Path, settings: Settings) -> manifest.Estimate:
 def plan_stories(ingested: IngestResult, settings: Settings) -> cluster.Plan:
     """The stories of the run (no LLM), ids continued from the story index in the output folder."""
     plan = cluster.plan(
-        ingested.articles, index=cluster.load_index(settings.out), date=settings.date,
+        ingested.articles, index=story_index.load_index(settings.out), date=settings.date,
         topic=settings.topic, stories=settings.stories, min_sources=settings.min_sources,
     )  # fmt: skip
     if not plan.stories:
@@ -226,7 +227,7 @@ def write(
     if "md" in settings.formats:  # what was written, to see later what a person changed
         markdown = render.output_paths(settings.out, settings.date, ["md"])[0]
         write_atomic(review.written_copy(edition), markdown.read_text(encoding="utf-8"))
-    cluster.save_index(settings.out, run.stories.index)  # only once the briefing is written
+    story_index.save_index(settings.out, run.stories.index)  # only once the briefing is written
     # Keyed after the index is saved: the next run starts from this index.
     editions.remember(settings.out, settings.date, input_key(run.ingested, settings),
                       briefing.edition)  # fmt: skip
