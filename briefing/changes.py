@@ -124,11 +124,13 @@ def source_key(source: Source) -> str:
     return source.url or f"{Path(source.path).name}|{source.title}|{source.outlet or ''}"
 
 
+def source_of(evidence: Evidence, briefing: Briefing) -> Source | None:
+    return next((s for s in briefing.sources if s.article_id == evidence.article_id), None)
+
+
 def source_path(evidence: Evidence, briefing: Briefing) -> str:
-    for source in briefing.sources:
-        if source.article_id == evidence.article_id:
-            return source_key(source)
-    return evidence.article_id
+    source = source_of(evidence, briefing)
+    return source_key(source) if source else evidence.article_id
 
 
 def source_paths(evidence: list[Evidence], briefing: Briefing) -> set[str]:
@@ -136,10 +138,8 @@ def source_paths(evidence: list[Evidence], briefing: Briefing) -> set[str]:
 
 
 def source_name(evidence: Evidence, briefing: Briefing) -> str:
-    for source in briefing.sources:
-        if source.article_id == evidence.article_id:
-            return source.outlet or source.title
-    return evidence.article_id
+    source = source_of(evidence, briefing)
+    return (source.outlet or source.title) if source else evidence.article_id
 
 
 def change(
