@@ -67,7 +67,7 @@ def md_url(url: str | None) -> str:
 RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{3,}")
 LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
 QUOTE_LINE = re.compile(r"^(\s{0,4}> )")
-# A finding's handle (`^k3f9q`, see review.py) stays on the line of the words before it.
+# A finding's handle (`^k3f9q`, see handles.py) stays on the line of the words before it.
 HANDLE_WORD = re.compile(r"^\^[0-9a-z]{5,8}$")
 
 
