@@ -27,9 +27,9 @@ from briefing.ingest import (
     infer_date,
     load_file,
     load_folder,
-    normalize_for_match,
 )
 from briefing.models import Article, IngestResult
+from briefing.text.match import normalize_for_match
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

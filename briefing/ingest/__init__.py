@@ -13,7 +13,6 @@ in `Article.repairs`. `describe` (report.py) renders all of it for `briefing ins
 """
 
 from .article import make_article
-from .decode import normalize_for_match
 from .files import MAX_BYTES, InputFolderError, UnusableFile
 from .load import load_file, load_folder
 from .published import infer_date
@@ -29,5 +28,4 @@ __all__ = [
     "load_file",
     "load_folder",
     "make_article",
-    "normalize_for_match",
 ]

@@ -1,5 +1,5 @@
-"""Bytes -> text: byte-order marks, binary refusal, encoding guesses, Unicode clean-up; and the
-reduced form of text used to compare lines and sentences."""
+"""Bytes -> text: byte-order marks, binary refusal, encoding guesses, Unicode clean-up. (The
+reduced form that compares lines and sentences is briefing/text/match.py.)"""
 
 from __future__ import annotations
 
@@ -108,22 +108,3 @@ def normalize_unicode(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(UNICODE_TABLE)
     text = CONTROL.sub("", text.replace("\t", " "))
     return unicodedata.normalize("NFC", text)
-
-
-# --- matching text ------------------------------------------------------------------------------
-
-MATCH_TABLE = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−", "-"),
-    }
-)
-EDGE_PUNCTUATION = " \t\n\"'.,;:!?()[]{}-…*"
-
-
-def normalize_for_match(text: str) -> str:
-    """Text reduced for comparing sentences: lowercase, one kind of quote/apostrophe/dash,
-    single spaces, no punctuation at either end."""
-    text = unicodedata.normalize("NFKC", text).translate(MATCH_TABLE).lower()
-    return " ".join(text.split()).strip(EDGE_PUNCTUATION)

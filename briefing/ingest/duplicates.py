@@ -7,7 +7,7 @@ import zlib
 
 from .. import settings
 from ..models import Article, Duplicate
-from .decode import normalize_for_match
+from ..text.match import match_key
 
 # Near-duplicates: Jaccard similarity of 5-word shingles of the normalised text; the thresholds
 # (a copy left out, a near-duplicate reported) are settings.duplicate_copy / duplicate_report.
@@ -20,7 +20,7 @@ BAND_ROWS = 2  # 16 bands: pairs at 0.5 similarity meet with probability 0.99
 def shingles(text: str) -> set[int]:
     """Hashes of the 5-word runs of the normalised text. Stable from run to run: words are hashed
     with crc32 and runs by hashing tuples of ints, neither of which depends on PYTHONHASHSEED."""
-    words = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", normalize_for_match(text))]
+    words = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", match_key(text))]
     if len(words) < SHINGLE_WORDS:
         return {hash(tuple(words))}
     return set(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
