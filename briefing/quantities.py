@@ -415,8 +415,8 @@ def predicate_thing(rest: list[str]) -> str | None:
     for word in rest[:6]:
         if word in THINGS and THINGS[word] not in ("counts", "votes"):
             return THINGS[word]
-        if word in (",", ";", "(", "and", "but", "while"):
-            break
+        if word in (",", ";", "(", "and", "but", "while", "&") or word[0].isdigit():
+            break  # another clause, or another figure: "11K lives lost & 10K missing"
     return None
 
 

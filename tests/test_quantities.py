@@ -125,3 +125,8 @@ def test_counts_of_an_indictment_are_counted_per_offence():
     assert fraud[0].thing == "counts of fraud"
     assert only("The verdict covered six counts relating to fraud.").thing == "counts of fraud"
     assert only("He was found guilty of all seven counts related to fraud.").thing is None
+
+
+def test_what_follows_the_next_figure_does_not_name_this_one():
+    found = find_quantities("The city lost over 11K lives & 10K missing during the storm.")
+    assert [(q.span, q.thing) for q in found] == [("over 11K", "dead"), ("10K", "missing")]
