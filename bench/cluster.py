@@ -37,7 +37,7 @@ from sklearn.metrics import adjusted_rand_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing import cluster, settings  # noqa: E402
+from briefing import cluster, settings, story_index  # noqa: E402
 from briefing.ingest import load_folder, make_article  # noqa: E402
 from briefing.models import Article  # noqa: E402
 
@@ -164,7 +164,7 @@ def main() -> None:
 
     articles, truth = generated(args.n, args.stories)
     started = time.perf_counter()
-    plan = cluster.plan(articles, index=cluster.StoryIndex(), date=DAY, min_sources=1)
+    plan = cluster.plan(articles, index=story_index.StoryIndex(), date=DAY, min_sources=1)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.n} generated articles on {args.stories} stories: {len(plan.stories)} stories "

@@ -126,7 +126,8 @@ def make_story(
             "next_steps": by_kind["next_step"][: caps.next_steps],
             "timeline": timeline(by_kind["event"], published, caps.timeline),
             "quotes": corroborate.combine_quotes(quotes),
-            "differences": disagree.differences(own, quotes),
+            "differences": disagree.differences(own, quotes, published),
+            "key_figures": disagree.key_figures(own),
         }
     )
 

@@ -123,6 +123,11 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None) -> None:
     default=None,
     help="Read symbolic links to files outside FOLDER (refused by default).",
 )
+@click.option(
+    "--compare-days",
+    type=click.IntRange(min=0, max=366),
+    help="Compare with the latest brief at most this many days back [7].",
+)
 @click.pass_obj
 def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flags: Any) -> None:
     """Write briefings/<date>.md, .json and .pdf (see --format) from the articles in FOLDER."""
@@ -160,6 +165,14 @@ def generate(obj: dict[str, Any], folder: Path, date: dt.datetime | None, **flag
             f"{s.prompt_tokens + s.completion_tokens} tokens, {s.seconds:.1f} s"
             + (f", {s.skipped_files} files skipped" if s.skipped_files else "")
         )
+    if result.reviewed:
+        from .decisions import review_path
+
+        click.echo(f"read {result.reviewed} review decision(s) from edited briefs into "
+                   f"{review_path(settings.out)}", err=True)  # fmt: skip
+    carried = result.briefing.review
+    if carried and not result.unchanged:
+        click.echo(f"Review carried over: {carried.describe()}", err=True)
     for problem in result.briefing.problems:
         click.echo(f"skipped {problem.path}: {problem.reason}", err=True)
     for warning in result.briefing.warnings:
@@ -193,9 +206,9 @@ def inspect(folder: Path, date: dt.datetime | None) -> None:
 def diff(obj: dict[str, Any], old: str | None, new: str | None, out: Path | None) -> None:
     """What changed between two editions: OLD and NEW are files or DATE/N (DATE = its latest).
 
-    Without arguments: the last two editions of the latest date.
+    Without arguments: the last two briefs, whatever their dates.
     """
-    from . import editions
+    from . import changes, editions
 
     out = out or load_settings({}, obj["config"]).out
     if old and new:
@@ -204,7 +217,38 @@ def diff(obj: dict[str, Any], old: str | None, new: str | None, out: Path | None
         raise click.UsageError("pass two editions, or none for the last two")
     else:
         pair = editions.default_pair(out)
-    click.echo(editions.changes_markdown(editions.diff(*pair)), nl=False)
+    click.echo(changes.changes_markdown(editions.diff(*pair)), nl=False)
+
+
+@cli.command()
+@click.argument("date", required=False, type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--out", type=click.Path(path_type=Path), help="Briefings folder [briefings].")
+@click.option("--undo", "handle", metavar="HANDLE", help="Remove the decisions on this finding.")
+@click.pass_obj
+def review(obj: dict[str, Any], date: dt.datetime | None, out: Path | None,
+           handle: str | None) -> None:  # fmt: skip
+    """The review decisions in force for DATE's brief (default: all), read from edited briefs.
+
+    Edit a brief's Markdown to review it: delete a finding's line to strike it, move it under
+    another heading to relabel it, add a "> " line under it as a note. The next `generate` reads
+    the edits into review.json in the output folder and applies them to that brief and later ones.
+    """
+    from . import decisions as reviews
+
+    out = out or load_settings({}, obj["config"]).out
+    day = date.date() if date else None
+    if handle:
+        for decision in reviews.undo(out, handle.lstrip("^"), day):
+            click.echo(f"undone: {reviews.describe(decision)}")
+        click.echo("the next `briefing generate` applies this", err=True)
+        return
+    decisions = reviews.load_decisions(out)
+    shown = reviews.in_force(decisions, day) if day else decisions
+    if not shown:
+        when = f" in force on {day}" if day else ""
+        click.echo(f"no review decisions{when} in {reviews.review_path(out)}", err=True)
+    for decision in shown:
+        click.echo(reviews.describe(decision))
 
 
 @cli.command()

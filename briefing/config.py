@@ -67,6 +67,11 @@ class Settings(BaseModel):
     follow_symlinks: bool = Field(
         False, description="Read symbolic links that point outside the input folder"
     )
+    compare_days: int = Field(
+        7, ge=0, le=366,
+        description="A brief is compared with the latest brief of the most recent earlier date "
+        "at most this many days back (0: only with earlier editions of its own date)",
+    )  # fmt: skip
 
     @field_validator("formats", mode="before")
     @classmethod

@@ -1,10 +1,9 @@
-"""Editions of a dated briefing and what changed between them.
+"""Editions of a dated briefing: numbered, saved, found again; the brief a new one is compared with.
 
 Regenerating a date never loses the earlier result: ``briefings/<date>.md`` / ``.json`` are the
-latest edition, and every edition is kept as ``briefings/<date>/edition-<n>.json``. A new edition
-says what changed since the previous one, per story: new findings, findings with new sources, and
-findings no longer supported. Findings are compared by the text of their evidence sentences, not
-by positional ids (``a3.s17`` shifts when an article is added).
+latest edition, and every edition is kept as ``briefings/<date>/edition-<n>.json``. A brief is
+compared (changes.py) with the previous edition of its date or, for the first of a date, with the
+latest edition of the most recent earlier date within a window (7 days by default).
 """
 
 from __future__ import annotations
@@ -16,20 +15,19 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from .cache import write_atomic
+from .changes import compare, mark
 from .errors import BriefingError
-from .models import Briefing, Changes, Evidence, Item, ItemChange, Story, StoryChanges
-from .render import template_env
-from .text.match import match_key
+from .models import Briefing
 
 EDITION_FILE = re.compile(r"^edition-(\d+)\.json$")
 REFERENCE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[/:#](\d+))?$")
+DATE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def folder(out: Path, date: dt.date) -> Path:
@@ -66,6 +64,32 @@ def latest(out: Path, date: dt.date) -> Briefing | None:
     return None
 
 
+def dates(out: Path) -> list[dt.date]:
+    """Dates that have at least one edition in `out`, oldest first."""
+    found = []
+    for entry in out.iterdir() if out.is_dir() else []:
+        if entry.is_dir() and DATE_NAME.fullmatch(entry.name):
+            with contextlib.suppress(ValueError):
+                date = dt.date.fromisoformat(entry.name)
+                if numbers(out, date):
+                    found.append(date)
+    return sorted(found)
+
+
+def previous_brief(out: Path, date: dt.date, window_days: int) -> Briefing | None:
+    """What a new brief of `date` is compared with: the latest edition of `date`, else the latest
+    edition of the most recent earlier date at most `window_days` before it."""
+    same = latest(out, date)
+    if same is not None or window_days <= 0:
+        return same
+    earliest = date - dt.timedelta(days=window_days)
+    for earlier in reversed([d for d in dates(out) if earliest <= d < date]):
+        found = latest(out, earlier)
+        if found is not None:
+            return found
+    return None
+
+
 def save(briefing: Briefing, out: Path, previous: Briefing | None) -> Path:
     """Number `briefing` as the next edition, note what changed, write edition-<n>.json.
 
@@ -75,6 +99,8 @@ def save(briefing: Briefing, out: Path, previous: Briefing | None) -> Path:
     directory = folder(out, briefing.date)
     directory.mkdir(parents=True, exist_ok=True)
     briefing.changes = compare(previous, briefing) if previous else None
+    if briefing.changes:
+        mark(briefing, briefing.changes)
     number = max(numbers(out, briefing.date), default=0) + 1
     while True:
         briefing.edition = number
@@ -92,118 +118,6 @@ def save(briefing: Briefing, out: Path, previous: Briefing | None) -> Path:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-
-
-# --- comparing ----------------------------------------------------------------------------------
-
-
-def compare(old: Briefing, new: Briefing) -> Changes:
-    """What changed from `old` to `new`, per story of `new` (and stories that disappeared)."""
-    stories: list[StoryChanges] = []
-    matched: set[str] = set()
-    for story in new.stories:
-        before = counterpart(story, old.stories)
-        if before is not None:
-            matched.add(before.id)
-        changes = compare_story(before, story, old, new)
-        if not changes.empty:
-            stories.append(changes)
-    for story in old.stories:
-        if story.id not in matched:
-            gone = [change(i, old, earlier=True) for i in unique_items(story)]
-            if gone:
-                stories.append(StoryChanges(story_id=story.id, title=story.title, unsupported=gone))
-    return Changes(since_edition=old.edition, since_generated_at=old.generated_at, stories=stories)
-
-
-def counterpart(story: Story, candidates: list[Story]) -> Story | None:
-    """The same story in the other edition: same id, else the one sharing most evidence."""
-    for candidate in candidates:
-        if candidate.id == story.id:
-            return candidate
-    keys = evidence_keys(story.items)
-    overlap = [(len(keys & evidence_keys(c.items)), c) for c in candidates]
-    best = max(overlap, key=lambda pair: pair[0], default=(0, None))
-    return best[1] if best[0] else None
-
-
-def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefing) -> StoryChanges:
-    result = StoryChanges(story_id=story.id, title=story.title)
-    old_items = unique_items(before) if before else []
-    old_sources: dict[str, set[str]] = {}  # evidence key -> source paths, in the old edition
-    for item in old_items:
-        paths = source_paths(item.evidence, old)
-        for key in evidence_keys([item]):
-            old_sources.setdefault(key, set()).update(paths)
-    new_keys: set[str] = set()
-    for item in unique_items(story):
-        keys = evidence_keys([item])
-        new_keys |= keys
-        if not keys & old_sources.keys():
-            result.new_items.append(change(item, new))
-            continue
-        known = set().union(*(old_sources.get(k, set()) for k in keys))
-        added = [e for e in item.evidence if source_path(e, new) not in known]
-        if added:
-            names = dict.fromkeys(source_name(e, new) for e in added)
-            result.new_sources.append(change(item, new, new_sources=list(names)))
-    result.unsupported = [
-        change(item, old, earlier=True)
-        for item in old_items
-        if not evidence_keys([item]) & new_keys
-    ]
-    return result
-
-
-def unique_items(story: Story) -> list[Item]:
-    """Each finding once (a sentence may be labelled in two sections)."""
-    seen: set[str] = set()
-    items = []
-    for item in story.items:
-        key = match_key(item.evidence[0].text)
-        if key not in seen:
-            seen.add(key)
-            items.append(item)
-    return items
-
-
-def evidence_keys(items: Iterable[Item]) -> set[str]:
-    return {match_key(e.text) for item in items for e in item.evidence}
-
-
-def source_path(evidence: Evidence, briefing: Briefing) -> str:
-    for source in briefing.sources:
-        if source.article_id == evidence.article_id:
-            return source.url or source.path
-    return evidence.article_id
-
-
-def source_paths(evidence: list[Evidence], briefing: Briefing) -> set[str]:
-    return {source_path(e, briefing) for e in evidence}
-
-
-def source_name(evidence: Evidence, briefing: Briefing) -> str:
-    for source in briefing.sources:
-        if source.article_id == evidence.article_id:
-            return source.outlet or source.title
-    return evidence.article_id
-
-
-def change(
-    item: Item, briefing: Briefing, new_sources: list[str] | None = None, *, earlier: bool = False
-) -> ItemChange:
-    """The finding with citations against `briefing`'s sources (named when it is the earlier)."""
-    refs = dict.fromkeys(
-        f"{briefing.source_number(e.article_id)}:{e.ref.local}" for e in item.evidence
-    )
-    prefix = f"edition {briefing.edition} " if earlier else ""
-    return ItemChange(
-        kind=item.kind,
-        party=item.party,
-        text=item.text,
-        cites="[" + prefix + ", ".join(refs) + "]",
-        new_sources=new_sources or [],
-    )
 
 
 # --- the diff command ---------------------------------------------------------------------------
@@ -232,21 +146,21 @@ def resolve(reference: str, out: Path) -> Path:
 
 
 def default_pair(out: Path) -> tuple[Path, Path]:
-    """The last two editions of the latest date that has editions in `out`."""
-    dates = sorted(
-        dt.date.fromisoformat(d.name)
-        for d in (out.iterdir() if out.is_dir() else [])
-        if d.is_dir() and REFERENCE.match(d.name) and numbers(out, dt.date.fromisoformat(d.name))
-    )
-    if not dates:
+    """The last two briefs in `out`, whatever their dates: the latest edition and the one before
+    it (the previous edition of its date, else the latest edition of the date before)."""
+    found = dates(out)
+    if not found:
         raise BriefingError(f"no briefing editions in {out}; run `briefing generate` first")
-    date = dates[-1]
+    date = found[-1]
     available = numbers(out, date)
-    if len(available) < 2:
+    if len(available) >= 2:
+        return path_of(out, date, available[-2]), path_of(out, date, available[-1])
+    if len(found) < 2:
         raise BriefingError(
-            f"{date} has one edition only; pass two editions, e.g. 2025-12-04/1 {date}/1"
+            f"{out} holds one brief only ({date}); generate another, or pass two editions"
         )
-    return path_of(out, date, available[-2]), path_of(out, date, available[-1])
+    earlier = found[-2]
+    return path_of(out, earlier, numbers(out, earlier)[-1]), path_of(out, date, available[-1])
 
 
 def diff(old_path: Path, new_path: Path) -> Briefing:
@@ -254,11 +168,6 @@ def diff(old_path: Path, new_path: Path) -> Briefing:
     old, new = load(old_path), load(new_path)
     new.changes = compare(old, new)
     return new
-
-
-def changes_markdown(briefing: Briefing, templates: str | None = None) -> str:
-    text = template_env(templates).get_template("_changes.md.j2").render(b=briefing)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 # --- reruns with nothing new --------------------------------------------------------------------

@@ -197,6 +197,21 @@ class Evidence(Frozen):
         return SentenceRef.parse(self.sentence_id)
 
 
+class ItemReview(Frozen):
+    """What an analyst decided about one finding by editing a brief's Markdown."""
+
+    struck: bool = Field(default=False, description="Deleted in review: left out of the brief")
+    moved_from: str | None = Field(
+        default=None, description="Heading the brief had put it under, when moved in review"
+    )
+    notes: list[str] = Field(default_factory=list, description="The analyst's notes on it")
+    edited: str | None = Field(
+        default=None,
+        description="The analyst's rewording of it; never taken as evidence, the source's "
+        "words are shown and this is kept as a note",
+    )
+
+
 class Item(Frozen):
     """A finding: a labelled source sentence (or several saying the same thing)."""
 
@@ -216,6 +231,22 @@ class Item(Frozen):
         default="source",
         description="'model': a summary sentence the model wrote and that passed the check "
         "that its numbers and names occur in its evidence; otherwise verbatim source text",
+    )
+    handle: str = Field(
+        default="",
+        description="Short stable name of the finding, from its evidence text (e.g. 'k3f9q'); "
+        "kept across editions and days while its evidence is the same",
+    )
+    new: bool = Field(
+        default=False, description="True when the brief it was compared with did not have it"
+    )
+    figure_change: str | None = Field(
+        default=None,
+        description="A figure of it that changed since the brief it was compared with: "
+        "'11,300 dead → 3,958 dead'",
+    )
+    review: ItemReview | None = Field(
+        default=None, description="The analyst's decisions on it, carried from a reviewed brief"
     )
 
     @property
@@ -238,8 +269,21 @@ class Difference(Frozen):
     """A fact that sources state differently: a number, a duration or a quote's wording."""
 
     about: str = Field(description='What differs, e.g. "the war (years)", "Ushakov\'s words"')
-    kind: Literal["number", "quote"]
+    kind: Literal["number", "quote", "claim"]
     variants: list[Variant] = Field(min_length=2)
+
+
+class KeyFigure(Frozen):
+    """A count, amount or rate the sources state, with what it measures."""
+
+    about: str = Field(description='What the number measures, e.g. "dead", "price"')
+    value: str = Field(description="The number as written, verbatim")
+    text: str = Field(description="The clause that states it, verbatim from the source")
+    evidence: list[Evidence] = Field(min_length=1)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Quote(Frozen):
@@ -305,6 +349,9 @@ class Story(BaseModel):
     differences: list[Difference] = Field(
         default_factory=list, description="Where sources differ on the same fact"
     )
+    key_figures: list[KeyFigure] = Field(
+        default_factory=list, description="Counts, amounts and rates, each with its sources"
+    )
 
     @property
     def items(self) -> list[Item]:
@@ -330,6 +377,7 @@ class ItemChange(BaseModel):
 
     kind: Kind
     party: str | None = None
+    handle: str = ""
     text: str = Field(description="Verbatim source text of the finding")
     cites: str = Field(
         description="'[1:s3, 2:s7]' against the sources of the edition the finding is from "
@@ -340,11 +388,28 @@ class ItemChange(BaseModel):
     )
 
 
+class FigureChange(BaseModel):
+    """A figure about the same thing that changed: '11,300 dead' then '3,958 dead'."""
+
+    about: str = Field(description="What was counted, e.g. 'dead', 'people missing'")
+    before: str = Field(description="The earlier figure as written, e.g. '11,300 dead'")
+    after: str = Field(description="The figure now, as written")
+    old: ItemChange = Field(description="The earlier finding stating `before`")
+    new: ItemChange = Field(description="The finding now stating `after`")
+
+
 class StoryChanges(BaseModel):
     """What changed in one story between two editions; items compared by evidence text."""
 
     story_id: str
     title: str
+    status: Literal["new", "developing", "no longer covered"] = Field(
+        default="developing",
+        description="'new': not in the earlier brief; 'no longer covered': only in the earlier",
+    )
+    figures: list[FigureChange] = Field(
+        default_factory=list, description="Figures that changed; their findings are not repeated"
+    )
     new_items: list[ItemChange] = Field(default_factory=list)
     new_sources: list[ItemChange] = Field(default_factory=list)
     unsupported: list[ItemChange] = Field(
@@ -353,15 +418,68 @@ class StoryChanges(BaseModel):
 
     @property
     def empty(self) -> bool:
-        return not (self.new_items or self.new_sources or self.unsupported)
+        changed = self.new_items or self.new_sources or self.unsupported or self.figures
+        return self.status == "developing" and not changed
 
 
 class Changes(BaseModel):
-    """What changed since an earlier edition of the briefing (of the same date)."""
+    """What changed since an earlier brief: an edition of the same date or of an earlier day."""
 
     since_edition: int = Field(ge=1)
     since_generated_at: dt.datetime
+    since_date: dt.date | None = Field(
+        default=None, description="Date of the brief compared with (None: same date, old files)"
+    )
     stories: list[StoryChanges] = Field(default_factory=list, description="Changed stories only")
+
+
+class ReviewCarried(Frozen):
+    """How many of the analyst's decisions this brief carries over from reviewed briefs."""
+
+    struck: int = 0
+    moved: int = 0
+    notes: int = 0
+    edited: int = 0
+    waiting: int = Field(
+        default=0, description="Decisions in force on findings this brief does not have"
+    )
+    file: str = Field(default="", description="The review file the decisions are kept in")
+
+    @property
+    def total(self) -> int:
+        return self.struck + self.moved + self.notes + self.edited + self.waiting
+
+    def describe(self) -> str:
+        """'1 struck, 1 note' (only the kinds there are)."""
+        counts = [
+            (self.struck, "struck", "struck"),
+            (self.moved, "moved", "moved"),
+            (self.notes, "note", "notes"),
+            (self.edited, "reworded", "reworded"),
+        ]
+        said = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+        if self.waiting:
+            said += f"{'; ' if said else ''}{self.waiting} more on findings not in this brief"
+        return said
+
+
+class Decision(Frozen):
+    """One decision an analyst made by editing a brief's Markdown, kept in the review file."""
+
+    handle: str = Field(description="The finding's handle, e.g. 'k3f9q'")
+    action: Literal["strike", "move", "note", "reword"]
+    made_on: dt.date = Field(description="Date of the reviewed brief; applies to it and later")
+    edition: int = Field(ge=1, description="Edition of that date that was reviewed")
+    finding: str = Field(description="The finding's text, for people reading the file")
+    keys: list[str] = Field(
+        default_factory=list,
+        description="Its evidence sentences, normalised: found again by "
+        "these if its handle ever changes",
+    )
+    text: str = Field(default="", description="note: the note; reword: the analyst's words")
+    section: str | None = Field(default=None, description="move: the section heading moved to")
+    party: str | None = Field(default=None, description="move: the party heading moved to")
+    moved_from: str | None = Field(default=None, description="move: where the brief had it")
 
 
 class Briefing(BaseModel):
@@ -393,7 +511,15 @@ class Briefing(BaseModel):
     stats: RunStats = Field(default_factory=RunStats)
     edition: int = Field(1, ge=1, description="1 for the first run of this date, then 2, 3, ...")
     changes: Changes | None = Field(
-        None, description="What changed since the previous edition; None for the first"
+        None,
+        description="What changed since the previous edition, or the latest brief of a recent "
+        "earlier day; None when there is none",
+    )
+    struck: list[Item] = Field(
+        default_factory=list, description="Findings struck in review, left out of the sections"
+    )
+    review: ReviewCarried | None = Field(
+        default=None, description="Decisions of reviewed briefs applied to this one"
     )
 
     def source_number(self, article_id: str) -> int:

@@ -14,9 +14,11 @@ from . import (
     assemble,
     chunk,
     cluster,
+    decisions,
     editions,
     extract,
     ground,
+    handles,
     ingest,
     local,
     lock,
@@ -24,11 +26,13 @@ from . import (
     quotes,
     render,
     resources,
+    review,
     screen,
+    story_index,
     summarize,
 )
 from . import settings as tuning
-from .cache import Cache
+from .cache import Cache, write_atomic
 from .config import Settings
 from .errors import BriefingError
 from .llm import LLM, first_model
@@ -43,6 +47,7 @@ class Result:
     briefing: Briefing
     paths: list[Path]
     unchanged: bool = False  # nothing new since the latest edition: nothing was rewritten
+    reviewed: int = 0  # decisions read from briefs a person edited, before this run
 
 
 @dataclass
@@ -72,10 +77,12 @@ def generate_loaded(
     ingested: IngestResult, settings: Settings, started: float, progress: Progress | None = None
 ) -> Result:
     report = progress or (lambda stage, done, total: None)
+    # A person's edits of earlier briefs are read first: they change this brief (and its key).
+    reviewed = review.harvest(settings.out, edited_briefs(settings.out), editions.load)
     outputs = render.output_paths(settings.out, settings.date, settings.formats)
     same = editions.unchanged(settings.out, settings.date, input_key(ingested, settings), outputs)
     if same is not None:
-        return Result(briefing=same, paths=outputs, unchanged=True)
+        return Result(briefing=same, paths=outputs, unchanged=True, reviewed=reviewed)
     run = prepare(ingested, settings)
     cache = Cache(settings.cache_dir)
     with open_llm(settings) as llm:
@@ -96,7 +103,17 @@ def generate_loaded(
         stats=run_stats(run, llm, cache, started, dropped=grounded.dropped),
     )  # fmt: skip
     briefing.without_model = without_model(labelled, summaries)
-    return write(briefing, run, settings, llm, cache, started)
+    result = write(briefing, run, settings, llm, cache, started)
+    result.reviewed = reviewed
+    return result
+
+
+def edited_briefs(out: Path) -> list[tuple[Path, Path]]:
+    """(the date's Markdown, its latest edition) for every date in the output folder."""
+    return [
+        (out / f"{day.isoformat()}.md", editions.path_of(out, day, editions.numbers(out, day)[-1]))
+        for day in editions.dates(out)
+    ]
 
 
 def load(folder: Path, settings: Settings) -> IngestResult:
@@ -109,7 +126,8 @@ def load(folder: Path, settings: Settings) -> IngestResult:
 
 def input_key(ingested: IngestResult, settings: Settings) -> str:
     """Everything a briefing depends on: articles, settings, code and prompts, the story index."""
-    index = settings.out / cluster.INDEX_NAME
+    index = settings.out / story_index.INDEX_NAME
+    review_file = decisions.review_path(settings.out)
     overrides = sorted(settings.templates.rglob("*")) if settings.templates else []
     return editions.fingerprint({
         "articles": [(a.key, a.path, a.published, a.outlet, a.title) for a in ingested.articles],
@@ -121,6 +139,7 @@ def input_key(ingested: IngestResult, settings: Settings) -> str:
         "tuning": tuning.current().model_dump(mode="json"),
         "templates": [(p.name, p.read_bytes()) for p in overrides if p.is_file()],
         "stories": index.read_bytes() if index.is_file() else b"",
+        "review": review_file.read_bytes() if review_file.is_file() else b"",
     })  # fmt: skip
 
 
@@ -150,7 +169,7 @@ def estimate(folder: Path, settings: Settings) -> manifest.Estimate:
 def plan_stories(ingested: IngestResult, settings: Settings) -> cluster.Plan:
     """The stories of the run (no LLM), ids continued from the story index in the output folder."""
     plan = cluster.plan(
-        ingested.articles, index=cluster.load_index(settings.out), date=settings.date,
+        ingested.articles, index=story_index.load_index(settings.out), date=settings.date,
         topic=settings.topic, stories=settings.stories, min_sources=settings.min_sources,
     )  # fmt: skip
     if not plan.stories:
@@ -225,13 +244,18 @@ def run_stats(
 def write(
     briefing: Briefing, run: Prepared, settings: Settings, llm: LLM, cache: Cache, started: float
 ) -> Result:
-    # The edition is numbered (and compared with the previous one) before rendering: the
-    # Markdown opens with what changed.
-    previous = editions.latest(settings.out, settings.date)
+    # The edition is numbered (and compared with the last brief) before rendering: the Markdown
+    # opens with what changed. Handles come first: the review and the comparison use them.
+    previous = editions.previous_brief(settings.out, settings.date, settings.compare_days)
+    handles.assign_handles(briefing, previous)
+    decisions.apply(briefing, decisions.load_decisions(settings.out), file=decisions.REVIEW_FILE)
     edition = editions.save(briefing, settings.out, previous)
     paths = render.write(briefing, settings.out, templates=_str(settings.templates),
                          formats=settings.formats)  # fmt: skip
-    cluster.save_index(settings.out, run.stories.index)  # only once the briefing is written
+    if "md" in settings.formats:  # what was written, to see later what a person changed
+        markdown = render.output_paths(settings.out, settings.date, ["md"])[0]
+        write_atomic(review.written_copy(edition), markdown.read_text(encoding="utf-8"))
+    story_index.save_index(settings.out, run.stories.index)  # only once the briefing is written
     # Keyed after the index is saved: the next run starts from this index.
     editions.remember(settings.out, settings.date, input_key(run.ingested, settings),
                       briefing.edition)  # fmt: skip

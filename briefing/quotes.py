@@ -26,6 +26,13 @@ AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({SPEAKER_NAME})\b")
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
+# Capitalised words before "said" that are no person or organisation.
+NOT_SPEAKERS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "he", "she", "they", "it", "we", "i", "you",
+    "this", "that", "there", "officials", "sources",
+}  # fmt: skip
 
 
 def find_quotes(articles: list[Article]) -> list[Quote]:
@@ -83,6 +90,15 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
 
 
 def clean_name(name: str) -> str | None:
-    """The speaker without titles and institutions: "Kremlin Aide Yuri Ushakov" is Yuri Ushakov."""
-    words = [w for w in name.split() if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]
+    """The speaker without titles and institutions ("Kremlin Aide Yuri Ushakov" is Yuri
+    Ushakov); None when what stands before "said" is no person or organisation: a weekday, a
+    month or a pronoun ("Friday. He said" is "he said")."""
+    words = name.split()
+    # A sentence ends inside the match: "Friday. He" -> only "He" stands before the verb.
+    ends = [n for n, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 1]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    if any(w.strip("’'.,").lower() in NOT_SPEAKERS for w in words):
+        return None
+    words = [w for w in words if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]
     return " ".join(words) or None

@@ -66,6 +66,9 @@ def md_url(url: str | None) -> str:
 # A continuation line must not start with one of these, or it would open a new block.
 RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{3,}")
 LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
+QUOTE_LINE = re.compile(r"^(\s{0,4}> )")
+# A finding's handle (`^k3f9q`, see handles.py) stays on the line of the words before it.
+HANDLE_WORD = re.compile(r"^\^[0-9a-z]{5,8}$")
 
 
 def wrap_markdown(text: str, width: int | None = None) -> str:
@@ -81,7 +84,8 @@ def wrap_markdown(text: str, width: int | None = None) -> str:
             out.append(line)
             continue
         marker = LIST_ITEM.match(line)
-        indent = " " * len(marker[1]) if marker else ""
+        quote = QUOTE_LINE.match(line)  # a note under a finding goes on as a quote
+        indent = " " * len(marker[1]) if marker else quote[1] if quote else ""
         out.extend(_wrap_words(line, width, indent))
     return "\n".join(out)
 
@@ -93,7 +97,8 @@ def _wrap_words(line: str, width: int, indent: str) -> list[str]:
         if not word:
             lines[-1] += " "
             continue
-        if len(lines[-1]) + 1 + len(word) <= width or RISKY_LINE_START.match(word):
+        fits = len(lines[-1]) + 1 + len(word) <= width
+        if fits or RISKY_LINE_START.match(word) or HANDLE_WORD.match(word):
             lines[-1] += " " + word
         else:
             lines.append(indent + word)
@@ -115,6 +120,16 @@ def refs(evidence: Iterable[Evidence], briefing: Briefing) -> list[tuple[int, st
 def citations(evidence: list[Evidence], briefing: Briefing) -> str:
     """'[1:s3, 2:s7]': source number and sentence number of every piece of evidence."""
     return "[" + ", ".join(f"{n}:{s}" for n, s in refs(evidence, briefing)) + "]"
+
+
+def outlets(evidence: list[Evidence], briefing: Briefing) -> str:
+    """'Reuters, AP': the outlets of the sources, each once; a source with no outlet by number."""
+    by_id = {s.article_id: s for s in briefing.sources}
+    names = []
+    for item in evidence:
+        source = by_id.get(item.article_id)
+        names.append(source.outlet or f"source {source.number}" if source else item.article_id)
+    return ", ".join(dict.fromkeys(names))
 
 
 # --- templates ----------------------------------------------------------------------------------
@@ -157,6 +172,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "b": briefing,
         "cite": lambda evidence: citations(evidence, briefing),
         "refs": lambda evidence: refs(evidence, briefing),
+        "outlets_of": lambda evidence: outlets(evidence, briefing),
     }
 
 

@@ -138,7 +138,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"position|sticking_point|next_step|event)"
             r"\\?[\"']\s*:",
         ),
-        ("contains a link", r"\b(?:https?|ftp|javascript|data)\s*:\s*/*\S|\bwww\.\S+\.\w"),
+        # "data:" only as a data URI ("data:text/html;base64,..."): "their own data: They want"
+        # is prose.
+        (
+            "contains a link",
+            r"\b(?:https?|ftp|javascript)\s*:\s*/*\S|\bdata:[\w.+-]+/[\w.+-]+[;,]"
+            r"|\bwww\.\S+\.\w",
+        ),
     )
 )
 # Invisible characters that models read but readers do not: Unicode tag characters ("ASCII

@@ -21,6 +21,19 @@ Labels = Literal["model", "rules", "combined"]
 class Tuning(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # --- ingest: near-duplicates (Jaccard similarity of 5-word shingles) -----------------------
+    duplicate_copy: float = Field(
+        0.9,
+        description="At or above, a later file is a copy (syndication, re-post): left out, its "
+        "outlet credited on the kept article. Wire copies re-posted with a new headline and "
+        "chrome stay above it.",
+    )
+    duplicate_report: float = Field(
+        0.5,
+        description="At or above, a later file is kept but listed as a near-duplicate, so a "
+        "reviewer sees the overlap (an updated version of a story, a rewrite of the same wire).",
+    )
+
     # --- cluster: articles -> stories --------------------------------------------------------
     same_story: float = Field(
         0.18,
@@ -102,6 +115,30 @@ class Tuning(BaseModel):
     next_steps: int = Field(3, description="Next steps per story")
     timeline: int = Field(4, description="Timeline events per story")
     quotes: int = Field(3, description="Key quotes per story")
+
+    # --- disagree: where sources differ, key figures ----------------------------------------
+    figure_tolerance: float = Field(
+        0.015,
+        description="An exact figure reads as itself give or take half its last written digit, "
+        "at most this share of it: '3 billion' is not '2.5 to 3.5 billion', and '143 million' "
+        "differs from '145.5 million' (the Equifax revision) while '11,300' agrees with '11.3k'",
+    )
+    same_figure: float = Field(
+        1.2,
+        description="Ratio within which a count that names no place ('143 million people') is "
+        "taken for the placed count it sits next to ('143 million Americans'), so that it is "
+        "not set against Britons or Canadians",
+    )
+    unattributed_share: float = Field(
+        0.6,
+        description="Share of a quote's content words an unattributed quotation elsewhere must "
+        "carry to be another wording of it ('little more' / 'nothing more than an optical "
+        "illusion'); half, as for a named speaker, pairs different remarks",
+    )
+    key_figures: int = Field(5, description="Key figures per story: one line per measured thing")
+    figure_words: int = Field(
+        16, description="Words of the sentence shown around a key figure (whole if it is short)"
+    )
 
     # --- summarize -----------------------------------------------------------------------------
     summary_candidates: int = Field(10, description="Findings the model chooses the summary from")

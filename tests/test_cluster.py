@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cluster, settings
+from briefing import cluster, settings, story_index
 from briefing.assemble import per_story
 from briefing.ingest import load_folder
 from briefing.models import Article, Evidence, Item
@@ -66,7 +66,7 @@ def test_mixed_folder_is_split_into_exactly_its_stories(mixed):
 
 def test_seeds_are_one_story_with_all_five_articles():
     seeds = articles_in(SEEDS, dt.date(2025, 12, 5))
-    plan = cluster.plan(seeds, index=cluster.StoryIndex(), date=dt.date(2025, 12, 5))
+    plan = cluster.plan(seeds, index=story_index.StoryIndex(), date=dt.date(2025, 12, 5))
     (story,) = plan.stories
     assert story.article_ids == ["a1", "a2", "a3", "a4", "a5"]
     assert story.title in {a.title for a in seeds}
@@ -79,7 +79,7 @@ def test_stories_forces_the_number_of_stories(mixed):
 
 
 def test_top_stories_rank_by_outlets_then_recency_and_single_outlet_is_also_reported(mixed):
-    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    plan = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY)
     assert [len(s.outlets) for s in plan.stories] == [4, 4, 4, 3]
     four = plan.stories[:3]
     assert [s.latest for s in four] == sorted((s.latest for s in four), reverse=True)
@@ -92,49 +92,49 @@ def test_top_stories_rank_by_outlets_then_recency_and_single_outlet_is_also_repo
 
 
 def test_min_sources_one_gives_every_story_its_section(mixed):
-    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, min_sources=1)
+    plan = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY, min_sources=1)
     assert len(plan.stories) == 5 and not plan.also_reported
 
 
 def test_a_lone_article_gets_its_section_rather_than_only_also_reported(tmp_path):
     lone = articles_in(folder(tmp_path, STORIES / "later"))
-    plan = cluster.plan(lone, index=cluster.StoryIndex(), date=DAY)
+    plan = cluster.plan(lone, index=story_index.StoryIndex(), date=DAY)
     assert len(plan.stories) == 1 and not plan.also_reported
 
 
 def test_title_is_a_headline_of_the_story(mixed):
-    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    plan = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY)
     titles = {a.id: a.title for a in mixed}
     for story in plan.stories:
         assert story.title in {titles[i] for i in story.article_ids}
 
 
 def test_topic_keeps_only_the_stories_that_match_it(mixed):
-    plan = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, topic="Typhoon in Luzon")
+    plan = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY, topic="Typhoon in Luzon")
     (story,) = plan.stories
     assert "Fung-wong" in story.title
     assert len(plan.left_out) == 4
-    fed = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, topic="interest rates")
+    fed = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY, topic="interest rates")
     assert [s.terms[0] for s in fed.stories] == ["fed"]
-    none = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY, topic="World Cup final")
+    none = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY, topic="World Cup final")
     assert not none.stories
 
 
 def test_story_ids_are_stable_across_editions_and_run_dates(mixed, tmp_path):
-    first = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
-    cluster.save_index(tmp_path, first.index)
-    again = cluster.plan(mixed, index=cluster.load_index(tmp_path), date=DAY)
+    first = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY)
+    story_index.save_index(tmp_path, first.index)
+    again = cluster.plan(mixed, index=story_index.load_index(tmp_path), date=DAY)
     assert [s.id for s in again.stories] == [s.id for s in first.stories]
     # Without an index the id comes from the article that opened the story, whatever the date.
     later = DAY + dt.timedelta(days=3)
     moved = articles_in(folder(tmp_path, SEEDS, STORIES / "mixed"), later)
-    later_day = cluster.plan(moved, index=cluster.StoryIndex(), date=later)
+    later_day = cluster.plan(moved, index=story_index.StoryIndex(), date=later)
     assert {s.id for s in later_day.stories} == {s.id for s in first.stories}
     assert not again.no_longer_covered
 
 
 def test_new_article_joins_its_story_on_rerun(mixed, tmp_path):
-    first = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
+    first = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY)
     typhoon = next(s for s in first.stories if "Fung-wong" in s.title)
     grown = articles_in(folder(tmp_path, SEEDS, STORIES / "mixed", STORIES / "later"))
     rerun = cluster.plan(grown, index=first.index, date=DAY)
@@ -145,11 +145,11 @@ def test_new_article_joins_its_story_on_rerun(mixed, tmp_path):
 
 
 def test_next_day_article_continues_its_story_and_the_rest_are_no_longer_covered(mixed, tmp_path):
-    first = cluster.plan(mixed, index=cluster.StoryIndex(), date=DAY)
-    cluster.save_index(tmp_path / "out", first.index)
+    first = cluster.plan(mixed, index=story_index.StoryIndex(), date=DAY)
+    story_index.save_index(tmp_path / "out", first.index)
     next_day = DAY + dt.timedelta(days=1)
     update = articles_in(STORIES / "later", next_day)
-    plan = cluster.plan(update, index=cluster.load_index(tmp_path / "out"), date=next_day)
+    plan = cluster.plan(update, index=story_index.load_index(tmp_path / "out"), date=next_day)
     (story,) = plan.stories
     typhoon = next(s for s in first.stories if "Fung-wong" in s.title)
     assert story.id == typhoon.id
@@ -166,14 +166,14 @@ def test_next_day_article_continues_its_story_and_the_rest_are_no_longer_covered
 
 
 def test_unreadable_index_starts_afresh(tmp_path):
-    (tmp_path / cluster.INDEX_NAME).write_text("{not json")
-    assert cluster.load_index(tmp_path).stories == []
-    assert cluster.load_index(tmp_path / "missing").stories == []
+    (tmp_path / story_index.INDEX_NAME).write_text("{not json")
+    assert story_index.load_index(tmp_path).stories == []
+    assert story_index.load_index(tmp_path / "missing").stories == []
 
 
 def test_no_article_and_one_article():
     assert cluster.group([]) == []
-    plan = cluster.plan([], index=cluster.StoryIndex(), date=DAY)
+    plan = cluster.plan([], index=story_index.StoryIndex(), date=DAY)
     assert plan.stories == [] and plan.index.stories == []
 
 
@@ -224,4 +224,4 @@ def test_generate_on_a_mixed_folder_gives_one_section_per_story(tmp_path, live_b
     assert {s.id for s in second.stories} == {s.id for s in first.stories}
     typhoon = next(s for s in second.stories if "Fung-wong" in s.title)
     assert len(typhoon.article_ids) == 4
-    assert (out / cluster.INDEX_NAME).is_file()
+    assert (out / story_index.INDEX_NAME).is_file()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.chunk import segment
-from briefing.disagree import differences
+from briefing.disagree import differences, key_figures
 from briefing.ingest import make_article
 from briefing.quotes import find_quotes
 
@@ -47,3 +47,218 @@ def test_two_wordings_of_one_remark_by_the_same_speaker_are_reported():
 def test_identical_quotes_in_two_outlets_do_not_differ():
     text = "“So far, a compromise hasn’t been found,” Ushakov said."
     assert run(text, "In Moscow. " + text) == []
+
+
+# --- counts, amounts and rates ------------------------------------------------------------------
+
+
+def test_death_tolls_that_cannot_both_be_true_are_one_difference_listing_every_value():
+    (difference,) = run(
+        "The death toll has now reached more than 5,200, the interior minister said.",
+        "The death toll in the coastal city has soared to 11,300, the Red Crescent said.",
+        "The death toll in the city has soared to 11,300, the aid group said on Friday.",
+    )
+    assert (difference.kind, difference.about) == ("number", "Death toll")
+    assert [(v.text, v.article_ids) for v in difference.variants] == [
+        ("more than 5,200", ["a1"]),
+        ("11,300", ["a2", "a3"]),
+    ]
+
+
+def test_a_lower_bound_below_the_exact_figure_is_no_difference():
+    assert (
+        run(
+            "The death toll has reached at least 5,000, officials said.",
+            "The death toll has reached 5,200, the minister said.",
+        )
+        == []
+    )
+
+
+def test_two_figures_in_one_article_are_no_difference_between_sources():
+    assert run("The toll rose to 5,200 on Monday; on Friday the toll rose to 11,300.") == []
+
+
+def test_figures_of_different_things_or_places_are_not_compared():
+    assert (
+        run(
+            "About 10,000 people were reported missing, the IFRC said.",
+            "The death toll has risen to 11,300, the Red Crescent said.",
+            "Hackers stole the data of up to 44 million Britons, the paper said.",
+            "The breach exposed the data of 143 million Americans, the company said.",
+        )
+        == []
+    )
+
+
+def test_sums_in_one_currency_differ_but_a_conversion_does_not_count():
+    (difference,) = run(
+        "UBS agreed to buy Credit Suisse for 3 billion Swiss francs ($3.2 billion).",
+        "UBS has agreed to buy Credit Suisse after raising its offer to more than $2 billion.",
+        "UBS will buy Credit Suisse for more than $3 billion, the banks said.",
+    )
+    assert difference.about == "Deal value"
+    assert [v.text for v in difference.variants] == [
+        "3 billion Swiss francs",
+        "more than $2 billion",
+        "more than $3 billion",
+    ]
+
+
+def test_a_figure_from_another_event_the_article_recalls_is_not_a_rival():
+    assert (
+        run(
+            "Equifax said the breach affected 143 million consumers, it said on Thursday.",
+            "Equifax said the breach affected 143 million consumers in all, it said.",
+            "Yahoo disclosed two attacks which affected as many as one billion consumers.",
+        )
+        == []
+    )
+
+
+def test_an_article_that_sets_a_figure_against_another_sources_is_a_difference():
+    (difference,) = run(
+        "About 10,000 people were reported missing, the federation said.",
+        "A further 10,000 people were still missing, lower than the 20,000 a spokesman gave.",
+    )
+    assert difference.about == "Missing"
+    assert "20,000" in [v.text for v in difference.variants]
+
+
+def test_lengths_in_different_units_are_compared():
+    (difference,) = run(
+        "He was convicted after a month-long trial in Manhattan.",
+        "A jury convicted him after a five-week trial.",
+    )
+    assert [v.text for v in difference.variants] == ["month-long trial", "five-week trial"]
+
+
+def test_the_age_of_a_bank_differs_but_ages_of_people_are_left_alone():
+    (difference,) = run(
+        "Officials raced to rescue the 167-year-old bank.",
+        "It marks the fall of a 166-year-old institution. Irene Steinberg, 51, died.",
+        "Bruce Steinberg, 50, was among the dead.",
+    )
+    assert difference.about == "age of the bank"
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+
+def test_a_ship_said_to_fly_two_flags_is_a_difference():
+    (difference,) = run(
+        "The Lighthouse Winmore, a Hong Kong-flagged ship, is seen in waters off Yeosu.",
+        "Lighthouse Winmore is registered in the Marshall Islands, according to Chosun Ilbo.",
+    )
+    assert (difference.kind, difference.about) == ("claim", "Flag of the Lighthouse Winmore")
+    assert [v.text for v in difference.variants] == [
+        "The Lighthouse Winmore, a Hong Kong-flagged ship",
+        "Lighthouse Winmore is registered in the Marshall Islands",
+    ]
+
+
+def test_one_event_given_two_weekdays_is_one_difference():
+    (difference,) = run(
+        "As the storm pounded the coast on Sunday night, two dams outside the city collapsed.",
+        "As the storm pounded the coast on Monday, residents said two dams collapsed.",
+    )
+    assert difference.about == "When the storm hit"
+    assert [v.text for v in difference.variants] == [
+        "storm pounded the coast on Sunday night",
+        "storm pounded the coast on Monday",
+    ]
+
+
+def test_a_date_and_a_weekday_of_one_deal_are_compared_by_weekday():
+    (difference,) = run(
+        "The world approved a climate deal on Sunday after two weeks of talks.",
+        "On 23 November 2024, CNN reported that countries reached a climate deal at COP29.",
+    )
+    assert difference.about == "When the deal was reached"
+    assert (
+        run(
+            "The world approved a climate deal on Sunday after two weeks of talks.",
+            "On 24 November 2024, nearly 200 countries reached a climate deal.",
+        )
+        == []
+    )
+
+
+def test_a_person_named_by_one_source_and_not_released_by_another_is_a_difference():
+    (difference,) = run(
+        "Cubillo identified the pilot as Juan Manuel Retana and described him as experienced.",
+        "The names of the crew members have not been formally released, a cousin said.",
+    )
+    assert difference.about == "Who the crew is"
+
+
+def test_a_set_date_against_a_later_date_is_a_difference_about_the_schedule():
+    (difference,) = run(
+        "Sentencing was scheduled for March 28, per the AP.",
+        "His sentence will be determined by Judge Lewis Kaplan at a later date.",
+    )
+    assert difference.about == "When the sentencing is"
+    assert run("Sentencing was set for March 28.", "Sentencing is scheduled for March 28.") == []
+
+
+# --- speakers -----------------------------------------------------------------------------------
+
+
+def test_a_weekday_is_never_a_speaker():
+    found = run(
+        "“The talks were useful and constructive and frank,” Friday. He said more later.",
+        "“The talks were extremely useful and constructive,” Ushakov said.",
+    )
+    assert all("Friday" not in d.about for d in found)
+
+
+def test_an_unattributed_quotation_sharing_most_of_a_remark_is_another_wording():
+    (difference,) = run(
+        "“I regret that this document is nothing more than an optical illusion,” Raina said.",
+        "“This document is little more than an optical illusion. It will not do,” she added.",
+    )
+    assert difference.about == "Raina’s words"
+
+
+def test_a_part_of_the_same_quotation_is_not_another_wording():
+    assert (
+        run(
+            "“Bankman-Fried perpetrated one of the biggest financial frauds in American history,” "
+            "Williams said.",
+            "He was charged with “one of the biggest financial frauds in American history.”",
+        )
+        == []
+    )
+
+
+def test_the_same_words_in_another_order_and_length_are_another_remark():
+    assert (
+        run(
+            "“This is not a Swiss solution,” Kelleher said of the takeover.",
+            "Kelleher said: “A solution has been found to protect the Swiss economy.”",
+        )
+        == []
+    )
+
+
+# --- key figures --------------------------------------------------------------------------------
+
+
+def test_key_figures_give_one_line_per_measured_thing_most_cited_first():
+    articles = [
+        make_article(n, Path(f"{n}.txt"), t)
+        for n, t in enumerate(
+            [
+                "The death toll has soared to 11,300. About 10,000 people are missing.",
+                "The death toll rose to 11,300, the aid group said.",
+                "The death toll reached more than 5,200, a minister said.",
+            ],
+            1,
+        )
+    ]
+    figures = key_figures(segment(articles).sentences)
+    assert [(f.about, f.value, f.article_ids) for f in figures] == [
+        ("Death toll", "11,300", ["a1", "a2"]),
+        ("Missing", "About 10,000 people", ["a1"]),
+    ]
+    assert all(f.text in e.text for f in figures for e in f.evidence[:1])

@@ -31,7 +31,18 @@ from pypdf import PdfReader
 
 from briefing import render, settings
 from briefing.cli import cli
-from briefing.models import Briefing, Evidence, Item, Quote, RunStats, Source, Story
+from briefing.models import (
+    Briefing,
+    Difference,
+    Evidence,
+    Item,
+    KeyFigure,
+    Quote,
+    RunStats,
+    Source,
+    Story,
+    Variant,
+)
 from tests.conftest import CLEAN_ENV, MODEL, ROOT, SEEDS, replaying
 
 GOLDEN = ROOT / "tests" / "golden" / "render"
@@ -466,3 +477,44 @@ def test_unknown_format_is_one_clear_line(tmp_path: Path):
     )
     message = str(result.exception) if result.exception else result.output
     assert result.exit_code != 0 and "formats" in message and "docx" in message
+
+
+# --- key figures and differences -----------------------------------------------------------------
+
+
+def with_figures() -> Briefing:
+    briefing = hand_built()
+    toll = "The death toll rose to 11,300, the Red Crescent said."
+    lower = "The death toll reached more than 5,200, the minister said."
+    story = briefing.stories[0].model_copy(
+        update={
+            "key_figures": [
+                KeyFigure(about="Death toll", value="11,300", text=toll, evidence=ev(2, 3, toll))
+            ],
+            "differences": [
+                Difference(
+                    about="Death toll",
+                    kind="number",
+                    variants=[
+                        Variant(text="more than 5,200", evidence=ev(1, 4, lower)),
+                        Variant(text="11,300", evidence=ev(2, 3, toll) + ev(3, 1, toll)),
+                    ],
+                )
+            ],
+        }
+    )
+    return briefing.model_copy(update={"stories": [story, *briefing.stories[1:]]})
+
+
+def test_every_value_of_a_difference_is_on_one_markdown_line_with_its_outlets_and_citations():
+    lines = render.to_markdown(with_figures(), width=10_000).splitlines()
+    (line,) = [ln for ln in lines if ln.startswith("- **Death toll:** “")]
+    assert "“more than 5,200” (Der Spiegel) [1:s4] · " in line
+    assert "“11,300” (Українська правда, source 3) [2:s3, 3:s1]" in line
+    assert "- **Death toll:** The death toll rose to 11,300, the Red Crescent said. [2:s3]" in lines
+
+
+def test_html_shows_key_figures_and_where_sources_differ():
+    page = render.to_html(with_figures())
+    assert "<h3>Key figures</h3>" in page and "<h3>Where sources differ</h3>" in page
+    assert "“more than 5,200”" in page

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.models import Article, Evidence
 from briefing.text.ids import SentenceRef, article_order
-from briefing.text.match import match_key
+from briefing.text.match import match_key, normalize_for_match
 from briefing.text.names import without_possessive
 from briefing.text.sentences import numbered, paragraphs
 
@@ -42,6 +42,13 @@ def test_numbering_runs_across_paragraphs_and_matches_the_flat_list():
 
 def test_match_key_ignores_case_curly_quotes_and_punctuation():
     assert match_key("“We’re ready,” he said.") == match_key('"we\'re READY" he said')
+
+
+def test_match_key_is_the_words_of_the_line_normalised_for_matching():
+    # One fold for both: ligatures, prime apostrophes and dashes read alike in each.
+    line = "The ﬁnal deal′s terms — “not yet” agreed."
+    assert normalize_for_match(line) == 'the final deal\'s terms - "not yet" agreed'
+    assert match_key(line) == "the final deal's terms not yet agreed"
 
 
 def test_possessive_is_removed_with_either_apostrophe():

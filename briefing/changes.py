@@ -1,0 +1,218 @@
+"""What changed between two briefs: per story, new or developing or no longer covered; new
+findings, findings with new sources, findings no longer supported, and figures that changed.
+
+Findings are compared by the text of their evidence sentences, not by positional ids (``a3.s17``
+shifts when an article is added).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .figures import figures, first_change
+from .handles import map_items
+from .models import (
+    Briefing,
+    Changes,
+    Evidence,
+    FigureChange,
+    Item,
+    ItemChange,
+    Source,
+    Story,
+    StoryChanges,
+)
+from .render import template_env
+from .text.match import match_key
+
+
+def compare(old: Briefing, new: Briefing) -> Changes:
+    """What changed from `old` to `new`, per story of `new` (and stories that disappeared)."""
+    stories: list[StoryChanges] = []
+    matched: set[str] = set()
+    for story in new.stories:
+        before = counterpart(story, old.stories)
+        if before is not None:
+            matched.add(before.id)
+        changes = compare_story(before, story, old, new)
+        if not changes.empty:
+            stories.append(changes)
+    for story in old.stories:
+        if story.id not in matched:
+            gone = [change(i, old, earlier=True) for i in unique_items(story)]
+            stories.append(StoryChanges(story_id=story.id, title=story.title,
+                                        status="no longer covered", unsupported=gone))  # fmt: skip
+    return Changes(
+        since_edition=old.edition,
+        since_generated_at=old.generated_at,
+        since_date=old.date if old.date != new.date else None,
+        stories=stories,
+    )
+
+
+def counterpart(story: Story, candidates: list[Story]) -> Story | None:
+    """The same story in the other edition: same id, else the one sharing most evidence."""
+    for candidate in candidates:
+        if candidate.id == story.id:
+            return candidate
+    keys = evidence_keys(story.items)
+    overlap = [(len(keys & evidence_keys(c.items)), c) for c in candidates]
+    best = max(overlap, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] else None
+
+
+def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefing) -> StoryChanges:
+    status = "developing" if before is not None else "new"
+    result = StoryChanges(story_id=story.id, title=story.title, status=status)
+    if before is None:
+        return result  # a new story: all of it is new, its sections say the rest
+    old_items = unique_items(before) if before else []
+    old_sources: dict[str, set[str]] = {}  # evidence key -> source paths, in the old edition
+    for item in old_items:
+        paths = source_paths(item.evidence, old)
+        for key in evidence_keys([item]):
+            old_sources.setdefault(key, set()).update(paths)
+    for item in old.struck:  # struck in review: known, so not new should it come back
+        for key in evidence_keys([item]):
+            old_sources.setdefault(key, set()).update(source_paths(item.evidence, old))
+    # Struck in review is a decision, not a loss of support.
+    new_keys: set[str] = evidence_keys(new.struck)
+    for item in unique_items(story):
+        keys = evidence_keys([item])
+        new_keys |= keys
+        if not keys & old_sources.keys():
+            result.new_items.append(change(item, new))
+            continue
+        known = set().union(*(old_sources.get(k, set()) for k in keys))
+        added = [e for e in item.evidence if source_path(e, new) not in known]
+        if added:
+            names = dict.fromkeys(source_name(e, new) for e in added)
+            result.new_sources.append(change(item, new, new_sources=list(names)))
+    # A finding whose articles are all still there is still supported, only ranked out of the
+    # sections' caps; "no longer supported" is said of findings whose every article is gone.
+    present = {source_key(s) for s in new.sources}
+    result.unsupported = [
+        change(item, old, earlier=True)
+        for item in old_items
+        if not evidence_keys([item]) & new_keys and not source_paths(item.evidence, old) & present
+    ]
+    figure_changes(result, old_items, unique_items(story), old, new)
+    return result
+
+
+def unique_items(story: Story) -> list[Item]:
+    """Each finding once (a sentence may be labelled in two sections)."""
+    seen: set[str] = set()
+    items = []
+    for item in story.items:
+        key = match_key(item.evidence[0].text)
+        if key not in seen:
+            seen.add(key)
+            items.append(item)
+    return items
+
+
+def evidence_keys(items: Iterable[Item]) -> set[str]:
+    return {match_key(e.text) for item in items for e in item.evidence}
+
+
+def source_key(source: Source) -> str:
+    """Which article it is, across runs: its URL, else its file name, title and outlet (a new
+    day's articles may sit in another folder; positional ids shift)."""
+    return source.url or f"{Path(source.path).name}|{source.title}|{source.outlet or ''}"
+
+
+def source_of(evidence: Evidence, briefing: Briefing) -> Source | None:
+    return next((s for s in briefing.sources if s.article_id == evidence.article_id), None)
+
+
+def source_path(evidence: Evidence, briefing: Briefing) -> str:
+    source = source_of(evidence, briefing)
+    return source_key(source) if source else evidence.article_id
+
+
+def source_paths(evidence: list[Evidence], briefing: Briefing) -> set[str]:
+    return {source_path(e, briefing) for e in evidence}
+
+
+def source_name(evidence: Evidence, briefing: Briefing) -> str:
+    source = source_of(evidence, briefing)
+    return (source.outlet or source.title) if source else evidence.article_id
+
+
+def change(
+    item: Item, briefing: Briefing, new_sources: list[str] | None = None, *, earlier: bool = False
+) -> ItemChange:
+    """The finding with citations against `briefing`'s sources (named when it is the earlier)."""
+    refs = dict.fromkeys(
+        f"{briefing.source_number(e.article_id)}:{e.ref.local}" for e in item.evidence
+    )
+    prefix = f"edition {briefing.edition} " if earlier else ""
+    return ItemChange(
+        kind=item.kind,
+        party=item.party,
+        handle=item.handle,
+        text=item.text,
+        cites="[" + prefix + ", ".join(refs) + "]",
+        new_sources=new_sources or [],
+    )
+
+
+def mark(briefing: Briefing, changes: Changes) -> None:
+    """Mark in the brief's sections the findings that are new, and the figures that changed."""
+    new = {c.handle for s in changes.stories for c in s.new_items if c.handle}
+    figure = {f.new.handle: f"{f.before} → {f.after}" for s in changes.stories for f in s.figures}
+    developing = {s.story_id for s in changes.stories if s.status == "developing"}
+    for story in briefing.stories:
+        if story.id not in developing:
+            continue  # a new story is new as a whole; marking each finding says nothing more
+        map_items(story, lambda i: i.model_copy(update={
+            "new": i.handle in new, "figure_change": figure.get(i.handle),
+        }))  # fmt: skip
+
+
+# --- figures that changed -----------------------------------------------------------------------
+
+
+def figure_changes(
+    result: StoryChanges, old_items: list[Item], new_items: list[Item], old: Briefing, new: Briefing
+) -> None:
+    """Figures of the earlier brief that a sentence new to this one states with another value
+    ("11,300 dead" then "3,958 dead"): listed in `result.figures`, and the finding stating it no
+    longer listed as new or newly sourced. Read per evidence sentence, so a new figure merged into
+    an earlier finding as one more source is seen too."""
+    earlier: dict[str, list[tuple[float, str, Item]]] = {}
+    known: set[str] = set()
+    for item in old_items:
+        for e in item.evidence:
+            known.add(match_key(e.text))
+            for subject, value, written in figures(e.text):
+                earlier.setdefault(subject, []).append((value, written, item))
+    changed: set[str] = set()
+    for item in new_items:
+        for e in item.evidence:
+            if match_key(e.text) in known:
+                continue
+            found = first_change(figures(e.text), earlier)
+            if found is None:
+                continue
+            (before, old_item), after = found
+            stated = item.model_copy(update={"text": e.text, "evidence": [e]})
+            result.figures.append(FigureChange(
+                about=after[0], before=before, after=after[1],
+                old=change(old_item, old, earlier=True), new=change(stated, new),
+            ))  # fmt: skip
+            changed.add(item.handle or item.text)
+            break
+    result.new_items = [c for c in result.new_items if (c.handle or c.text) not in changed]
+    result.new_sources = [c for c in result.new_sources if (c.handle or c.text) not in changed]
+
+
+# --- what changed, as Markdown (`briefing diff`) ------------------------------------------------
+
+
+def changes_markdown(briefing: Briefing, templates: str | None = None) -> str:
+    text = template_env(templates).get_template("_changes.md.j2").render(b=briefing)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

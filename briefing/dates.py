@@ -1,1 +1,0 @@
-from .text.dates import MONTHS, WEEKDAYS, safe_date  # noqa: F401  (ingest imports these here)

@@ -1,0 +1,493 @@
+"""Numbers in news sentences, tied to what they count: "more than 5,200 dead", "$2 billion".
+
+A quantity is a value (or a range) with its qualifier ("at least", "about", "up to"), its unit
+(a currency, a percent, a count) and the thing it measures, found by the grammar of news
+writing: the noun the number modifies ("11,300 people ... missing"), or the noun phrase it is the
+value of ("the death toll ... rose to 11,300", "buy the bank for 3 billion francs"). Deterministic
+and fast; a number whose measured thing cannot be told is kept with thing None and never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import settings
+from .text.numbers import NUMBER_WORDS
+
+WORD_NUMBERS = NUMBER_WORDS
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+# Currency words and signs -> ISO-like code; a value is compared only with one in its currency.
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "chf": "CHF", "sfr": "CHF", "francs": "CHF", "franc": "CHF", "swiss francs": "CHF",
+    "centimes": "CHF-cent", "rappen": "CHF-cent", "cents": "USD-cent",
+    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rmb": "CNY", "rupees": "INR", "won": "KRW",
+}  # fmt: skip
+# Qualifier -> (low, high) factors around the stated value: the range a reader takes it to mean.
+# "more than 5,200" says little above 5,200 and "nearly four" little below four; wider readings
+# would make every pair of figures compatible.
+QUALIFIERS = {
+    "at least": (1.0, 1.3), "more than": (1.0, 1.3), "over": (1.0, 1.3), "exceeding": (1.0, 1.3),
+    "in excess of": (1.0, 1.3), "upwards of": (1.0, 1.3), "above": (1.0, 1.3),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "some": (0.9, 1.1),
+    "approximately": (0.9, 1.1), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
+    "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "just under": (0.9, 1.0),
+    "up to": (0.7, 1.0), "as many as": (0.7, 1.0), "as much as": (0.7, 1.0),
+    "fewer than": (0.7, 1.0), "less than": (0.7, 1.0), "under": (0.7, 1.0),
+}  # fmt: skip
+
+_WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|mln|bn|b|tn)(?![\w-]))"
+_CURRENCY_BEFORE = r"(?:US\$|\$|€|£|¥|CHF|SFr\.?|USD|EUR|GBP)\s?"
+_CURRENCY_AFTER = (
+    r"\s(?:Swiss\s)?(?:francs?|dollars?|euros?|pounds(?:\ssterling)?|yuan|yen|rupees|won"
+    r"|centimes|rappen|cents)\b"
+)
+_QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+_NUM = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)"
+QUANTITY = re.compile(
+    rf"(?<![\w$€£.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>{_CURRENCY_BEFORE})?"
+    rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    rf"(?:\s?(?:-|–|to)\s?(?:{_CURRENCY_BEFORE})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
+    rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<cur2>{_CURRENCY_AFTER})?",
+    re.I,
+)
+WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[,;:()“”\"—–]")
+
+# What a number counts -> the thing measured. Nouns a number modifies ("5,200 dead") and nouns
+# whose value a number is ("the death toll rose to 5,200"). Plural and singular forms.
+THINGS = {
+    "dead": "dead", "deaths": "dead", "death": "dead", "killed": "dead", "died": "dead",
+    "killing": "dead", "injuring": "injured", "displacing": "displaced",
+    "fatalities": "dead", "casualties": "dead", "toll": "dead", "lives": "dead",
+    "missing": "missing", "injured": "injured", "wounded": "injured", "injuries": "injured",
+    "hurt": "injured", "homeless": "displaced", "displaced": "displaced",
+    "evacuated": "displaced", "survivors": "survivors", "rescued": "rescued",
+    "complaints": "complaints", "assaults": "assaults", "suspects": "suspects",
+    "arrests": "arrests", "arrested": "arrests", "detained": "arrests", "detention": "arrests",
+    "custody": "arrests", "investigating": "suspects", "investigated": "suspects",
+    "victims": "victims", "affected": "affected", "exposed": "affected", "impacted": "affected",
+    "compromised": "affected", "stolen": "affected", "accessed": "affected",
+    "votes": "votes", "vote": "votes", "seats": "seats", "turnout": "turnout",
+    "tonnes": "tonnes", "tons": "tonnes", "barrels": "barrels",
+    "counts": "counts", "charges": "counts", "jobs": "jobs", "employees": "staff",
+    "troops": "troops", "soldiers": "troops", "passengers": "passengers",
+}  # fmt: skip
+# Nouns for people in general: what they count is told by the verb or adjective that follows
+# ("10,100 people are reported missing", "143 million consumers may have been affected").
+PEOPLE = {
+    "people", "persons", "individuals", "residents", "citizens", "consumers", "customers",
+    "users", "men", "women", "children", "others", "civilians", "migrants", "refugees",
+    "americans", "britons", "brits", "canadians", "australians", "germans", "europeans",
+}  # fmt: skip
+# What a breach takes from people: "the personal information of 143 million people".
+RECORDS = {"data", "information", "records", "details"}
+# Where people counted live: a count of Britons is not a count of Americans.
+PLACES = {
+    "americans": "US", "american": "US", "u.s.": "US", "us": "US", "united states": "US",
+    "britons": "UK", "brits": "UK", "british": "UK", "uk": "UK", "u.k.": "UK", "britain": "UK",
+    "canadians": "CA", "canadian": "CA", "canada": "CA", "australians": "AU", "germans": "DE",
+    "german": "DE",
+}  # fmt: skip
+# Sums of money: what they pay for is told by the words around them.
+MONEY_THINGS = {
+    "price": ("buy", "buys", "bought", "pay", "pays", "paid", "price", "offer", "acquire",
+              "acquisition", "takeover", "purchase", "sale", "sell", "deal", "valued"),
+    "support": ("liquidity", "assistance", "guarantees", "guarantee", "loans", "backstop",
+                "bailout", "support", "lifeline", "rescue", "backing"),
+    "losses": ("lost", "loss", "losses", "stole", "steal", "stolen", "misappropriated",
+               "defrauded", "fraud", "embezzled"),
+    "fine": ("fine", "fined", "penalty", "settlement", "damages"),
+}  # fmt: skip
+# A number that is a change, a share of another or a single part is not the total it sits by.
+PART_CUES = {
+    "additional", "another", "further", "more", "extra", "new", "of", "each", "per", "every",
+    "than", "among", "including",
+}  # fmt: skip
+# Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
+ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
+# "lower than the 20,000 a spokesperson gave": another figure for the same thing, set against it.
+RIVAL_BEFORE = re.compile(
+    r"\b(?:lower|higher|fewer|greater|smaller|larger|less|more|above|below)\s+than\s+the\s+$", re.I
+)
+# "Equifax previously said up to 100,000 ...": a figure the article sets against a later one.
+EARLIER_BEFORE = re.compile(
+    r"\b(?:previously|initially|earlier|originally|first)\s+"
+    r"(?:said|put|estimated|reported|gave|announced|put\s+the\s+\w+\s+at)(?:\s+that)?\s+$",
+    re.I,
+)
+INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
+TIME_WORDS = re.compile(
+    r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
+    r"|a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|CET)\b",
+    re.I,
+)
+_MONTH = (
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+MONTH_BEFORE = re.compile(_MONTH + r"\.?\s*$", re.I)
+MONTH_AFTER = re.compile(_MONTH, re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence with what it measures; `span` is verbatim from the sentence."""
+
+    span: str
+    phrase: str  # the span with the noun it counts: "30 people from North African countries"
+    low: float
+    high: float
+    value: float
+    qualifier: str
+    unit: str  # "count", "percent", or a currency code
+    thing: str | None
+    place: str | None = None
+    start: int = 0
+    increment: bool = False  # "an additional 2.5 million": a change, not a total
+    rival: bool = False  # "lower than the 20,000 (another source) gave": a value it disputes
+    refers_back: bool = False  # "put the number at 5,500": the thing is the one just named
+    headed: bool = False  # "10,100 people": the number modifies a noun (not "the toll is 11,300")
+
+    @property
+    def comparable(self) -> bool:
+        """Whether its thing is specific enough to set against another source's figure: "people"
+        alone and the counts of an indictment (parts of a whole) are not."""
+        return self.thing not in (None, "people", "tonnes", "barrels")
+
+    def compatible(self, other: Quantity) -> bool:
+        """Whether both can be true at once: their readings overlap."""
+        return self.low <= other.high and other.low <= self.high
+
+
+def number_value(raw: str) -> float | None:
+    raw = raw.lower().replace(",", "")
+    if raw in WORD_NUMBERS:
+        return float(WORD_NUMBERS[raw])
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def precision(raw: str, scale: float) -> float:
+    """Half a unit of the last digit written: "11,300" reads 11,250-11,350; "145.5m" is exact to
+    50,000. A number written as a word is exact."""
+    raw = raw.replace(",", "")
+    if not raw[:1].isdigit():
+        return 0.0
+    if "." in raw:
+        half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
+    else:
+        zeros = len(raw) - len(raw.rstrip("0")) if raw != "0" else 0
+        half = 0.5 * 10 ** min(zeros, 2) * scale
+    # "3 billion" is not "2.5 to 3.5 billion": a round figure is still within a few percent.
+    return min(half, settings.current().figure_tolerance * float(raw) * scale)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every number of the sentence that measures something, with its reading and thing."""
+    found = []
+    for match in QUANTITY.finditer(sentence):
+        quantity = read_quantity(sentence, match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def quantities_in_order(texts: list[str]) -> list[list[Quantity]]:
+    """The quantities of consecutive sentences of one article; a number given as "the number"
+    or "that figure" takes the measured thing of the last figure of the two sentences before."""
+    result: list[list[Quantity]] = []
+    last: list[tuple[int, Quantity]] = []  # sentence index, quantity with a thing
+    for n, text in enumerate(texts):
+        found = find_quantities(text)
+        recent = [q for k, q in last if n - k <= 2]
+        # "The number" points back to a figure given as the value of a noun phrase ("the number
+        # of casualties has risen to 11,300") before one that merely counts people.
+        recent.sort(key=lambda q: not q.headed)
+        resolved = []
+        for k, quantity in enumerate(found):
+            if quantity.rival and k and found[k - 1].thing:
+                quantity = replace(quantity, thing=found[k - 1].thing, place=found[k - 1].place)
+            elif quantity.refers_back and recent:
+                quantity = replace(quantity, thing=recent[-1].thing, place=recent[-1].place)
+            if quantity.thing:
+                last.append((n, quantity))
+            resolved.append(quantity)
+        result.append(resolved)
+    return [[settle_increment(q, n, result) for q in found] for n, found in enumerate(result)]
+
+
+def settle_increment(quantity: Quantity, n: int, article: list[list[Quantity]]) -> Quantity:
+    """ "An additional 2.5 million" is a change only next to a total of the same thing; "another
+    10,100 people are missing" after a death toll is a figure of its own."""
+    if not quantity.increment:
+        return quantity
+    nearby = [q for found in article[max(0, n - 2) : n + 3] for q in found if q is not quantity]
+    if any(q.thing == quantity.thing and not (q.increment or q.rival) for q in nearby):
+        return quantity
+    return replace(quantity, increment=False)
+
+
+def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
+    value = number_value(match.group("num"))
+    if value is None or not_a_measure(sentence, match):
+        return None
+    if sentence[: match.start()].rstrip().endswith(("(", "[")):
+        return None  # "3 billion francs ($3.2 billion)": a conversion of the figure before
+    scale = SCALES.get((match.group("scale") or "").strip().lower(), 1.0)
+    value *= scale
+    if match.group("num2"):
+        second = number_value(match.group("num2")) or 0.0
+        scale2 = SCALES.get((match.group("scale2") or "").strip().lower(), scale)
+        low, high = sorted((value, second * scale2))
+    else:
+        half = precision(match.group("num"), scale)
+        low, high = value - half, value + half
+    qualifier = (match.group("qual") or "").lower()
+    if qualifier:
+        lo, hi = QUALIFIERS[qualifier]
+        low, high = value * lo, value * hi
+    unit = unit_of(match)
+    if unit.endswith("-cent"):  # "76 centimes" is 0.76 francs
+        unit, value, low, high = unit[:-5], value / 100, low / 100, high / 100
+    if unit == "count" and value < 2 and not match.group("num2"):
+        return None  # "one of the", "a single": rarely a figure worth comparing
+    after = re.sub(r"\([^()]*\)", " ", sentence[match.end() :])  # conversions, asides
+    before = sentence[: match.start()]
+    thing, place = thing_of(before, after, unit)
+    increment = bool(INCREMENT_BEFORE.search(before))
+    clause = after_clause_start(words(before)[-10:])
+    refers_back = thing is None and any(
+        word in ANAPHORS and clause[n + 1 : n + 2] != ["of"] for n, word in enumerate(clause)
+    )
+    if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
+        thing = None  # "killed 170 people elsewhere in the country": another place's count
+    rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
+    headed = any(w in THINGS or w in PEOPLE for w in until_clause_end(words(after))[:3])
+    return Quantity(
+        refers_back=refers_back,
+        headed=headed,
+        rival=rival,
+        increment=increment,
+        span=match.group(0).strip(),
+        phrase=noun_phrase(sentence, match),
+        low=low,
+        high=high,
+        value=value,
+        qualifier=qualifier,
+        unit=unit,
+        thing=thing,
+        place=place,
+        start=match.start(),
+    )
+
+
+def unit_of(match: re.Match[str]) -> str:
+    if match.group("pct"):
+        return "percent"
+    for group in ("cur", "cur2"):
+        raw = (match.group(group) or "").strip().lower().rstrip(".")
+        raw = re.sub(r"\s+", " ", raw)
+        if raw:
+            return CURRENCIES.get(raw, CURRENCIES.get(raw.split()[-1], raw))
+    return "count"
+
+
+def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
+    """Dates, times, years, ages and list numbers are not measures of a thing."""
+    raw = match.group("num").replace(",", "")
+    after = sentence[match.end() : match.end() + 14].lstrip(" -")
+    before = sentence[max(0, match.start() - 12) : match.start()]
+    if match.group("cur") or match.group("cur2") or match.group("pct") or match.group("scale"):
+        return False
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):
+        return True  # a year
+    if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
+        return True  # "Sept. 7", "7 September"
+    if TIME_WORDS.match(after) or re.match(r"[:/]\d", sentence[match.end() : match.end() + 2]):
+        return True  # durations are read by disagree.py; clock times and dates are not figures
+    if re.match(r"-?year-old|-?(?:st|nd|rd|th)\b", after, re.I):
+        return True
+    # "Irene Steinberg, 51;": an age
+    return bool(re.search(r"[A-Z][\w.’'-]*,\s*$", before) and re.match(r"[,;.)]", after or "."))
+
+
+TAIL_WORD = re.compile(r"\s+([\w’'-]+)")
+
+
+def noun_phrase(sentence: str, match: re.Match[str]) -> str:
+    """The number with the noun it counts (one of its first three words) and a short
+    "from/of/in" complement, verbatim; the number alone when no counted noun follows it."""
+    end, taken = match.end(), []
+    for _ in range(6):
+        word = TAIL_WORD.match(sentence, end)
+        if not word:
+            break
+        taken.append((word.group(1).lower(), word.end()))
+        end = word.end()
+    heads = [n for n, (w, _) in enumerate(taken[:3]) if w in THINGS or w in PEOPLE]
+    if not heads:
+        return match.group(0).strip()
+    last = heads[0]
+    following = [w for w, _ in taken[last + 1 : last + 3]]
+    complement = following[:1] in (["from"], ["of"], ["in"])
+    if complement or following in (["relating", "to"], ["related", "to"]):
+        last = min(last + 3, len(taken) - 1)
+    while last > heads[0] and taken[last][0] in ("and", "or", "the", "a", "an", "to", "of", "in"):
+        last -= 1
+    return sentence[match.start() : taken[last][1]].strip()
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def thing_of(before: str, after: str, unit: str) -> tuple[str | None, str | None]:
+    """The thing the number measures, and where the people it counts live."""
+    following = words(after)[:8]
+    preceding = words(before)[-16:]
+    place = place_of(preceding[-3:], following[:6])
+    if unit in ("count", "percent"):
+        return count_thing(preceding, following, unit), place
+    return money_thing(preceding, following), place
+
+
+def count_thing(preceding: list[str], following: list[str], unit: str) -> str | None:
+    # The noun the number modifies, skipping up to two modifiers ("359 sexual assaults").
+    clause_after = until_clause_end(following)
+    if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
+        return None  # "five of the dead": a part, not the total
+    for n, word in enumerate(clause_after[:3]):
+        if THINGS.get(word) == "counts":
+            return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
+        if word in THINGS:
+            # "90 victims who filed complaints", "eight suspects are in detention": the clause
+            # after the noun says what exactly is counted.
+            return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
+        if word in PEOPLE:
+            return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
+    if unit == "percent":
+        return percent_thing(preceding, clause_after)
+    # The number is the value of a noun phrase before it: "the death toll ... reached 5,200",
+    # "the number of casualties has risen to 11,300"; the number ends its clause.
+    next_word = clause_after[0] if clause_after else ","
+    if next_word.isalpha() and next_word not in ("in", "on", "as", "after", "according"):
+        return None
+    clause_before = after_clause_start(preceding)
+    for word in reversed(clause_before):
+        if word in ("toll", "deaths", "dead", "fatalities", "casualties", "died", "killed"):
+            return "dead"
+        if word == "missing":
+            return "missing"
+    return None
+
+
+def offence(rest: list[str]) -> str | None:
+    """ "two counts of fraud", "six counts relating to fraud": counts of one offence, comparable
+    across sources; "seven counts" alone is the whole indictment, told the same everywhere."""
+    if rest[:1] == ["of"]:
+        named = rest[1:2]
+    elif rest[:2] in (["relating", "to"], ["related", "to"]):
+        named = rest[2:3]
+    else:
+        return None
+    at = rest.index(named[0]) if named else 0
+    then = rest[at + 1 : at + 3]
+    joined = then[:1] == ["and"] and not (
+        then[1:] and (then[1] in WORD_NUMBERS or then[1][0].isdigit())
+    )
+    if not named or not named[0].isalpha() or joined:
+        return None  # "counts related to fraud and money laundering": the whole indictment
+    return f"counts of {named[0]}"
+
+
+def predicate_thing(rest: list[str]) -> str | None:
+    """What people counted are: "are reported missing", "were killed", "had died"."""
+    for word in rest[:6]:
+        if word in THINGS and THINGS[word] not in ("counts", "votes"):
+            return THINGS[word]
+        if word in (",", ";", "(", "and", "but", "while", "&") or word[0].isdigit():
+            break  # another clause, or another figure: "11K lives lost & 10K missing"
+    return None
+
+
+def verb_thing(preceding: list[str]) -> str | None:
+    """What the verb right before the number did to the people it counts: "killed about 170
+    people", "displaced at least 30,000 people", "exposed personal information of 143 million
+    people"."""
+    window = after_clause_start(preceding)[-7:]
+    while window[-1:] in (["only"], ["just"], ["some"]):
+        window = window[:-1]
+    if window[-1:] in (["of"], ["from"]) and set(window) & RECORDS:
+        window = window[:-1]
+    else:
+        window = window[-3:]
+    for word in reversed(window):
+        if word in THINGS and THINGS[word] not in ("counts", "votes"):
+            return THINGS[word]
+    if window[-1:] and window[-1] in RECORDS:
+        return "affected"  # "the data of 145 million Americans"
+    return None
+
+
+def percent_thing(preceding: list[str], following: list[str]) -> str | None:
+    if "vote" in following[:4] or "votes" in following[:4] or "vote" in preceding[-4:]:
+        return "vote share"
+    if "turnout" in preceding[-5:] or "turnout" in following[:3]:
+        return "turnout"
+    return None
+
+
+def money_thing(preceding: list[str], following: list[str]) -> str | None:
+    """A sum's purpose from the nearest cue word: "buy X for 3bn", "3bn in liquidity".
+    "per share" is its own thing: a price per share is no price of the whole."""
+    if following[:2] in (["per", "share"], ["a", "share"]):
+        return "price per share"
+    after = until_clause_end(following)[:5]
+    before = after_clause_start(preceding)[-7:]
+    if after[:1] == ["of"] and not any(w in c for c in MONEY_THINGS.values() for w in after[1:3]):
+        return None  # "CHF 16bn of bonds": a sum of something else
+    if {"rejected", "earlier", "initial", "previous", "previously"} & set(before):
+        return None  # an earlier offer is a step of the story, not a rival figure
+    if {"closing", "closed", "close", "traded", "trading"} & set(before[-4:]):
+        return "share price"
+    near = [*after, *reversed(before)]
+    for word in sorted(set(near), key=near.index):
+        for thing, cues in MONEY_THINGS.items():
+            if word in cues:
+                return thing
+    return None
+
+
+def place_of(before: list[str], after: list[str]) -> str | None:
+    for word in [*after[:4], *before]:
+        if word in PLACES:
+            return PLACES[word]
+    text = " ".join(after[:6])
+    for name, code in PLACES.items():
+        if " " in name and name in text:
+            return code
+    return None
+
+
+def until_clause_end(tokens: list[str]) -> list[str]:
+    for n, word in enumerate(tokens):
+        if word in (";", "—", "–") or word == ",":
+            return tokens[:n]
+    return tokens
+
+
+def after_clause_start(tokens: list[str]) -> list[str]:
+    for n in range(len(tokens) - 1, -1, -1):
+        if tokens[n] in (";", "—", "–", ":", "“", '"'):
+            return tokens[n + 1 :]
+    return tokens

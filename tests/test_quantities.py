@@ -1,0 +1,132 @@
+"""Numbers in news sentences, tied to what they count."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.quantities import find_quantities, quantities_in_order
+
+
+def only(sentence: str):
+    (quantity,) = find_quantities(sentence)
+    return quantity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "thing"),
+    [
+        ("The death toll has reached more than 5,200, a minister said.", "more than 5,200", "dead"),
+        ("The number of casualties has risen to 11,300, the Red Crescent said.", "11,300", "dead"),
+        ("A further 10,100 people are reported missing in the city.", "10,100", "missing"),
+        ("About 6,000 people were confirmed to have died.", "About 6,000", "dead"),
+        ("The storm also killed about 170 people in the east.", "about 170", "dead"),
+        ("The floods have displaced at least 30,000 people.", "at least 30,000", "displaced"),
+        ("Police are investigating 359 sexual assaults.", "359", "assaults"),
+        ("So far, there have been 90 victims who filed complaints.", "90", "complaints"),
+        ("Eight suspects are currently in detention.", "Eight", "arrests"),
+        ("Hackers stole the personal data of 143 million people.", "143 million", "affected"),
+    ],
+)
+def test_a_count_is_tied_to_what_it_counts(sentence: str, span: str, thing: str):
+    quantity = only(sentence)
+    assert (quantity.span, quantity.thing) == (span, thing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "thing"),
+    [
+        ("UBS agreed to buy Credit Suisse for 3 billion Swiss francs.", "CHF", "price"),
+        ("UBS has increased its offer to more than $2 billion.", "USD", "price"),
+        ("The deal includes liquidity assistance of up to 100 billion francs.", "CHF", "support"),
+        ("Customers lost nearly $10 billion when the exchange took their funds.", "USD", "losses"),
+        ("UBS will pay 76 centimes per share for Credit Suisse.", "CHF", "price per share"),
+    ],
+)
+def test_a_sum_of_money_has_its_currency_and_purpose(sentence: str, unit: str, thing: str):
+    quantity = only(sentence)
+    assert (quantity.unit, quantity.thing) == (unit, thing)
+
+
+def test_scales_and_centimes_are_read_as_values():
+    assert only("Losses reached 5.2bn dollars, it said.").value == 5.2e9
+    assert only("UBS will pay 76 centimes per share.").value == pytest.approx(0.76)
+    assert only("Up to 44million Brits may have lost data.").value == 44e6
+
+
+def test_a_qualifier_widens_the_reading_on_its_side_only():
+    at_least = only("The death toll reached at least 5,000 on Monday.")
+    exact = only("The death toll reached 5,200 on Monday.")
+    larger = only("The death toll reached 11,300 on Monday.")
+    assert at_least.compatible(exact)
+    assert not exact.compatible(larger)
+    assert not at_least.compatible(larger)
+
+
+def test_a_range_reads_from_its_low_to_its_high_end():
+    quantity = only("It can reach 18,000 to 20,000 deaths, the mayor said.")
+    assert (quantity.low, quantity.high, quantity.thing) == (18000, 20000, "dead")
+
+
+def test_round_and_precise_figures_of_one_count_are_compatible_but_revisions_are_not():
+    roughly = only("Hackers took the data of roughly 145 million Americans.")
+    precise = only("The breach exposed the data of 145.5 million Americans.")
+    earlier = only("The breach exposed the data of 143 million Americans.")
+    assert roughly.compatible(precise)
+    assert not earlier.compatible(precise)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm struck on September 10, 2023, at 2:30 a.m.",
+        "Bruce Steinberg, 50, and Irene Steinberg, 51; died in the crash.",
+        "The bank was founded in 1856 and grew fast.",
+        "A family said five of the dead were relatives.",
+    ],
+)
+def test_dates_ages_years_and_parts_measure_nothing(sentence: str):
+    assert all(q.thing is None for q in find_quantities(sentence))
+
+
+def test_a_conversion_in_brackets_is_not_a_figure_of_its_own():
+    found = find_quantities("UBS will buy it for 3 billion Swiss francs ($3.2 billion).")
+    assert [q.span for q in found if q.thing] == ["3 billion Swiss francs"]
+
+
+def test_the_number_refers_back_to_the_toll_named_before_not_to_the_missing():
+    texts = [
+        "The number of casualties has risen to 11,300, the Red Crescent said.",
+        "Another 10,100 people are reported missing in the city.",
+        "Health authorities had previously put the number at 5,500.",
+    ]
+    things = [[q.thing for q in found] for found in quantities_in_order(texts)]
+    assert things == [["dead"], ["missing"], ["dead"]]
+
+
+def test_a_figure_set_against_another_sources_counts_as_a_rival():
+    (found,) = quantities_in_order(
+        ["A further 10,000 people were still missing, lower than the 20,000 a spokesman gave."]
+    )
+    assert [(q.thing, q.rival) for q in found] == [("missing", False), ("missing", True)]
+
+
+def test_an_increment_next_to_its_total_is_marked_as_a_change():
+    (found,) = quantities_in_order(
+        [
+            "An additional 2.5 million Americans may have been affected, bringing the total to "
+            "145.5 million people affected."
+        ]  # fmt: skip
+    )
+    assert [q.increment for q in found] == [True, False]
+
+
+def test_counts_of_an_indictment_are_counted_per_offence():
+    fraud = find_quantities("He pleaded not guilty to two counts of fraud and five of conspiracy.")
+    assert fraud[0].thing == "counts of fraud"
+    assert only("The verdict covered six counts relating to fraud.").thing == "counts of fraud"
+    assert only("He was found guilty of all seven counts related to fraud.").thing is None
+
+
+def test_what_follows_the_next_figure_does_not_name_this_one():
+    found = find_quantities("The city lost over 11K lives & 10K missing during the storm.")
+    assert [(q.span, q.thing) for q in found] == [("over 11K", "dead"), ("10K", "missing")]
