@@ -20,7 +20,6 @@ starts the embedded model.
 from __future__ import annotations
 
 import contextlib
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +27,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
+from tenacity import (
+    RetryCallState,
+    RetryError,
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
 
 from . import settings
 from .errors import LLMError, OutputTruncated
@@ -355,9 +361,16 @@ def retry_delay(headers: Any, failed: int) -> float | None:
     return backoff(failed + 1)
 
 
+# tenacity's exponential back-off: 0.5 s, 1 s, 2 s ... at most 8 s, plus up to 0.25 s of jitter so
+# that concurrent workers do not retry in step.
+BACKOFF = wait_exponential_jitter(initial=0.5, max=8.0, jitter=0.25)
+
+
 def backoff(attempt: int) -> float:
-    """0.5 s, 1 s, 2 s ... at most 8 s, minus up to 25 % jitter (as the SDK does)."""
-    return min(0.5 * 2 ** (attempt - 1), 8.0) * (1 - 0.25 * random.random())
+    """Seconds to wait after the `attempt`-th failed try (1 for the first)."""
+    state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})
+    state.attempt_number = attempt
+    return BACKOFF(state)
 
 
 def tries(retries: int) -> str:

@@ -295,3 +295,12 @@ def generate_process(folder: Path, server: FaultServer, tmp_path: Path) -> subpr
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)},
     )  # fmt: skip
+
+
+def test_backoff_doubles_from_half_a_second_and_stops_at_eight():
+    from briefing.llm import backoff
+
+    waits = [backoff(attempt) for attempt in range(1, 8)]
+    assert 0.5 <= waits[0] <= 0.75
+    assert all(later > earlier for earlier, later in zip(waits[:4], waits[1:5], strict=True))
+    assert waits[-1] == 8.0
