@@ -7,6 +7,7 @@ whole briefing stays within about a third of the words of its sources.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import cues, similar
@@ -14,13 +15,7 @@ from .chunk import match_key
 from .models import Evidence, Item, Quote
 from .parties import Parties
 
-# Caps chosen with bench/quality.py on the seeds: the briefing must stay within a third of the
-# source words; positions carry most key facts, so they get the most room.
-PARTIES_SHOWN = 4
-POSITIONS = 9
-POSITIONS_PER_PARTY = 4
-STICKING_POINTS = 5
-NEXT_STEPS = 3
+# Dated events shown on the timeline (others chosen stay in their sections) and key quotes.
 TIMELINE = 4
 QUOTES = 3
 
@@ -39,7 +34,8 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     for group in similar.groups([i.text for i in ordered], background=background):
         members = [ordered[k] for k in group]
         lead = members[0]
-        kinds = Counter(m.kind for m in members)
+        # A label (model or cue rule) says more than "fact", which only means no label.
+        kinds = Counter(m.kind for m in members if m.kind != "fact") or Counter(["fact"])
         kind = lead.kind if kinds[lead.kind] == max(kinds.values()) else kinds.most_common(1)[0][0]
         named = parties.mentioned(lead.text)
         party = parties.actor(lead.text) or parties.normalise(lead.party)
@@ -59,10 +55,11 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     return sorted(merged, key=rank)
 
 
-def combine_quotes(quotes: list[Quote]) -> list[Quote]:
+def combine_quotes(quotes: list[Quote], shown: set[str] | None = None) -> list[Quote]:
     """A quotation contained in a longer one (one outlet quotes a remark whole, another a part)
     becomes part of it, citing both; attributed and most corroborated first, capped. Only
-    containment merges quotes: two similar wordings are a difference, not the same quote."""
+    containment merges quotes: two similar wordings are a difference, not the same quote.
+    A quotation whose every sentence is `shown` as a finding already is not repeated."""
     longest_first = sorted(quotes, key=lambda q: -len(q.text))
     kept: list[Quote] = []
     for quote in longest_first:
@@ -78,7 +75,8 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
                 "speaker": old.speaker or quote.speaker,
             }
         )
-    return sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))[:QUOTES]
+    fresh = [q for q in kept if not {e.sentence_id for e in q.evidence} <= (shown or set())]
+    return sorted(fresh, key=lambda q: (q.speaker is None, *rank(q)))[:QUOTES]
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:
@@ -86,15 +84,73 @@ def union(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
-    """The best-ranked positions (at most POSITIONS in all) grouped by party, the most present
-    parties first."""
+    """Positions grouped by party, the most present parties first, unattributed ones last;
+    within a party in the order given."""
     groups: dict[str, list[Item]] = {}
     for item in positions:
         groups.setdefault(item.party or unattributed, []).append(item)
     weight = {p: sum(len(i.article_ids) for i in g) for p, g in groups.items()}
-    order = sorted(groups, key=lambda p: (p == unattributed, -weight[p], p))[:PARTIES_SHOWN]
-    chosen = sorted((i for p in order for i in groups[p][:POSITIONS_PER_PARTY]), key=rank)[
-        :POSITIONS
-    ]
-    shown = {p: [i for i in chosen if (i.party or unattributed) == p] for p in order}
-    return {p: items for p, items in shown.items() if items}
+    order = sorted(groups, key=lambda p: (p == unattributed, -weight[p], p))
+    return {p: groups[p] for p in order}
+
+
+# --- choosing the findings a reader sees ----------------------------------------------------------
+
+# Share of a story's source words its findings may take (headings, citations, quotes, the summary
+# and the source list come on top): chosen with bench/quality.py on the development corpus so
+# that the whole Markdown stays within about a third of the sources' words.
+FINDING_WORDS = 0.3
+# Words each source adds around the findings: its entry in the list of sources, its citations'
+# share of headings and quotes. Taken from the budget so that short sources are not outgrown.
+SOURCE_OVERHEAD = 15
+# Room a story always has, however short its sources: a few findings.
+MIN_FINDING_WORDS = 80
+# A sentence shorter than this is a fragment, a dateline or a caption credit, not a finding.
+MIN_WORDS = 6
+FIGURE = re.compile(r"\d")
+NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+
+
+def importance(item: Item, articles: int) -> float:
+    """How much a finding tells a reader, from the structure of news and no model: several
+    sources carry it; it opens its article (the inverted pyramid puts what happened first); it
+    states figures and names; a label (model or cue rule) says what it is."""
+    first = min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in item.evidence)
+    shared = (len(item.article_ids) - 1) / max(1, articles - 1)
+    lead = 1.0 if first <= 2 else 0.6 if first <= 4 else 0.35 if first <= 8 else 0.15
+    figures = 0.3 if FIGURE.search(item.text) else 0.0
+    names = 0.08 * min(4, len(set(NAME.findall(item.text))))
+    labelled = 0.8 if item.kind != "fact" else 0.0
+    return 1.5 * shared + lead + figures + names + labelled
+
+
+def cost(item: Item) -> int:
+    """Words the finding takes in the Markdown: its text and two per citation."""
+    return len(item.text.split()) + 2 * len({e.sentence_id for e in item.evidence})
+
+
+def opens_a_quotation(text: str) -> bool:
+    """True when the sentence opens a quotation that it does not close: the quotation goes on in
+    the next sentence, so shown alone it is a fragment with a dangling quotation mark."""
+    last_open, last_close = text.rfind("“"), text.rfind("”")
+    if last_open > last_close:
+        return True
+    plain = [m.start() for m in re.finditer('"', text)]
+    # An odd number of straight quotes whose last one opens (is followed by a word).
+    return len(plain) % 2 == 1 and bool(re.match(r'"\w', text[plain[-1] :]))
+
+
+def choose(items: list[Item], budget: int, articles: int) -> list[Item]:
+    """The most important findings that fit in `budget` words, in order of importance."""
+    ranked = sorted(
+        (i for i in items if len(i.text.split()) >= MIN_WORDS and not opens_a_quotation(i.text)),
+        key=lambda i: (-importance(i, articles), rank(i)),
+    )
+    chosen: list[Item] = []
+    used = 0
+    for item in ranked:
+        if used + cost(item) > budget:
+            continue
+        chosen.append(item)
+        used += cost(item)
+    return chosen

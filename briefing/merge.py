@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import TypeVar
 
-from . import chunk, corroborate, dates, disagree
+from . import chunk, corroborate, dates, disagree, sections
 from .models import Article, Briefing, Evidence, Item, Problem, Quote, RunStats, Source, Story
 from .parties import Parties
 
@@ -71,25 +71,41 @@ def make_story(
     published: dict[str, dt.date | None],
     articles: list[Article] | None = None,
 ) -> Story:
-    """Sections of one story: same-fact items merged across articles, parties normalised,
-    each section ranked by corroboration and capped; where its sources differ."""
+    """Sections of one story: same-fact items merged across articles, parties normalised, the
+    most important findings chosen within a share of the story's words and placed in the
+    sections of its kind (briefing/sections.py); where its sources differ."""
     mine = [a for a in articles or [] if a.id in set(story.article_ids)]
     sentences = [s for a in mine for s in chunk.sentences_of(a)]
     resolver = Parties.learn(a.text for a in mine)
     combined = corroborate.combine(items, resolver, background=[s.text for s in sentences])
-    by_kind: dict[str, list[Item]] = defaultdict(list)
-    for item in combined:
-        by_kind[item.kind].append(item)
+    kind = sections.story_kind(s.text for s in sentences)
+    words = sum(len(s.text.split()) for s in sentences)
+    budget = max(
+        corroborate.MIN_FINDING_WORDS,
+        int(corroborate.FINDING_WORDS * words) - corroborate.SOURCE_OVERHEAD * len(mine),
+    )
+    chosen = corroborate.choose(combined, budget, len(story.article_ids))
+    dated = timeline([i for i in chosen if i.kind == "event"], published, corroborate.TIMELINE)
+    on_timeline = {i.evidence[0].sentence_id for i in dated}
+    placed = sections.assign(
+        [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
+    )
     return story.model_copy(
         update={
-            "positions": corroborate.by_party(by_kind["position"], UNATTRIBUTED),
-            "sticking_points": by_kind["sticking_point"][: corroborate.STICKING_POINTS],
-            "next_steps": by_kind["next_step"][: corroborate.NEXT_STEPS],
-            "timeline": timeline(by_kind["event"], published, corroborate.TIMELINE),
-            "quotes": corroborate.combine_quotes(quotes),
+            "kind": kind,
+            "positions": corroborate.by_party(placed.pop("positions", []), UNATTRIBUTED),
+            "sticking_points": placed.pop("sticking_points", []),
+            "next_steps": placed.pop("next_steps", []),
+            "timeline": dated,
+            "sections": placed,
+            "quotes": corroborate.combine_quotes(quotes, shown=shown_sentences(chosen)),
             "differences": disagree.differences(sentences, quotes),
         }
     )
+
+
+def shown_sentences(items: list[Item]) -> set[str]:
+    return {e.sentence_id for i in items for e in i.evidence}
 
 
 def timeline(

@@ -154,9 +154,10 @@ def summarize_stories(
     warnings: list[str] = []
     for number, story in enumerate(briefing.stories, start=1):
         report("summary", number, len(briefing.stories))
-        story.summary, story_warnings = summarize.summarize(
-            llm, story, topic=settings.topic, cache=cache
-        )
+        summary, story_warnings = summarize.summarize(llm, story, topic=settings.topic,
+                                                      cache=cache)  # fmt: skip
+        story = story.model_copy(update={"summary": summary})
+        briefing.stories[number - 1] = summarize.without_summary(story)
         warnings += story_warnings
     return warnings
 
