@@ -10,7 +10,7 @@ key phrases, and outlets rewrite its sentences), with names shared across storie
 
 Quality: adjusted Rand index and purity against the true stories of tests/stories (the seeds
 plus three unrelated stories and a single-outlet one; a file's story is the start of its name)
-and of the generated set, for the chosen method (average linkage at cluster.SAME_STORY) and the
+and of the generated set, for the chosen method (average linkage at settings same_story) and the
 alternatives measured: complete and single linkage, and connected components of the graph of
 pairs above the same similarity.
 """
@@ -37,7 +37,7 @@ from sklearn.metrics import adjusted_rand_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing import cluster  # noqa: E402
+from briefing import cluster, settings  # noqa: E402
 from briefing.ingest import load_folder, make_article  # noqa: E402
 from briefing.models import Article  # noqa: E402
 
@@ -130,8 +130,9 @@ def linkage(kind: str) -> Callable[[list[Article]], list[int]]:
     def run(articles: list[Article]) -> list[int]:
         matrix, _ = cluster.vectorize(articles)
         distance = np.clip(1 - (matrix @ matrix.T).toarray(), 0, 2)
+        same_story = settings.current().same_story
         model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage=kind,
-                                        distance_threshold=1 - cluster.SAME_STORY)  # fmt: skip
+                                        distance_threshold=1 - same_story)  # fmt: skip
         return list(model.fit_predict(distance))
 
     return run
@@ -139,7 +140,7 @@ def linkage(kind: str) -> Callable[[list[Article]], list[int]]:
 
 def components(articles: list[Article]) -> list[int]:
     matrix, _ = cluster.vectorize(articles)
-    graph = (matrix @ matrix.T) >= cluster.SAME_STORY
+    graph = (matrix @ matrix.T) >= settings.current().same_story
     return list(connected_components(graph, directed=False)[1])
 
 

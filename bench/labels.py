@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.quality import score  # noqa: E402
-from briefing import ground, pipeline  # noqa: E402
+from briefing import pipeline, settings  # noqa: E402
 from briefing.config import load_settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,12 +26,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'labels':10} {'coverage':>9} {'length':>7} {'quotes':>7} {'cited':>6} lines")
         for labels in ("model", "rules", "combined"):
-            ground.LABELS = labels
             out = Path(tmp) / labels
-            settings = load_settings(
+            config = load_settings(
                 {"date": DATE, "out": out, "cache_dir": Path(tmp) / "cache", "formats": "json,md"}
             )
-            pipeline.generate(ROOT / "seeds", settings)
+            with settings.override(labels=labels):
+                pipeline.generate(ROOT / "seeds", config)
             result = score(out / f"{DATE}.json", ROOT / "seeds", ROOT / "bench/facts/seeds.toml")
             print(
                 f"{labels:10} {result.coverage:9.1%} {result.length:7.1%} "

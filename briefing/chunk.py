@@ -7,64 +7,14 @@ can still credit every outlet that carried it.
 
 from __future__ import annotations
 
-import re
-
+from . import settings
 from .models import Article, Chunk, Segmented, Sentence
-
-# Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "etc", "inc", "corp", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
-}  # fmt: skip
-
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then
-# something that can start a sentence (capital, digit or an opening quote).
-BOUNDARY = re.compile(r"""([.!?]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
-
-CHARS_PER_TOKEN = 4  # rough for English with BPE tokenizers; only used for budgeting
+from .text.match import match_key
+from .text.sentences import numbered
 
 
 def estimate_tokens(text: str) -> int:
-    return len(text) // CHARS_PER_TOKEN + 1
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences, keeping every character of the source."""
-    sentences: list[str] = []
-    start = 0
-    for match in BOUNDARY.finditer(paragraph):
-        candidate = paragraph[start : match.end(1)]
-        if ends_with_abbreviation(candidate):
-            continue
-        sentences.append(candidate.strip())
-        start = match.end()
-    rest = paragraph[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return [s for s in sentences if s]
-
-
-def ends_with_abbreviation(text: str) -> bool:
-    if not text.endswith("."):
-        return False
-    last_word = re.split(r"[\s(\[\"“]", text[:-1])[-1].lower()
-    # Initials ("J. Smith") and known abbreviations ("U.S.", "Dec.") do not end a sentence.
-    return len(last_word) == 1 or last_word in ABBREVIATIONS
-
-
-def sentences_of(article: Article) -> list[Sentence]:
-    texts = [s for p in article.text.split("\n\n") for s in split_sentences(p)]
-    return [
-        Sentence(id=f"{article.id}.s{n}", article_id=article.id, number=n, text=t)
-        for n, t in enumerate(texts, start=1)
-    ]
-
-
-def match_key(text: str) -> str:
-    """Normalised form used to recognise a repeated sentence across outlets."""
-    text = text.lower().translate(str.maketrans("“”‘’`", "\"\"'''"))
-    return " ".join(re.sub(r"[^\w\s']", " ", text).split())
+    return len(text) // settings.current().chars_per_token + 1
 
 
 def segment(articles: list[Article], budget_tokens: int = 1200) -> Segmented:
@@ -75,11 +25,11 @@ def segment(articles: list[Article], budget_tokens: int = 1200) -> Segmented:
     duplicate_of: dict[str, str] = {}
     for article in articles:
         fresh: list[Sentence] = []
-        for sentence in sentences_of(article):
+        for sentence in numbered(article):
             all_sentences.append(sentence)
             key = match_key(sentence.text)
             # Very short sentences ("He said.") repeat by chance; only dedupe substantial ones.
-            if len(key) > 40 and key in first_seen:
+            if len(key) >= settings.current().repeat_min_chars and key in first_seen:
                 duplicate_of[sentence.id] = first_seen[key]
                 continue
             first_seen.setdefault(key, sentence.id)

@@ -23,6 +23,7 @@ from .config import load_settings
 from .errors import BriefingError
 
 EXIT_ERROR = 1
+EXIT_USAGE = 2  # README: `2` bad usage
 
 
 class Display:
@@ -214,6 +215,11 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as err:
+        # A wrong flag or value is one line too (click prints usage text); exit code as documented.
+        hint = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+        click.echo(f"error: {err.format_message()}{hint}", err=True)
+        sys.exit(EXIT_USAGE)
     except click.ClickException as err:
         err.show()
         sys.exit(err.exit_code)

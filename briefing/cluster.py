@@ -2,10 +2,11 @@
 
 Grouping is lexical and needs no model: TF-IDF over headline and body (English stop words out,
 sublinear term frequency), cosine similarity, and average-linkage agglomerative clustering cut
-where the average similarity between two groups falls below `SAME_STORY` (scikit-learn). Average
-linkage was chosen over connected components of a similarity graph because one article that
-mentions two stories (an EU summit that touches the Ukraine talks) cannot chain them together;
-bench/cluster.py measures both. The number of stories is found by the cut unless it is forced.
+where the average similarity between two groups falls below `same_story` (settings.py;
+scikit-learn). Average linkage was chosen over connected components of a similarity graph
+because one article that mentions two stories (an EU summit that touches the Ukraine talks)
+cannot chain them together; bench/cluster.py measures both. The number of stories is found by
+the cut unless it is forced.
 
 Story ids are stable across runs: `<out>/.stories.json` keeps, for every story, its
 representative terms and the keys of its articles. A group of today's articles takes the id of
@@ -23,23 +24,12 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field, ValidationError
 
+from . import settings
 from .cache import write_atomic
 from .models import Article, PastStory, Story
+from .text.ids import article_order
 
-# Average cosine similarity between two groups at which they are one story. The seeds' five
-# outlets on one story are >= 0.24 apart pairwise and 0.31 on average, but real clusters of short
-# page excerpts (../shared/devset) are often 0.08-0.2 apart: at 0.18 six of their eight folders
-# split (cop29: five stories of six articles); at 0.10 two do, all eight tuned clusters in one
-# folder group with adjusted Rand index 0.91 (0.77 at 0.18), and tests/stories with the seeds
-# still group perfectly (1.0; below 0.08 they merge).
-SAME_STORY = 0.1
-# Similarity of today's group to a stored story's terms at which it continues that story. Lower
-# than SAME_STORY: the stored terms are truncated and were weighted by another day's IDF.
-CONTINUES = 0.12
-TERMS_KEPT = 40
 INDEX_NAME = ".stories.json"
-NO_LONGER_COVERED_DAYS = 7  # a story missing for longer leaves the brief (it stays indexed)
-FORGET_AFTER_DAYS = 90  # index entries unseen for longer are dropped
 
 WORD = r"(?u)\b[^\W\d_][\w'’-]+\b"
 
@@ -101,7 +91,7 @@ def vectorize(articles: list[Article]) -> tuple[np.ndarray, list[str]] | None:
 
 
 def group(
-    articles: list[Article], *, stories: int | None = None, threshold: float = SAME_STORY
+    articles: list[Article], *, stories: int | None = None, threshold: float | None = None
 ) -> list[list[Article]]:
     """Articles grouped by content, each group in article order, groups by their first article.
     `stories` forces the number of groups (at most one per article)."""
@@ -109,7 +99,7 @@ def group(
 
 
 def group_indexes(
-    articles: list[Article], stories: int | None = None, threshold: float = SAME_STORY
+    articles: list[Article], stories: int | None = None, threshold: float | None = None
 ) -> list[list[int]]:
     n = len(articles)
     if n == 0:
@@ -126,9 +116,10 @@ def group_indexes(
             n_clusters=min(stories, n), metric="precomputed", linkage="average"
         )
     else:
+        same_story = settings.current().same_story if threshold is None else threshold
         model = AgglomerativeClustering(
             n_clusters=None, metric="precomputed", linkage="average",
-            distance_threshold=1.0 - threshold,
+            distance_threshold=1.0 - same_story,
         )  # fmt: skip
     labels = model.fit_predict(distance)
     groups: dict[int, list[int]] = {}
@@ -152,11 +143,6 @@ def opening_order(article: Article) -> tuple[bool, dt.date, str]:
     return (not exact, article.published if exact else dt.date.min, article.key)  # type: ignore[return-value]
 
 
-def story_id(articles: list[Article]) -> str:
-    """'st-' + the key of the article that opened the story."""
-    return "st-" + min(articles, key=opening_order).key[:10]
-
-
 def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> str:
     """The headline most central to the group (closest to its centroid): selected, never written.
     Without vectors, the headline of the earliest article."""
@@ -175,7 +161,7 @@ def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> s
 
 def centroid_terms(vectors: np.ndarray, vocabulary: list[str]) -> dict[str, float]:
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    top = np.argsort(-centroid, kind="stable")[:TERMS_KEPT]
+    top = np.argsort(-centroid, kind="stable")[: settings.current().terms_kept]
     return unit({vocabulary[i]: float(centroid[i]) for i in top if centroid[i] > 0})
 
 
@@ -193,7 +179,7 @@ def blend(old: dict[str, float], new: dict[str, float], n_old: int, n_new: int) 
     mixed = Counter({t: w * n_old for t, w in old.items()})
     for t, w in new.items():
         mixed[t] += w * n_new
-    return unit(dict(mixed.most_common(TERMS_KEPT)))
+    return unit(dict(mixed.most_common(settings.current().terms_kept)))
 
 
 def rank(stories: list[Story]) -> list[Story]:
@@ -335,7 +321,7 @@ def assign_ids(
             continue
         scored = [(cosine(terms[n], r.terms), r.id) for r in index.stories]
         best = max(scored, default=(0.0, ""))
-        if best[0] < CONTINUES:
+        if best[0] < settings.current().continues:
             continue
         if best[1] not in taken:
             ids[n], taken[best[1]] = best[1], n
@@ -347,7 +333,7 @@ def assign_ids(
             ids[n] = fresh_id(members, known)
             known.add(ids[n])
     for n, target in joined.items():
-        groups[target] = sorted([*groups[target], *groups[n]], key=lambda a: order(a.id))
+        groups[target] = sorted([*groups[target], *groups[n]], key=lambda a: article_order(a.id))
         indexes[target] = sorted([*indexes[target], *indexes[n]])
         size = len(groups[target])
         terms[target] = blend(terms[target], terms[n], size - len(groups[n]), len(groups[n]))
@@ -363,11 +349,6 @@ def fresh_id(members: list[Article], known: set[str]) -> str:
         if candidate not in known:
             return candidate
     return "st-" + members[0].key[:10] + f"-{len(known)}"
-
-
-def order(article_id: str) -> tuple[int, str]:
-    digits = article_id.lstrip("a")
-    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
 
 
 def updated_index(
@@ -404,7 +385,7 @@ def updated_index(
                 "topics": list(dict.fromkeys(topics)),
             }
         )
-    horizon = date - dt.timedelta(days=FORGET_AFTER_DAYS)
+    horizon = date - dt.timedelta(days=settings.current().forget_after_days)
     kept = [r for r in records.values() if r.last_seen >= horizon]
     return StoryIndex(stories=sorted(kept, key=lambda r: (r.first_seen, r.id)))
 
@@ -415,7 +396,7 @@ def no_longer_covered(
     """Earlier stories (of this topic, when one is given) with no article today, seen within
     the last week; a story whose articles are all in today's run under another id is covered."""
     keys = {a.key for a in articles}
-    since = date - dt.timedelta(days=NO_LONGER_COVERED_DAYS)
+    since = date - dt.timedelta(days=settings.current().no_longer_covered_days)
     gone = [
         r for r in index.stories
         if r.id not in today and since <= r.last_seen <= date

@@ -1,8 +1,8 @@
-"""Findings that say the same thing become one, citing every source; sections are ranked and capped.
+"""Findings that say the same thing become one, citing every source; the most telling are chosen.
 
-An analyst reads a briefing in five minutes: each section keeps its most corroborated findings
-(then those nearest the top of their article, where news puts what matters) up to a cap, so the
-whole briefing stays within about a third of the words of its sources.
+An analyst reads a briefing in five minutes: a story shows its most important findings (several
+sources, an article's lead, figures and names, a label) up to a share of its sources' words, so
+the whole briefing stays within about a third of the words of its sources.
 """
 
 from __future__ import annotations
@@ -10,19 +10,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import cues, similar
-from .chunk import match_key
+from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
-
-# Dated events shown on the timeline (others chosen stay in their sections) and key quotes.
-TIMELINE = 4
-QUOTES = 3
+from .text.match import match_key
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
     """Most sources first, then the finding nearest the top of its article."""
-    first = min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in item.evidence)
+    first = min(e.ref.number for e in item.evidence)
     return (-len(item.article_ids), first)
 
 
@@ -37,10 +33,7 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
         # A label (model or cue rule) says more than "fact", which only means no label.
         kinds = Counter(m.kind for m in members if m.kind != "fact") or Counter(["fact"])
         kind = lead.kind if kinds[lead.kind] == max(kinds.values()) else kinds.most_common(1)[0][0]
-        named = parties.mentioned(lead.text)
-        party = parties.actor(lead.text) or parties.normalise(lead.party)
-        if party and party not in named:
-            named = [party, *named]
+        party, named = parties.decide(lead.text, lead.party)
         merged.append(
             lead.model_copy(
                 update={
@@ -76,7 +69,8 @@ def combine_quotes(quotes: list[Quote], shown: set[str] | None = None) -> list[Q
             }
         )
     fresh = [q for q in kept if not {e.sentence_id for e in q.evidence} <= (shown or set())]
-    return sorted(fresh, key=lambda q: (q.speaker is None, *rank(q)))[:QUOTES]
+    ranked = sorted(fresh, key=lambda q: (q.speaker is None, *rank(q)))
+    return ranked[: settings.current().quotes]
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:
@@ -96,17 +90,6 @@ def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
 
 # --- choosing the findings a reader sees ----------------------------------------------------------
 
-# Share of a story's source words its findings may take (headings, citations, quotes, the summary
-# and the source list come on top): chosen with bench/quality.py on the development corpus so
-# that the whole Markdown stays within about a third of the sources' words.
-FINDING_WORDS = 0.3
-# Words each source adds around the findings: its entry in the list of sources, its citations'
-# share of headings and quotes. Taken from the budget so that short sources are not outgrown.
-SOURCE_OVERHEAD = 15
-# Room a story always has, however short its sources: a few findings.
-MIN_FINDING_WORDS = 80
-# A sentence shorter than this is a fragment, a dateline or a caption credit, not a finding.
-MIN_WORDS = 6
 FIGURE = re.compile(r"\d")
 NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
@@ -115,7 +98,7 @@ def importance(item: Item, articles: int) -> float:
     """How much a finding tells a reader, from the structure of news and no model: several
     sources carry it; it opens its article (the inverted pyramid puts what happened first); it
     states figures and names; a label (model or cue rule) says what it is."""
-    first = min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in item.evidence)
+    first = min(e.ref.number for e in item.evidence)
     shared = (len(item.article_ids) - 1) / max(1, articles - 1)
     lead = 1.0 if first <= 2 else 0.6 if first <= 4 else 0.35 if first <= 8 else 0.15
     figures = 0.3 if FIGURE.search(item.text) else 0.0
@@ -140,16 +123,24 @@ def opens_a_quotation(text: str) -> bool:
     return len(plain) % 2 == 1 and bool(re.match(r'"\w', text[plain[-1] :]))
 
 
-def choose(items: list[Item], budget: int, articles: int) -> list[Item]:
-    """The most important findings that fit in `budget` words, in order of importance."""
+def budget(words: int, articles: int) -> int:
+    """Words the findings of a story of `articles` sources and `words` words may take."""
+    tuning = settings.current()
+    share = int(tuning.finding_words * words) - tuning.source_overhead * articles
+    return max(tuning.min_finding_words, share)
+
+
+def choose(items: list[Item], words: int, articles: int) -> list[Item]:
+    """The most important findings that fit in `words` words, in order of importance."""
+    shortest = settings.current().min_finding_sentence_words
     ranked = sorted(
-        (i for i in items if len(i.text.split()) >= MIN_WORDS and not opens_a_quotation(i.text)),
+        (i for i in items if len(i.text.split()) >= shortest and not opens_a_quotation(i.text)),
         key=lambda i: (-importance(i, articles), rank(i)),
     )
     chosen: list[Item] = []
     used = 0
     for item in ranked:
-        if used + cost(item) > budget:
+        if used + cost(item) > words:
             continue
         chosen.append(item)
         used += cost(item)

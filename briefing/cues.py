@@ -2,15 +2,15 @@
 
 A 135M-parameter model labels a sentence correctly about half the time; cue phrases are right
 far more often on news copy and never invent. bench/labels.py measures model labels, these
-rules and both combined on the seed articles; the pipeline uses the winner (ground.LABELS).
+rules and both combined on the seed articles; the pipeline uses the winner (settings.py: labels).
 """
 
 from __future__ import annotations
 
 import re
 
-from . import dates
 from .models import Kind
+from .text import dates
 
 
 def _cues(*phrases: str) -> re.Pattern[str]:

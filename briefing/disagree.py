@@ -11,17 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .chunk import match_key
 from .ground import evidence
 from .models import Difference, Quote, Sentence, Variant
+from .text.match import match_key
+from .text.numbers import NUMBER_WORDS, ORDINALS
 
-NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 # Nouns that name the same thing; a measure is compared only with measures of the same thing.
 SAME_THING = {
     "war": "war", "conflict": "war", "invasion": "war", "fighting": "war",
@@ -30,7 +24,7 @@ SAME_THING = {
     "plan": "plan", "proposal": "plan", "framework": "plan", "peace": "plan",
 }  # fmt: skip
 UNITS = r"(?P<unit>year|month|week|day|hour|minute|point)s?"
-NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBERS) + r")(?P<half>-and-a-half| and a half)?"
+NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")(?P<half>-and-a-half| and a half)?"
 QUALIFIER = r"(?P<qual>(?:nearly|almost|about|around|roughly|more than|over|at least|some)\s+)?"
 MEASURE = re.compile(
     rf"\b{QUALIFIER}{NUM}[- ]{UNITS}(?:[- ]long|[- ]old)?(?:\s+of)?\s+(?:\w+\s+)?"
@@ -63,7 +57,7 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         if noun not in SAME_THING:
             continue
         raw = match.group("num").lower()
-        value = float(NUMBERS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
+        value = float(NUMBER_WORDS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
         qualifier = (match.group("qual") or "").strip().lower()
         key = f"{qualifier} {value:g}".strip()
         found.append((SAME_THING[noun], match.group("unit").lower(), key, match.group(0)))

@@ -23,10 +23,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from .cache import write_atomic
-from .chunk import match_key
 from .errors import BriefingError
 from .models import Briefing, Changes, Evidence, Item, ItemChange, Story, StoryChanges
 from .render import template_env
+from .text.match import match_key
 
 EDITION_FILE = re.compile(r"^edition-(\d+)\.json$")
 REFERENCE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[/:#](\d+))?$")
@@ -194,8 +194,7 @@ def change(
 ) -> ItemChange:
     """The finding with citations against `briefing`'s sources (named when it is the earlier)."""
     refs = dict.fromkeys(
-        f"{briefing.source_number(e.article_id)}:{e.sentence_id.split('.', 1)[1]}"
-        for e in item.evidence
+        f"{briefing.source_number(e.article_id)}:{e.ref.local}" for e in item.evidence
     )
     prefix = f"edition {briefing.edition} " if earlier else ""
     return ItemChange(

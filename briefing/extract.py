@@ -7,34 +7,22 @@ are bounded by the number of sentences and parties are the names found in the ch
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from . import settings
 from .cache import Cache, make_key
 from .chunk import halve
 from .errors import LLMError, OutputTruncated
 from .llm import LLM
 from .models import Chunk, ChunkLabels, Digest, Usage
 from .resources import prompt_version, render_prompt
+from .text.names import NOT_NAMES, PARTY_NAME, without_possessive
 
 SYSTEM, USER = "extract.system.j2", "extract.user.j2"
-MAX_PARTIES = 12
-# Capitalised words that start sentences or name months/days rather than actors.
-NOT_PARTIES = {
-    "The", "A", "An", "But", "And", "If", "In", "On", "At", "As", "After", "Before", "While",
-    "Some", "Other", "Both", "It", "He", "She", "They", "We", "This", "That", "There", "Asked",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Just",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Dec", "President", "Prime", "Minister", "Secretary",
-    "Crucially", "However", "Despite", "Following", "Speaking", "According", "With", "Earlier",
-    "Nevertheless", "Subsequent", "Prior", "Hours", "More", "All", "So", "Not", "Such", "Long",
-}  # fmt: skip
-NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){0,2}")
-
 Progress = Callable[[int], None]
 
 
@@ -42,12 +30,12 @@ def candidate_parties(chunk: Chunk) -> list[str]:
     """Names that occur in the chunk, most frequent first; the model may choose only these."""
     counts: Counter[str] = Counter()
     for sentence in chunk.sentences:
-        for match in NAME.finditer(sentence.text):
-            words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
-            name = " ".join(w for w in words if w not in NOT_PARTIES)
+        for match in PARTY_NAME.finditer(sentence.text):
+            words = [without_possessive(w) for w in match.group().split()]
+            name = " ".join(w for w in words if w not in NOT_NAMES)
             if len(name) > 2:
                 counts[name] += 1
-    return [name for name, _ in counts.most_common(MAX_PARTIES)]
+    return [name for name, _ in counts.most_common(settings.current().max_parties)]
 
 
 def chunk_schema(chunk: Chunk, parties: list[str]) -> dict[str, Any]:
@@ -86,7 +74,9 @@ def request_for(llm: LLM, chunk: Chunk, topic: str) -> ChunkRequest:
     parties = candidate_parties(chunk)
     messages = messages_for(chunk, topic)
     schema = chunk_schema(chunk, parties)
-    max_tokens = 60 + 30 * len(chunk.sentences)
+    tuning = settings.current()
+    per_sentence = tuning.answer_tokens_per_sentence * len(chunk.sentences)
+    max_tokens = tuning.answer_tokens_base + per_sentence
     # llm.endpoint, not the URL: the embedded server gets a new port every run.
     key = make_key(
         task="extract", endpoint=llm.endpoint, model=llm.model, messages=messages,

@@ -8,16 +8,10 @@ counted. A sentence repeated by other outlets contributes their copies as extra 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Literal
 
-from . import cues
+from . import cues, settings
 from .models import Chunk, Digest, Evidence, Grounded, Item, Kind, Segmented, Sentence
-
-# Where the kind of a finding comes from. Measured on the seeds with the embedded model
-# (bench/labels.py): model 45.5% of key facts, rules 86.4%, combined 86.4%. Combined is kept:
-# it is never worse than rules, and a stronger endpoint model adds sentences the rules miss.
-Labels = Literal["model", "rules", "combined"]
-LABELS: Labels = "combined"
+from .settings import Labels
 
 
 def ground(
@@ -28,7 +22,7 @@ def ground(
 ) -> Grounded:
     """Items from the model's labels, from cue-phrase rules, or both (rules win where both
     label a sentence: they are right more often; the model adds sentences rules miss)."""
-    labels = labels or LABELS
+    labels = labels or settings.current().labels
     model = ground_labels(digests, chunks, segmented) if labels != "rules" else Grounded(items=[])
     if labels == "model":
         return model

@@ -20,12 +20,9 @@ starts the embedded model.
 from __future__ import annotations
 
 import contextlib
-import json
 import random
-import re
 import threading
 import time
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -33,8 +30,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
 
+from . import settings
 from .errors import LLMError, OutputTruncated
 from .models import Usage
+from .redact import redact_url, short
+from .replies import extract_json, is_mode_refusal, reask_text, with_schema_instruction
 
 if TYPE_CHECKING:
     import openai
@@ -42,13 +42,9 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound=BaseModel)
 
 MODES = ("json_schema", "json_object", "prompted")
-# What a server that does not know a response_format says about it (llama-cpp-python: a pydantic
-# literal_error on response_format.type; others: "response_format"/"json_schema" in a 400).
-REFUSAL_MARKERS = ("json_schema", "response_format", "literal_error")
 
 # HTTP statuses worth another try (what the SDK retries too).
 RETRYABLE = {408, 409, 429, 500, 502, 503, 504}
-MAX_RETRY_AFTER = 120.0
 
 _mode_by_endpoint: dict[str, str] = {}
 _mode_lock = threading.Lock()
@@ -349,7 +345,7 @@ def retry_delay(headers: Any, failed: int) -> float | None:
             seconds = float(value) / divisor
         except ValueError:
             continue
-        return seconds if 0 <= seconds <= MAX_RETRY_AFTER else None
+        return seconds if 0 <= seconds <= settings.current().max_retry_after else None
     return backoff(failed + 1)
 
 
@@ -360,60 +356,6 @@ def backoff(attempt: int) -> float:
 
 def tries(retries: int) -> str:
     return f" (after {retries + 1} tries)" if retries else ""
-
-
-def is_mode_refusal(err: openai.APIStatusError) -> bool:
-    if err.status_code not in (400, 422, 500):
-        return False
-    text = f"{err.message} {err.body}".lower()
-    return any(marker in text for marker in REFUSAL_MARKERS)
-
-
-def extract_json(content: str) -> str:
-    """The JSON object in a reply, tolerating code fences and chatter around it."""
-    fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.DOTALL)
-    if fenced:
-        content = fenced.group(1)
-    start, end = content.find("{"), content.rfind("}")
-    return content[start : end + 1] if start != -1 and end > start else content
-
-
-def with_schema_instruction(
-    messages: list[dict[str, str]], json_schema: dict[str, Any]
-) -> list[dict[str, str]]:
-    instruction = (
-        "\n\nReply with one JSON object only, valid against this JSON Schema:\n"
-        + json.dumps(json_schema, separators=(",", ":"))
-    )
-    last = dict(messages[-1])
-    last["content"] = last["content"] + instruction
-    return [*messages[:-1], last]
-
-
-def reask_text(err: ValidationError) -> str:
-    problems = "; ".join(
-        f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()[:5]
-    )
-    return f"That JSON was invalid ({problems}). Reply again with corrected JSON only."
-
-
-# Key-shaped tokens a server may echo in an error ("Incorrect API key provided: sk-..."): an
-# error line is printed and logged, so the key is cut out before it becomes one.
-SECRET = re.compile(r"\b(?:sk|pk|rk|gsk|key)[-_][A-Za-z0-9_-]{6,}|\bBearer\s+\S+", re.IGNORECASE)
-
-
-def short(text: str, limit: int = 200) -> str:
-    """One line of at most `limit` characters, with anything shaped like an API key redacted."""
-    text = SECRET.sub("[redacted]", " ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def redact_url(url: str) -> str:
-    """The URL without credentials or query (keys sometimes travel there); safe to print."""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def first_model(base_url: str, api_key: str | None) -> str:

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from . import extract, summarize
+from . import extract, settings, summarize
 from .cache import Cache, write_atomic
 from .chunk import estimate_tokens
 from .config import Price
-from .llm import LLM, redact_url
+from .llm import LLM
 from .models import Briefing, Segmented, Usage
+from .redact import redact_url
 from .resources import render_prompt
 
 
@@ -109,7 +110,7 @@ def estimate(
     if stories:
         # The summary request depends on the labels; estimate it with its largest candidate list.
         longest = sorted((s.text for s in segmented.sentences), key=len)
-        sentences = longest[-summarize.MAX_CANDIDATES :]
+        sentences = longest[-settings.current().summary_candidates :]
         overhead = estimate_tokens(render_prompt(summarize.SYSTEM)) + 20
         per_story = overhead + sum(estimate_tokens(s) + 6 for s in sentences)
         requests += stories

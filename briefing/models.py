@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .text.ids import SentenceRef, article_order
+
 Kind = Literal["position", "sticking_point", "next_step", "event"]
 # What a finding is: a kind the model or the cue rules gave it, or "fact": a sentence chosen for
 # its place in the story (an article's lead, several sources, figures) without any label.
@@ -172,6 +174,10 @@ class Evidence(Frozen):
     article_id: str
     text: str = Field(description="The source sentence, verbatim")
 
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef.parse(self.sentence_id)
+
 
 class Item(Frozen):
     """A finding: a labelled source sentence (or several saying the same thing)."""
@@ -196,7 +202,7 @@ class Item(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Variant(Frozen):
@@ -207,7 +213,7 @@ class Variant(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Difference(Frozen):
@@ -225,7 +231,7 @@ class Quote(Frozen):
 
     @property
     def article_ids(self) -> list[str]:
-        return sorted({e.article_id for e in self.evidence}, key=_article_order)
+        return sorted({e.article_id for e in self.evidence}, key=article_order)
 
 
 class Grounded(Frozen):
@@ -383,11 +389,6 @@ class Briefing(BaseModel):
             if source.article_id == article_id:
                 return source.number
         raise KeyError(article_id)
-
-
-def _article_order(article_id: str) -> tuple[int, str]:
-    digits = article_id.lstrip("a")
-    return (int(digits), "") if digits.isdigit() else (10**9, article_id)
 
 
 class Segmented(Frozen):

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .text.names import NAME_WORD, TITLE_WORDS, is_title, without_possessive
+
 # canonical name: names, demonyms, capitals (and metonyms), institutions. Order does not matter.
 TABLE: dict[str, tuple[str, ...]] = {
     "Russia": ("Russia", "Russian", "Russians", "Russian Federation", "Moscow", "Kremlin"),
@@ -52,18 +54,8 @@ CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "
                 "Berlin", "Dublin", "Warsaw", "Minsk", "Ankara", "Budapest", "Rome", "Jerusalem",
                 "Tehran", "New Delhi", "Tokyo", "Riyadh", "Doha", "Bern", "Ottawa", "Kremlin",
                 "White House"}  # fmt: skip
-# Words of a title between the institution and the name: "U.S. Secretary of State Marco Rubio".
-TITLE_WORDS = {
-    "president", "presidential", "prime", "minister", "secretary", "of", "state", "aide",
-    "adviser", "advisor", "envoy", "envoys", "special", "spokesman", "spokeswoman",
-    "spokesperson", "press", "foreign", "defence", "defense", "chancellor", "senior", "chief",
-    "leader", "ambassador", "general", "commander", "representative", "official", "deputy",
-    "national", "security", "policy", "the", "top", "negotiator", "army", "first", "lady",
-    "vice", "senator", "diplomat", "economic", "finance", "for",
-}  # fmt: skip
 QUOTE_OPENERS, QUOTE_CLOSERS = "\"“‘'", '"”’'
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
-NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'-]+$")
 
 
 def _alias_pattern() -> re.Pattern[str]:
@@ -98,11 +90,22 @@ class Parties:
         }
         return cls(people=people)
 
+    def decide(self, text: str, labelled: str | None) -> tuple[str | None, list[str]]:
+        """(party, parties named) of a finding: this is where a finding gets its party.
+
+        The party the sentence is about (`actor`) wins over the one the model labelled, which
+        only counts once normalised to a known party; the party leads the parties named."""
+        named = self.mentioned(text)
+        party = self.actor(text) or self.normalise(labelled)
+        if party and party not in named:
+            named = [party, *named]
+        return party, named
+
     def normalise(self, name: str | None) -> str | None:
         """The canonical party of a name ("Moscow" -> "Russia"), or None if unknown."""
         if not name:
             return None
-        name = name.strip().removesuffix("’s").removesuffix("'s")
+        name = without_possessive(name.strip())
         if name.lower() in PARTY_OF_ALIAS:
             return PARTY_OF_ALIAS[name.lower()]
         if name in self.people:
@@ -168,8 +171,8 @@ def name_at(words: list[tuple[str, int]], index: int, text: str) -> tuple[str | 
     parts: list[str] = []
     while index < len(words) and len(parts) < 3:
         word = words[index][0].rstrip(",.;:")
-        word = word.removesuffix("’s").removesuffix("'s")
-        if not NAME_WORD.match(word) or word.lower() in TITLE_WORDS:
+        word = without_possessive(word)
+        if not NAME_WORD.match(word) or is_title(word):
             break
         if word.lower() in PARTY_OF_ALIAS:
             break

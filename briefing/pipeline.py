@@ -1,5 +1,6 @@
-"""The stages in order: ingest -> stories -> chunk -> extract -> ground -> merge -> summarize ->
-render. `generate` reads top to bottom; each step below it is one stage call."""
+"""The stages in order: ingest -> stories -> chunk -> screen -> extract -> ground -> assemble
+(corroborate, summarize) -> render. `generate` reads top to bottom; each step below it is one
+stage call."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import (
+    assemble,
     chunk,
     cluster,
     editions,
@@ -18,18 +20,19 @@ from . import (
     ingest,
     local,
     manifest,
-    merge,
     quotes,
     render,
     resources,
     screen,
     summarize,
 )
+from . import settings as tuning
 from .cache import Cache
 from .config import Settings
 from .errors import BriefingError
-from .llm import LLM, first_model, redact_url
-from .models import Briefing, IngestResult, Quote, RunStats, Segmented, Suspicion
+from .llm import LLM, first_model
+from .models import Briefing, IngestResult, Quote, RunStats, Segmented, Story, Suspicion
+from .redact import redact_url
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -67,17 +70,17 @@ def generate(folder: Path, settings: Settings, progress: Progress | None = None)
             concurrency=settings.concurrency, progress=counter(report, run.segmented),
         )  # fmt: skip
         grounded = ground.ground(labelled.digests, labelled.chunks, run.segmented)
-        briefing = merge.merge(
-            grounded.items, found_quotes(run), run.stories.shown(run.ingested.articles),
-            run.stories.stories, topic=settings.topic, date=settings.date,
-            problems=run.ingested.problems, stats=RunStats(dropped=grounded.dropped),
+        stories = assemble.stories(
+            grounded.items, found_quotes(run), run.stories.stories,
+            run.stories.shown(run.ingested.articles), run.segmented.sentences,
         )  # fmt: skip
-        briefing.also_reported = run.stories.also_reported
-        briefing.no_longer_covered = run.stories.no_longer_covered
-        briefing.suspicious = run.suspicions
-        briefing.warnings = [*labelled.failures, *summarize_stories(llm, briefing, settings,
-                                                                    cache, report)]  # fmt: skip
-    briefing.stats = run_stats(run, llm, cache, started, dropped=grounded.dropped)
+        summary_warnings = summarize_stories(llm, stories, settings, cache, report)
+    briefing = assemble.briefing(
+        stories, run.stories, run.ingested.articles, topic=settings.topic, date=settings.date,
+        problems=run.ingested.problems, suspicious=run.suspicions,
+        warnings=[*labelled.failures, *summary_warnings],
+        stats=run_stats(run, llm, cache, started, dropped=grounded.dropped),
+    )  # fmt: skip
     return write(briefing, run, settings, llm, cache, started)
 
 
@@ -100,6 +103,7 @@ def input_key(ingested: IngestResult, settings: Settings) -> str:
             mode="json", exclude={"api_key", "cache_dir", "concurrency", "timeout"}
         ),
         "code": resources.code_version(),
+        "tuning": tuning.current().model_dump(mode="json"),
         "templates": [(p.name, p.read_bytes()) for p in overrides if p.is_file()],
         "stories": index.read_bytes() if index.is_file() else b"",
     })  # fmt: skip
@@ -149,15 +153,16 @@ def found_quotes(run: Prepared) -> list[Quote]:
 
 
 def summarize_stories(
-    llm: LLM, briefing: Briefing, settings: Settings, cache: Cache, report: Progress
+    llm: LLM, stories: list[Story], settings: Settings, cache: Cache, report: Progress
 ) -> list[str]:
+    """Each story gets its summary; the warnings of summaries that fell back."""
     warnings: list[str] = []
-    for number, story in enumerate(briefing.stories, start=1):
-        report("summary", number, len(briefing.stories))
+    for number, story in enumerate(stories, start=1):
+        report("summary", number, len(stories))
         summary, story_warnings = summarize.summarize(llm, story, topic=settings.topic,
                                                       cache=cache)  # fmt: skip
-        story = story.model_copy(update={"summary": summary})
-        briefing.stories[number - 1] = summarize.without_summary(story)
+        story.summary = summary
+        stories[number - 1] = summarize.without_summary(story)
         warnings += story_warnings
     return warnings
 

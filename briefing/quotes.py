@@ -8,26 +8,29 @@ from __future__ import annotations
 
 import re
 
-from .chunk import match_key, split_sentences
-from .models import Article, Evidence, Quote
+from . import settings
+from .ground import evidence
+from .models import Article, Quote, Sentence
+from .parties import PARTY_OF_ALIAS
+from .text.match import match_key
+from .text.names import SPEAKER_NAME, is_title
+from .text.sentences import paragraphs
 
-MIN_WORDS = 5
 QUOTED = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]")
 SPEECH = (
     r"(?:said|says|told|added|stressed|warned|noted|declared|wrote|asked|called|described"
     r"|emphasi[sz]ed|acknowledged|confirmed|insisted)"
 )
-NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
-AFTER_NAMED = re.compile(rf"^[,.]?\s*({NAME})\s+{SPEECH}\b")
-AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({NAME})\b")
+AFTER_NAMED = re.compile(rf"^[,.]?\s*({SPEAKER_NAME})\s+{SPEECH}\b")
+AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({SPEAKER_NAME})\b")
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
-BEFORE_NAMED = re.compile(rf"({NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
+BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
-TITLES = {"President", "Prime", "Minister", "Secretary", "Kremlin", "Aide", "Foreign", "State"}
 
 
 def find_quotes(articles: list[Article]) -> list[Quote]:
-    """Every quotation of at least MIN_WORDS words, merged across articles by wording."""
+    """Every quotation of at least `quote_min_words` words (settings.py), merged across articles
+    by wording."""
     merged: dict[str, Quote] = {}
     for article in articles:
         for quote in quotes_in(article):
@@ -47,38 +50,22 @@ def find_quotes(articles: list[Article]) -> list[Quote]:
 
 def quotes_in(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
-    number = 0
     last_speaker: str | None = None
-    for paragraph in article.text.split("\n\n"):
-        spans: list[tuple[int, int, int]] = []  # start, end, sentence number
+    for paragraph in paragraphs(article):
+        spans: list[tuple[int, int, Sentence]] = []  # start and end in the paragraph
         cursor = 0
-        for text in split_sentences(paragraph):
-            number += 1
-            start = paragraph.find(text, cursor)
-            spans.append((start, start + len(text), number))
-            cursor = start + len(text)
-        for match in QUOTED.finditer(paragraph):
+        for sentence in paragraph.sentences:
+            start = paragraph.text.find(sentence.text, cursor)
+            spans.append((start, start + len(sentence.text), sentence))
+            cursor = start + len(sentence.text)
+        for match in QUOTED.finditer(paragraph.text):
             words = match.group(1).strip()
-            speaker = speaker_near(paragraph, match.start(), match.end(), last_speaker)
+            speaker = speaker_near(paragraph.text, match.start(), match.end(), last_speaker)
             last_speaker = speaker or last_speaker
-            if len(words.split()) < MIN_WORDS:
+            if len(words.split()) < settings.current().quote_min_words:
                 continue
-            cited = [n for s, e, n in spans if s < match.end() and e > match.start()]
-            sentence_texts = {n: paragraph[s:e] for s, e, n in spans}
-            quotes.append(
-                Quote(
-                    text=words,
-                    speaker=speaker,
-                    evidence=[
-                        Evidence(
-                            sentence_id=f"{article.id}.s{n}",
-                            article_id=article.id,
-                            text=sentence_texts[n],
-                        )
-                        for n in cited
-                    ],
-                )
-            )
+            cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
+            quotes.append(Quote(text=words, speaker=speaker, evidence=[evidence(s) for s in cited]))
     return quotes
 
 
@@ -96,5 +83,6 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
 
 
 def clean_name(name: str) -> str | None:
-    words = [w for w in name.split() if w not in TITLES]
+    """The speaker without titles and institutions: "Kremlin Aide Yuri Ushakov" is Yuri Ushakov."""
+    words = [w for w in name.split() if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]
     return " ".join(words) or None

@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from . import sections
+from . import sections, settings
 from .cache import write_atomic
 from .models import Briefing, Evidence
 from .resources import resource_dir
@@ -26,7 +26,6 @@ from .resources import resource_dir
 log = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = ("md", "json", "pdf")
-MARKDOWN_WIDTH = 100
 
 # --- Markdown escaping --------------------------------------------------------------------------
 
@@ -69,12 +68,13 @@ RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{
 LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
 
 
-def wrap_markdown(text: str, width: int = MARKDOWN_WIDTH) -> str:
+def wrap_markdown(text: str, width: int | None = None) -> str:
     """Wrap paragraphs and list items at `width` for a plain editor; Markdown renders the same.
 
     Headings, HTML lines and rules are left alone; continuation lines of a list item are indented
     under its text, and a break never puts a block marker (`-`, `1.`, `===`) at a line start.
     """
+    width = width or settings.current().markdown_width
     out = []
     for line in text.split("\n"):
         if len(line) <= width or line.startswith(("#", "<", "|", "    ", "---")):
@@ -107,7 +107,7 @@ def refs(evidence: Iterable[Evidence], briefing: Briefing) -> list[tuple[int, st
     """(source number, sentence) of every piece of evidence, in order, without repeats."""
     found = []
     for item in evidence:
-        sentence = item.sentence_id.split(".", 1)[1]
+        sentence = item.ref.local
         found.append((briefing.source_number(item.article_id), sentence))
     return list(dict.fromkeys(found))
 
@@ -166,9 +166,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
     }
 
 
-def to_markdown(
-    briefing: Briefing, templates: str | None = None, width: int = MARKDOWN_WIDTH
-) -> str:
+def to_markdown(briefing: Briefing, templates: str | None = None, width: int | None = None) -> str:
     """Stable text: the same briefing gives the same bytes (no wall-clock time, no run counts)."""
     template = template_env(templates).get_template("briefing.md.j2")
     text = template.render(**_context(briefing))

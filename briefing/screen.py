@@ -17,8 +17,8 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from .chunk import split_sentences
 from .models import Article, Chunk, Flag, Quote, Segmented, Suspicion
+from .text.sentences import paragraphs
 
 # Names for a model that a news sentence does not use as a form of address. Broad words such as
 # "assistant" or "agent" only count with a qualifier ("AI assistant"): news is full of assistant
@@ -137,7 +137,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\{\s*\\?[\"'](?:items|ids|id|kind|party|role|content|instructions?|answer)"
             r"\\?[\"']\s*:",
         ),
-        ("contains a link", r"\b(?:https?|ftp|javascript|data)\s*:\s*/*\S|\bwww\.\S+\.\w"),
+        # "data:" only as a data URI ("data:text/html;base64,..."): "their own data: They want"
+        # is prose.
+        (
+            "contains a link",
+            r"\b(?:https?|ftp|javascript)\s*:\s*/*\S|\bdata:[\w.+-]+/[\w.+-]+[;,]"
+            r"|\bwww\.\S+\.\w",
+        ),
     )
 )
 # Invisible characters that models read but readers do not: Unicode tag characters ("ASCII
@@ -160,22 +166,20 @@ def flag_reason(text: str) -> str | None:
 
 
 def screen_article(article: Article) -> list[Flag]:
-    """Flags for the sentences of one article, numbered as chunk.sentences_of numbers them."""
+    """Flags for the sentences of one article, with the ids of the one numbering."""
     flags: list[Flag] = []
-    number = 0
-    for paragraph in article.text.split("\n\n"):
+    for paragraph in paragraphs(article):
         forged = False
-        for text in split_sentences(paragraph):
-            number += 1
-            reason = flag_reason(text)
+        for sentence in paragraph.sentences:
+            reason = flag_reason(sentence.text)
             if reason is None and forged:
                 reason = "follows forged prompt markup in the same paragraph"
             if reason is None:
                 continue
             forged = forged or reason in FORGED_MARKUP
             flags.append(
-                Flag(sentence_id=f"{article.id}.s{number}", article_id=article.id,
-                     reason=reason, text=text)
+                Flag(sentence_id=sentence.id, article_id=article.id, reason=reason,
+                     text=sentence.text)
             )  # fmt: skip
     return flags
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import cues
+from . import cues, settings
 from .models import Item, Story, StoryKind
 
 
@@ -42,9 +42,6 @@ KIND_CUES: dict[StoryKind, re.Pattern[str]] = {
         r"interest rates?", r"charges", r"prosecutors?", r"trial",
     ),
 }  # fmt: skip
-# A story is a negotiation, an incident or a decision when that kind's cues are at least this
-# share of all kind cues found; otherwise it is a general report.
-KIND_SHARE = 0.4
 
 
 def story_kind(texts: Iterable[str]) -> StoryKind:
@@ -55,7 +52,8 @@ def story_kind(texts: Iterable[str]) -> StoryKind:
             counts[kind] += len(pattern.findall(text))
     total = sum(counts.values())
     best = max(counts, key=lambda k: counts[k])
-    return best if total and counts[best] / total >= KIND_SHARE else "report"
+    share = settings.current().kind_share
+    return best if total and counts[best] / total >= share else "report"
 
 
 # --- which finding belongs in which section -------------------------------------------------------
@@ -105,10 +103,8 @@ class Section:
 
 def _lead(item: Item) -> bool:
     """A finding from the opening of an article: news puts what happened first."""
-    return min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in item.evidence) <= LEAD_SENTENCES
+    return min(e.ref.number for e in item.evidence) <= settings.current().lead_sentences
 
-
-LEAD_SENTENCES = 3
 
 RULES = {
     "lead": _lead,

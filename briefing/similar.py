@@ -15,8 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-# Chosen with bench/similarity.py: best F1 on the labelled seed pairs.
-SAME_FACT = 0.3
+from . import settings
 
 
 def similarity_matrix(texts: Sequence[str], background: Sequence[str] = ()) -> np.ndarray:
@@ -33,13 +32,14 @@ def similarity_matrix(texts: Sequence[str], background: Sequence[str] = ()) -> n
 
 def groups(
     texts: Sequence[str],
-    threshold: float = SAME_FACT,
+    threshold: float | None = None,
     background: Sequence[str] = (),
 ) -> list[list[int]]:
     """Indexes of `texts` grouped by meaning, in order of first member; each group's first index
     is its representative. A text joins the first group whose representative it resembles
     (greedy, so the result does not depend on chained weak resemblances)."""
     matrix = similarity_matrix(texts, background)
+    threshold = settings.current().same_fact if threshold is None else threshold
     result: list[list[int]] = []
     for index in range(len(texts)):
         for group in result:

@@ -104,10 +104,17 @@ def fresh_modes() -> Iterator[None]:
     llm_module.forget_modes()
 
 
+# Everything a developer's environment could set that changes a run.
+USER_ENV = (
+    "OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_MODEL", "BRIEFING_CACHE_DIR", "BRIEFING_OUT",
+    "BRIEFING_CONCURRENCY",
+)  # fmt: skip
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path, monkeypatch) -> None:
     """No test reads the user's config, cache or endpoint settings."""
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_MODEL", "BRIEFING_CACHE_DIR"):
+    for name in USER_ENV:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.chunk import estimate_tokens, segment, split_sentences
+from briefing.chunk import estimate_tokens, segment
 from briefing.ingest import make_article
+from briefing.text.sentences import split_sentences
 
 
 def article(number: int, text: str):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefing.cli import cli
+from briefing.cli import cli, main
 from briefing.ingest import load_folder
 from briefing.models import Briefing
 from tests.conftest import CLEAN_ENV, MODEL, SEEDS, replaying
@@ -113,3 +113,63 @@ def test_inspect_shows_kept_text_and_removed_lines_without_a_model():
     assert result.exit_code == 0, result.output
     assert "WATCH TV LIVE" in result.output  # listed as removed, not lost
     assert "The Kremlin said on Friday" in result.output
+
+
+# --- user errors through the real entry point: one line on stderr, exit code 1 -------------------
+
+
+def run_main(args: list[str], monkeypatch, capsys) -> tuple[int, list[str]]:
+    """(exit code, stderr lines) of `briefing ARGS` run through cli.main, as the console script."""
+    for name in CLEAN_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.argv", ["briefing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    return exited.value.code, capsys.readouterr().err.splitlines()
+
+
+def test_missing_folder_exits_1_with_one_line_naming_it(tmp_path, monkeypatch, capsys):
+    code, err = run_main(
+        ["generate", str(tmp_path / "nope"), "--out", str(tmp_path / "out")], monkeypatch, capsys
+    )
+    assert code == 1
+    assert len(err) == 1 and err[0].startswith("error: ") and "nope" in err[0]
+
+
+def test_folder_without_a_usable_article_exits_1_with_one_line(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.csv").write_text("a,b\n")
+    code, err = run_main(["generate", str(folder), "--out", str(tmp_path / "out")], monkeypatch,
+                         capsys)  # fmt: skip
+    assert code == 1
+    assert len(err) == 1 and "no usable article" in err[0] and "notes.csv" in err[0]
+
+
+def test_bad_date_is_bad_usage_in_one_line_naming_the_option(tmp_path, monkeypatch, capsys):
+    code, err = run_main(["generate", str(SEEDS), "--date", "2025-13-45"], monkeypatch, capsys)
+    assert code == 2  # README: `2` bad usage
+    assert len(err) == 1 and err[0].startswith("error: ") and "--date" in err[0]
+
+
+def test_unknown_option_is_bad_usage_in_one_line(tmp_path, monkeypatch, capsys):
+    code, err = run_main(["generate", str(SEEDS), "--colour"], monkeypatch, capsys)
+    assert code == 2
+    assert len(err) == 1 and "--colour" in err[0] and "--help" in err[0]
+
+
+def test_unreadable_config_file_exits_1_with_one_line_naming_it(tmp_path, monkeypatch, capsys):
+    config = tmp_path / "briefing.toml"
+    config.write_text("out = [unclosed\n")
+    code, err = run_main(["--config", str(config), "generate", str(SEEDS)], monkeypatch, capsys)
+    assert code == 1
+    assert len(err) == 1 and str(config) in err[0]
+
+
+def test_unreachable_endpoint_exits_1_with_one_line(tmp_path, monkeypatch, capsys):
+    code, err = run_main([
+        "generate", str(SEEDS), "--date", "2025-12-05", "--out", str(tmp_path / "out"),
+        "--base-url", "http://127.0.0.1:9/v1", "--cache-dir", str(tmp_path / "cache"),
+    ], monkeypatch, capsys)  # fmt: skip
+    assert code == 1
+    assert len(err) == 1 and "127.0.0.1:9" in err[0] and "--model" in err[0]

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cluster
+from briefing import cluster, settings
+from briefing.assemble import per_story
 from briefing.ingest import load_folder
-from briefing.merge import per_story
 from briefing.models import Article, Evidence, Item
 from tests.conftest import ROOT, SEEDS
 
@@ -160,7 +160,7 @@ def test_next_day_article_continues_its_story_and_the_rest_are_no_longer_covered
     record = next(r for r in plan.index.stories if r.id == typhoon.id)
     assert len(record.members) == 4 and record.last_seen == next_day
     # A week later a story no article covers leaves the brief (it stays in the index).
-    much_later = DAY + dt.timedelta(days=cluster.NO_LONGER_COVERED_DAYS + 1)
+    much_later = DAY + dt.timedelta(days=settings.current().no_longer_covered_days + 1)
     quiet = cluster.plan(update, index=plan.index, date=much_later)
     assert not quiet.no_longer_covered
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from briefing.dates import resolve
+from briefing.text.dates import resolve
 
 FRIDAY = dt.date(2025, 12, 5)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import settings
 from briefing.errors import BriefingError
 from briefing.ingest import (
     InputFolderError,
@@ -593,3 +594,239 @@ def test_describe_shows_metadata_text_removed_lines_problems_and_duplicates(
     assert f"\n\n{STORY}\n\nremoved (2):\n- - Last update: 2 days ago\n- Author: Jane Doe" in shown
     assert f"Problems (1):\n- {tmp_path / 'c.png'}: not an article file" in shown
     assert f"Duplicates (1):\n- {tmp_path / 'b.txt'} repeats a1 (similarity 1.0, left out)" in shown
+
+
+# --- real formats: crawler exports, saved-page headers, comment forms --------------------------
+
+
+def test_news_please_record_gives_outlet_from_source_domain_and_date_from_date_publish(
+    tmp_path: Path,
+) -> None:
+    record = {
+        "title": "Ceasefire talks resume", "maintext": STORY, "description": "Talks resume.",
+        "date_publish": "2025-12-02 18:34:06", "date_modify": "None",
+        "date_download": "2025-12-04 16:14:45", "source_domain": "edition.example-news.com",
+        "url": "https://edition.example-news.com/2025/12/02/world/talks.html",
+        "authors": "['Ann Writer', 'Bob Writer']", "language": "en",
+    }  # fmt: skip
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert (article.title, article.outlet) == ("Ceasefire talks resume", "example-news.com")
+    assert (article.published, article.date_approximate) == (dt.date(2025, 12, 2), False)
+    assert article.byline == "Ann Writer, Bob Writer"
+    assert article.text == STORY
+
+
+def test_crawl_time_publish_date_gives_way_to_the_date_in_the_url(tmp_path: Path) -> None:
+    record = {
+        "title": "Talks resume", "text": STORY, "date_publish": "2025-12-04T23:10:00",
+        "date_download": "2025-12-05T00:05:00", "source_domain": "www.example.org",
+        "url": "https://www.example.org/news/2025/12/02/talks-resume",
+    }  # fmt: skip
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert (article.published, article.date_approximate) == (dt.date(2025, 12, 2), False)
+
+
+def test_crawl_time_publish_date_without_url_date_is_approximate_or_inferred(
+    tmp_path: Path,
+) -> None:
+    record = {
+        "title": "Talks", "text": STORY, "date_publish": "2025-12-04T23:10:00",
+        "date_download": "2025-12-05T00:05:00", "url": "https://example.org/talks",
+    }  # fmt: skip
+    (plain,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert (plain.published, plain.date_approximate) == (dt.date(2025, 12, 4), True)
+    record["text"] = "On Monday, Dec. 1, 2025, envoys arrived. " + STORY  # Tuesday: Dec. 2
+    (dated,) = load_file(write(tmp_path, "b.json", json.dumps(record)), today=TODAY)
+    assert (dated.published, dated.date_approximate) == (dt.date(2025, 12, 2), True)
+
+
+def test_newsapi_article_reads_source_name_published_at_and_cut_content(tmp_path: Path) -> None:
+    data = {"status": "ok", "articles": [{
+        "source": {"id": None, "name": "Example Times"}, "author": "Ann Writer",
+        "title": "Talks resume in Geneva", "description": "Envoys met again.",
+        "url": "https://example.com/story", "publishedAt": "2025-12-03T08:00:00Z",
+        "content": "Putin met U.S. envoys in the Kremlin on Tuesday night, the Kremlin said… "
+                   "[+2104 chars]",
+    }]}  # fmt: skip
+    (article,) = load_file(write(tmp_path, "feed.json", json.dumps(data)), today=TODAY)
+    assert (article.outlet, article.published) == ("Example Times", dt.date(2025, 12, 3))
+    assert article.text == "Putin met U.S. envoys in the Kremlin on Tuesday night, the Kremlin said"
+    assert article.url == "https://example.com/story"
+
+
+def test_trafilatura_json_reads_sitename_date_and_source_url(tmp_path: Path) -> None:
+    record = {
+        "title": "Talks resume", "raw_text": STORY, "date": "2025-12-03",
+        "hostname": "example.net", "sitename": "Example Net News",
+        "source": "https://example.net/talks", "author": "Ann Writer", "filedate": "2025-12-05",
+    }  # fmt: skip
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert (article.outlet, article.url) == ("Example Net News", "https://example.net/talks")
+    assert (article.published, article.text) == (dt.date(2025, 12, 3), STORY)
+
+
+def test_record_without_a_date_is_dated_by_its_url(tmp_path: Path) -> None:
+    record = {"title": "Talks", "text": STORY, "url": "https://x.com/2025/11/28/talks/"}
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert (article.published, article.date_approximate) == (dt.date(2025, 11, 28), False)
+
+
+SAVED_PAGE = """Kremlin talks end without a deal
+example-news.com | 2025-12-03 10:31
+https://www.example-news.com/world/2025/12/03/kremlin-talks
+
+{story}
+"""
+
+
+def test_saved_page_header_gives_title_outlet_date_and_url_and_leaves_sentence_one(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "page.txt", SAVED_PAGE.format(story=STORY))
+    (article,) = load_file(path, today=TODAY)
+    assert (article.title, article.title_from_text) == ("Kremlin talks end without a deal", False)
+    assert (article.outlet, article.published) == ("example-news.com", dt.date(2025, 12, 3))
+    assert article.url == "https://www.example-news.com/world/2025/12/03/kremlin-talks"
+    assert article.text == STORY
+    assert article.removed[:2] == ["example-news.com | 2025-12-03 10:31", article.url]
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("example-news.com | 2025-12-03T10:31:00+01:00", dt.date(2025, 12, 3)),
+        ("www.example-news.com | Dec 3, 2025, 10:31 AM", dt.date(2025, 12, 3)),
+        ("example-news.com | 03.12.2025 10:31", dt.date(2025, 12, 3)),  # from the URL
+    ],
+)
+def test_saved_page_header_takes_timestamps_in_several_spellings(
+    tmp_path: Path, header: str, published: dt.date
+) -> None:
+    page = SAVED_PAGE.replace("example-news.com | 2025-12-03 10:31", header)
+    (article,) = load_file(write(tmp_path, "page.txt", page.format(story=STORY)), today=TODAY)
+    assert (article.title, article.text) == ("Kremlin talks end without a deal", STORY)
+    assert (article.outlet, article.published) == ("example-news.com", published)
+
+
+def test_domain_appended_to_a_headline_is_the_outlet_not_part_of_the_title(
+    tmp_path: Path,
+) -> None:
+    text = f"Kremlin talks end without a deal | www.example-news.com\n\n{STORY}\n"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.title, article.outlet) == (
+        "Kremlin talks end without a deal",
+        "example-news.com",
+    )
+    assert article.text == STORY
+
+
+def test_aggregator_header_does_not_date_a_story_later_than_its_url(tmp_path: Path) -> None:
+    page = SAVED_PAGE.replace("example-news.com | 2025-12-03", "aggregator.example | 2026-11-30")
+    (article,) = load_file(write(tmp_path, "page.txt", page.format(story=STORY)), today=TODAY)
+    assert article.published == dt.date(2025, 12, 3)
+
+
+def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
+    tmp_path: Path,
+) -> None:
+    text = f" date 2025-12-03 12/03/2025 December 3, 2025 Talks end without a deal\n\n{STORY}\n"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.title, article.published) == ("Talks end without a deal", dt.date(2025, 12, 3))
+    assert article.text == STORY
+    assert article.removed == ["date 2025-12-03 12/03/2025 December 3, 2025"]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Follow us @ https://twitter.com/examplenews",
+        "Check us out on Facebook:",
+        "Like Example News World on Facebook and stay updated on foreign news",
+        "Facebook Twitter WhatsApp Email",
+        "Click here to upload yours.",
+        "To read the original story by Reuters, click here.",
+        "https://www.facebook.com/examplenews",
+        "![A crowd outside the Kremlin](https://img.example.com/a.jpg)",
+        "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by "
+        "clicking the box. Invalid email address. Please re-enter.",
+    ],
+)
+def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
+    tmp_path: Path, chrome: str
+) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{STORY}\n\n{chrome}\n"), today=TODAY)
+    assert article.text == STORY
+    assert article.removed == [chrome]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This photo shows the Kremlin on Tuesday. (Kremlin press office via AP) (Associated Press)",
+        "Envoys arrive at the Kremlin in Moscow, Russia, December 2, 2025. [Photo/Agencies]",
+        "Screengrab of the Kremlin statement on the talks (PA)",
+        "Envoys arrive at the Kremlin on Tuesday.Ann Photographer / Agence Francepresse",
+        "Enlarge this image toggle caption Ann Photographer/AP Ann Photographer/AP",
+        "This combination of satellite images from Example Imaging shows the Kremlin on July 2, "
+        "2025, top, and the same square on December 2, 2025. (",
+        "In this image from video, envoys arrive at the Kremlin in Moscow",
+    ],
+)
+def test_photo_captions_and_credits_are_kept_aside(tmp_path: Path, caption: str) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{caption}\n{STORY}\n"), today=TODAY)
+    assert article.text == STORY
+    assert article.removed == [caption]
+
+
+def test_place_and_agency_line_is_a_credit_not_a_headline(tmp_path: Path) -> None:
+    (article,) = load_file(
+        write(tmp_path, "a.txt", f"Moscow, Russia | AFP\n\n{STORY}"), today=TODAY
+    )
+    assert (article.outlet, article.title_from_text) == ("AFP", True)
+    assert article.removed == ["Moscow, Russia | AFP"]
+
+
+def test_section_label_above_the_headline_is_passed_over(tmp_path: Path) -> None:
+    text = f"WORLD2\nKremlin talks end without a deal\n{STORY}\n"
+    (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
+    assert article.title == "Kremlin talks end without a deal"
+    assert article.removed == ["WORLD2"]
+
+
+@pytest.mark.parametrize("label", ["Story highlights", "STORY:"])
+def test_page_label_run_into_the_first_paragraph_is_split_off(tmp_path: Path, label: str) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{label} {STORY}\n"), today=TODAY)
+    assert article.text == STORY and article.removed == [label]
+
+
+def test_lowercase_topic_tag_is_not_a_headline(tmp_path: Path) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"debt ceiling\n\n{STORY}\n"), today=TODAY)
+    assert article.title_from_text and article.text == STORY
+    assert article.removed == ["debt ceiling"]
+
+
+def test_apostrophes_are_not_added_to_text_that_is_not_english(tmp_path: Path) -> None:
+    text = (
+        "Las opciones del gobierno son pocas, dijo el ministro. Estados Unidos y la Unión "
+        "Europea piden una tregua. La ministra habló con Estados vecinos en la cumbre."
+    )
+    (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
+    assert article.text == text and article.repairs == []
+
+
+def test_two_letter_words_are_never_made_possessive(tmp_path: Path) -> None:
+    text = "Les plans were new, said Le. Les aide left the room. Putins adviser spoke."
+    (article,) = load_file(write(tmp_path, "a.txt", text), today=TODAY)
+    assert "Les aide" in article.text
+
+
+def test_copy_threshold_is_read_from_the_settings(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", STORY)
+    write(tmp_path, "b.txt", STORY + " Officials gave no date for the next round.")
+    (reported,) = load_folder(tmp_path, today=TODAY).duplicates
+    assert not reported.excluded and reported.similarity < 0.9
+    with settings.override(duplicate_copy=reported.similarity - 0.01):
+        (left_out,) = load_folder(tmp_path, today=TODAY).duplicates
+    assert left_out.excluded

@@ -39,3 +39,11 @@ def test_same_quote_in_two_outlets_is_one_quote_citing_both():
 
 def test_scare_quotes_of_few_words_are_not_key_quotes():
     assert quotes_of("Trump called the meeting “reasonably good” on Thursday.") == []
+
+
+def test_titles_and_institutions_are_not_part_of_the_speaker():
+    (first, second) = quotes_of(
+        "“No one is above the law, however rich,” Attorney General Merrick Garland said.",
+        "“It was one of the biggest frauds in history,” U.S. Attorney Damian Williams said.",
+    )
+    assert (first.speaker, second.speaker) == ("Merrick Garland", "Damian Williams")

@@ -29,7 +29,7 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from briefing import render
+from briefing import render, settings
 from briefing.cli import cli
 from briefing.models import Briefing, Evidence, Item, Quote, RunStats, Source, Story
 from tests.conftest import CLEAN_ENV, MODEL, ROOT, SEEDS, replaying
@@ -217,7 +217,7 @@ def test_markdown_lines_wrap_without_changing_what_renders():
     long_lines = [
         line
         for line in wrapped.splitlines()
-        if len(line) > render.MARKDOWN_WIDTH and not line.startswith("#")
+        if len(line) > settings.current().markdown_width and not line.startswith("#")
     ]
     assert not long_lines
     md = MarkdownIt("commonmark")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.assemble import sources, timeline
 from briefing.corroborate import combine
-from briefing.merge import timeline
-from briefing.models import Evidence, Item
+from briefing.models import Article, Evidence, Item
 from briefing.parties import Parties
 
 
@@ -56,3 +56,11 @@ def test_relative_dates_in_the_timeline_resolve_against_each_articles_own_date()
         (dt.date(2025, 12, 1), True),
         (dt.date(2025, 12, 2), True),
     ]
+
+
+def test_sources_are_numbered_in_article_order_a2_before_a10():
+    articles = [
+        Article(id=f"a{n}", key=f"k{n}", path=f"{n}.txt", title=f"Article {n}", text="Text.")
+        for n in (10, 2, 1)
+    ]
+    assert [s.article_id for s in sources(articles)] == ["a1", "a2", "a10"]

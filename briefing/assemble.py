@@ -1,4 +1,8 @@
-"""Grounded items of many articles -> stories with sections, sources and a timeline."""
+"""Findings, quotes and stories -> the whole Briefing, assembled in this one module.
+
+`stories` fills the sections of each story (corroborated, ranked and capped, with a timeline and
+where sources differ); `briefing` builds the Briefing from everything the run decided.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,42 @@ import datetime as dt
 from collections import defaultdict
 from typing import TypeVar
 
-from . import chunk, corroborate, dates, disagree, sections
-from .models import Article, Briefing, Evidence, Item, Problem, Quote, RunStats, Source, Story
+from . import corroborate, disagree, sections, settings
+from .cluster import Plan
+from .models import (
+    Article,
+    Briefing,
+    Evidence,
+    Item,
+    Problem,
+    Quote,
+    RunStats,
+    Sentence,
+    Source,
+    Story,
+    Suspicion,
+)
 from .parties import Parties
+from .text import dates
+from .text.ids import article_order
 
 Finding = TypeVar("Finding", Item, Quote)
 
 UNATTRIBUTED = "Unattributed"
 
 
-def merge(
+def stories(
     items: list[Item],
     quotes: list[Quote],
+    skeletons: list[Story],
     articles: list[Article],
-    stories: list[Story],
-    *,
-    topic: str,
-    date: dt.date,
-    problems: list[Problem],
-    stats: RunStats,
-) -> Briefing:
+    sentences: list[Sentence],
+) -> list[Story]:
     """Fill the sections of each story (from cluster.plan) with the items and quotes of its
-    articles. A sentence repeated in two stories counts for each only with that story's own
-    articles: corroboration is counted within a story."""
-    story_of = {article_id: n for n, s in enumerate(stories) for article_id in s.article_ids}
+    articles; `sentences` are the numbered sentences of those articles (chunk.segment). A
+    sentence repeated in two stories counts for each only with that story's own articles:
+    corroboration is counted within a story."""
+    story_of = {article_id: n for n, s in enumerate(skeletons) for article_id in s.article_ids}
     items_by_story: dict[int, list[Item]] = defaultdict(list)
     for item in items:
         for n, part in per_story(item, story_of):
@@ -39,16 +55,37 @@ def merge(
         for n, part in per_story(quote, story_of):
             quotes_by_story[n].append(part)
     published = {a.id: a.published for a in articles}
+    return [
+        make_story(story, items_by_story[n], quotes_by_story[n], published, articles, sentences)
+        for n, story in enumerate(skeletons)
+    ]
+
+
+def briefing(
+    filled: list[Story],
+    plan: Plan,
+    articles: list[Article],
+    *,
+    topic: str,
+    date: dt.date,
+    problems: list[Problem],
+    suspicious: list[Suspicion],
+    warnings: list[str],
+    stats: RunStats,
+) -> Briefing:
+    """The whole briefing: filled stories, the plan's other stories, sources and what went wrong.
+    Sources are the articles of the stories shown in full and of 'Also reported'."""
     return Briefing(
         topic=topic,
         date=date,
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
-        stories=[
-            make_story(story, items_by_story[n], quotes_by_story[n], published, articles)
-            for n, story in enumerate(stories)
-        ],
-        sources=sources(articles),
+        stories=filled,
+        also_reported=plan.also_reported,
+        no_longer_covered=plan.no_longer_covered,
+        sources=sources(plan.shown(articles)),
         problems=problems,
+        warnings=warnings,
+        suspicious=suspicious,
         stats=stats,
     )
 
@@ -69,23 +106,21 @@ def make_story(
     items: list[Item],
     quotes: list[Quote],
     published: dict[str, dt.date | None],
-    articles: list[Article] | None = None,
+    articles: list[Article],
+    sentences: list[Sentence],
 ) -> Story:
     """Sections of one story: same-fact items merged across articles, parties normalised, the
     most important findings chosen within a share of the story's words and placed in the
     sections of its kind (briefing/sections.py); where its sources differ."""
-    mine = [a for a in articles or [] if a.id in set(story.article_ids)]
-    sentences = [s for a in mine for s in chunk.sentences_of(a)]
-    resolver = Parties.learn(a.text for a in mine)
-    combined = corroborate.combine(items, resolver, background=[s.text for s in sentences])
-    kind = sections.story_kind(s.text for s in sentences)
-    words = sum(len(s.text.split()) for s in sentences)
-    budget = max(
-        corroborate.MIN_FINDING_WORDS,
-        int(corroborate.FINDING_WORDS * words) - corroborate.SOURCE_OVERHEAD * len(mine),
-    )
-    chosen = corroborate.choose(combined, budget, len(story.article_ids))
-    dated = timeline([i for i in chosen if i.kind == "event"], published, corroborate.TIMELINE)
+    members = set(story.article_ids)
+    resolver = Parties.learn(a.text for a in articles if a.id in members)
+    own = [s for s in sentences if s.article_id in members]
+    combined = corroborate.combine(items, resolver, background=[s.text for s in own])
+    kind = sections.story_kind(s.text for s in own)
+    room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
+    chosen = corroborate.choose(combined, room, len(members))
+    events = [i for i in chosen if i.kind == "event"]
+    dated = timeline(events, published, settings.current().timeline)
     on_timeline = {i.evidence[0].sentence_id for i in dated}
     placed = sections.assign(
         [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
@@ -99,7 +134,7 @@ def make_story(
             "timeline": dated,
             "sections": placed,
             "quotes": corroborate.combine_quotes(quotes, shown=shown_sentences(chosen)),
-            "differences": disagree.differences(sentences, quotes),
+            "differences": disagree.differences(own, quotes),
         }
     )
 
@@ -140,5 +175,5 @@ def sources(articles: list[Article]) -> list[Source]:
             path=a.path,
             url=a.url,
         )
-        for n, a in enumerate(sorted(articles, key=lambda a: a.id), start=1)
+        for n, a in enumerate(sorted(articles, key=lambda a: article_order(a.id)), start=1)
     ]

@@ -1,0 +1,142 @@
+"""What a line that stands alone is: site chrome, copyright, byline, date, credit, or text."""
+
+from __future__ import annotations
+
+import re
+
+from .outlets import BYLINE, COPYRIGHT, DATELINE_CREDIT, PHOTO_CREDIT_LINE, outlet_from_credit
+from .published import RELATIVE_DATE_LINE, find_dates, is_date_line
+
+BULLET = re.compile(r"^[-*•·▪►]\s+")
+ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+ENDS_CLAUSE = re.compile(r"""[.!?…:;,—–-]["'”’»)\]]*$""")
+# Site chrome, compared after lowercasing and stripping bullets and edge punctuation.
+CHROME_EXACT = {
+    "watch tv live", "watch live", "live tv", "newsfront", "share", "share this",
+    "share this article", "share on facebook", "share on twitter", "share on x", "tweet",
+    "email", "print", "comments",
+    "advertisement", "sponsored", "skip to content", "skip to main content", "menu", "search",
+    "subscribe", "sign in", "log in", "sign up", "newsletter", "read more", "related",
+    "related articles", "related stories", "more stories", "more from this section",
+    "recommended", "most read", "most popular", "trending", "you may also like", "follow us",
+    "back to top", "tags", "topics", "home", "copy link", "listen", "listen to this article",
+    "save", "close", "continue reading", "story continues below", "accept", "accept all",
+    "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
+    "post comment", "continue reading the main story",
+    "advertisement continue reading the main story", "story highlights", "story",
+}  # fmt: skip
+SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
+SOCIAL += "|messenger|threads|bluesky|flipboard"
+END_MARKERS = {
+    "share", "share this", "share this article", "read more", "related", "related articles",
+    "related stories", "more stories", "recommended", "most read", "most popular", "trending",
+    "you may also like", "tags", "topics",
+}  # fmt: skip
+CHROME_PATTERNS = (
+    re.compile(r"^(?:tags?|topics?|categories|filed under)\s*[:=|]", re.I),
+    re.compile(r"^\d+\s*min(?:ute)?s?\s+read$", re.I),
+    re.compile(r"^[\d,.]+\s*[km]?\s+(?:views?|comments?|shares?|reads?)$", re.I),
+    re.compile(r"^\[[^\]]*\b(?:column|continued|advertisement|top of)\b[^\]]*\]$", re.I),
+    re.compile(r"^[\W_]+$"),
+    re.compile(r"^[A-Z]{2,15}(?:\s+[A-Z]{2,15})?$"),  # section label: WORLD, US NEWS
+    re.compile(r"^\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b.*\bread\b", re.I),
+    re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|policy)\b", re.I),
+    # Comment forms under the story.
+    re.compile(r"^leave a (?:reply|comment)\b|\byour email address will not be published\b", re.I),
+    re.compile(r"\brequired fields are marked\b|^save my name, email\b", re.I),
+    # Calls to follow the site and share bars: "Follow us @", "Check us out on Facebook:",
+    # "Like <page> on Facebook and ...", "Facebook Twitter WhatsApp Email".
+    re.compile(r"^(?:follow|check|find|join|like)\s+us\b", re.I),
+    re.compile(rf"^(?:follow|like|join)\b.{{0,60}}\bon\s+(?:{SOCIAL})\b", re.I),
+    re.compile(
+        rf"^(?:share(?:\s+(?:this|on|via))?:?\s+)?(?:(?:{SOCIAL}|email|print)\b[\s|,·•]*){{2,}}$",
+        re.I,
+    ),
+    re.compile(rf"^(?:click to )?share (?:on|via) (?:{SOCIAL}|email)\b", re.I),
+    # "Click here to upload yours.", "To read the original story by X, click here.": a short
+    # line that tells the reader where to click is the page talking, not the story.
+    re.compile(r"\b(?:click|tap) here\b", re.I),
+    re.compile(r"\binvalid email address\b|^sign up for (?:our|the)\b.{0,60}\bnewsletter", re.I),
+)
+# Chrome however long the line: a Markdown image line (its link can be long) and a newsletter
+# box run into one line ("Newsletter Sign Up Continue reading the main story Please verify
+# you're not a robot by clicking the box. Invalid email address. ...").
+LONG_CHROME = (
+    re.compile(r"^!\[[^\]]*\]\([^)]*\)$"),
+    re.compile(r"^newsletter sign[ -]?up\b|\bverify you['’]re not a robot\b", re.I),
+)
+# A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
+# "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".
+PHOTO_CREDIT = re.compile(
+    r"(?:\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
+    r"[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])(?:\s*\([^()]{1,40}\))?\s*$",
+    re.I,
+)
+# The plain-text header of a saved page: "Title / domain | date / URL", one per line.
+URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$", re.I)
+DOMAIN = r"(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
+# "2018-08-03T10:31:00+02:00", "03.08.2018 10:31", "1533292260": digits and separators only.
+TIMESTAMP = re.compile(r"^(?=.*\d)[\d\s,:./+TZ-]{4,40}$")
+SITE_LINE = re.compile(rf"^(?P<domain>{DOMAIN})\s*(?:[|·•]\s*(?P<when>.+))?$", re.I)
+CAPTION_START = re.compile(
+    r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]"
+    # NPR's "Enlarge this image toggle caption", a picture desk's "Getty - Contributor"
+    r"|^(?:enlarge this image\b|toggle caption\b)|^getty(?: images)?\s*[-–—/]\s*\w+"
+    # The wire services' caption opening: "This photo released by ...", "This combination of
+    # satellite images from ... shows", "In this image from video, ..."
+    r"|^(?:in )?this (?:[\w-]+ ){0,4}(?:photos?|images?|pictures?|photographs?|frame grab|handout)"
+    r"\b(?: (?:released|provided|taken|made|from|by|shows?)\b|,)",
+    re.I,
+)
+
+
+# A page's label run into the first paragraph: CNN's "Story highlights", the "STORY:" of a
+# video transcript. It comes off as a line of its own (chrome).
+LABEL_PREFIX = re.compile(r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)")
+
+
+def split_label_prefix(line: str) -> list[str]:
+    label = LABEL_PREFIX.match(line)
+    return [line[: label.end()].rstrip(), line[label.end() :]] if label else [line]
+
+
+def line_kind(line: str) -> str | None:
+    """The kind of a line that stands alone (never joined with its neighbours), or None for text."""
+    if any(p.search(line) for p in LONG_CHROME):
+        return "chrome"
+    if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
+        return None
+    bare = BULLET.sub("", line).strip()
+    if is_source_line(bare):
+        return "source"
+    low = bare.lower().strip(" .:|")
+    if low in CHROME_EXACT or any(p.search(bare) for p in CHROME_PATTERNS):
+        return "chrome"
+    if len(bare) <= 200 and COPYRIGHT.search(bare):
+        return "copyright"
+    if BYLINE.match(bare) and len(bare.split()) <= 14:
+        return "byline"
+    if RELATIVE_DATE_LINE.match(bare):
+        return "relative_date"
+    if is_date_line(bare):
+        return "date"
+    if outlet_from_credit(bare) or DATELINE_CREDIT.match(bare) or PHOTO_CREDIT_LINE.search(bare):
+        return "credit"
+    return None
+
+
+def is_source_line(line: str) -> bool:
+    """A bare link, or a bare domain with a date or timestamp after a bar:
+    'example.com | 2018-08-03 10:31', 'example.com | 3 hours ago'."""
+    if URL_LINE.match(line):
+        return True
+    site = SITE_LINE.match(line)
+    if not site:
+        return False
+    when = (site["when"] or "").strip()
+    return (
+        not when
+        or bool(find_dates(when))
+        or bool(RELATIVE_DATE_LINE.match(when))
+        or bool(TIMESTAMP.match(when))
+    )

@@ -1,0 +1,138 @@
+"""An article's byline, outlet and date, read from its units and the metadata its format states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .draft import Draft, Known
+from .lines import BULLET, DOMAIN, SITE_LINE, URL_LINE
+from .outlets import (
+    BYLINE,
+    DATELINE,
+    DATELINE_CREDIT,
+    OUTLET_ALIASES,
+    outlet_from_copyright,
+    outlet_from_credit,
+    outlet_from_domain,
+)
+from .published import date_in_url, find_dates, infer_date, parse_date_value, resolve_relative
+from .units import Unit
+
+
+def first_byline(units: list[Unit]) -> str | None:
+    for unit in units:
+        match = BYLINE.match(BULLET.sub("", unit.text)) if unit.role == "byline" else None
+        if match:
+            return match["name"]
+    return None
+
+
+def outlet_in(units: list[Unit]) -> str | None:
+    """Outlet named by the text: a copyright line, a '(Reuters) -' dateline, an agency credit."""
+    for unit in units:
+        if unit.role == "copyright" and (outlet := outlet_from_copyright(unit.text)):
+            return outlet
+    body = [u for u in units if u.role == "body"]
+    dateline = DATELINE.match(body[0].text) if body else None
+    if dateline:
+        return OUTLET_ALIASES[dateline["agency"].lower()]
+    for unit in units:
+        if unit.role in ("credit", "byline"):
+            bare = BULLET.sub("", unit.text)
+            byline = BYLINE.match(bare)
+            credit = outlet_from_credit(byline["rest"] or "") if byline else None
+            placed = DATELINE_CREDIT.match(bare)
+            if outlet := credit or outlet_from_credit(placed["agency"] if placed else bare):
+                return outlet
+    return None
+
+
+def page_header(units: list[Unit]) -> list[Unit]:
+    """The header lines of a saved page ('domain | date', a URL) above the story's first
+    paragraph; the same lines further down are links in the page, not its address."""
+    header = []
+    for unit in units:
+        if unit.role == "body" and unit.is_prose:
+            break
+        if unit.role == "source":
+            header.append(unit)
+    return header
+
+
+def url_in(header: list[Unit]) -> str | None:
+    return next((u.text.strip("<>") for u in header if URL_LINE.match(u.text)), None)
+
+
+# A page title with its site after a bar or dash: "Talks end without a deal | example.com".
+TITLE_WITH_SITE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[|·•—–-]\s+(?P<domain>{DOMAIN})$", re.I)
+
+
+def title_and_site(title: str | None) -> tuple[str | None, str | None]:
+    """A headline without the web domain a saved page appended to it, and that domain."""
+    match = TITLE_WITH_SITE.match(title or "")
+    if not match:
+        return title, None
+    return match["title"], outlet_from_domain(match["domain"])
+
+
+def site_in(header: list[Unit], url: str | None) -> str | None:
+    """The outlet a page header names: its domain, else the domain of its URL."""
+    for unit in header:
+        site = SITE_LINE.match(unit.text)
+        if site:
+            return outlet_from_domain(site["domain"])
+    return outlet_from_domain(url) if url else None
+
+
+def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> None:
+    """Stated date first (metadata, a date line or page header), then the date in the URL
+    ('/2016/11/10/'), then a relative one ('2 days ago', resolved against `today`), then one
+    inferred from the story; the last two are approximate.
+
+    A stated date that may be when the page was fetched or copied (a crawler's 'publish' date
+    on its own download day, a saved page's header) gives way to an earlier URL date: a news
+    URL is made when the story is first published and never changes. With no URL date, a
+    crawler's date is approximate, and an earlier date inferred from the story is taken."""
+    date, approximate = parse_date_value(known.date, today)
+    fetched = bool(date) and fetched_on(date, known.crawled, today)
+    for unit in units:
+        if date:
+            break
+        if unit.role in ("date", "byline", "source") and (stated := date_stated(unit, today)):
+            date, approximate = stated, False
+            fetched = unit.role == "source"
+    url_date = date_in_url(draft.url)
+    if url_date and url_date <= today and (not date or (fetched and url_date < date)):
+        date, approximate, fetched = url_date, False, False
+    context = "\n".join(u.text for u in units)
+    if date and fetched and known.crawled:
+        # No URL date to check a crawler's date against: the crawl day is only an upper bound,
+        # so a date the story itself points to ('Thursday' after 'Dec. 28') is preferred.
+        inferred = infer_date("\n".join(draft.paragraphs), context, today)
+        date, approximate = min(date, inferred or date), True
+    for unit in units:
+        if date:
+            break
+        if unit.role == "relative_date":
+            date, approximate = resolve_relative(BULLET.sub("", unit.text).strip(), today), True
+    if not date:
+        date = infer_date("\n".join(draft.paragraphs), context, today)
+        approximate = date is not None
+    draft.published, draft.date_approximate = date, approximate
+
+
+def date_stated(unit: Unit, today: dt.date) -> dt.date | None:
+    """The date stated by a date line, a byline or a page header ('x.com | 2018-08-03T10:31')."""
+    bare = BULLET.sub("", unit.text).strip()
+    site = SITE_LINE.match(bare) if unit.role == "source" else None
+    if site and site["when"] and (date := parse_date_value(site["when"], today)[0]):
+        return date
+    found = find_dates(bare)
+    return found[0][2] if found else None
+
+
+def fetched_on(date: dt.date, crawled: str | None, today: dt.date) -> bool:
+    """Whether a crawler's 'publish' date falls on (or the day before) its download day."""
+    download, _ = parse_date_value(crawled, today)
+    return download is not None and dt.timedelta(0) <= download - date <= dt.timedelta(days=1)

@@ -1,0 +1,114 @@
+"""Units -> roles: the headline, photo captions, what follows the story, sub-headings."""
+
+from __future__ import annotations
+
+import re
+
+from .decode import normalize_for_match
+from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, ENDS_SENTENCE, PHOTO_CREDIT
+from .outlets import outlet_from_credit
+from .published import find_dates
+from .units import Unit
+
+
+def mark_title(units: list[Unit], title: str | None) -> str | None:
+    """Find the headline (unless `title` is known) and mark it and repeats of it as not body.
+
+    A section label above the headline ('COP29', 'Politics') is passed over and marked."""
+    body = [u for u in units if u.role == "body"]
+    first = 1 if len(body) > 2 and is_label(body[0]) and is_headline(body[1]) else 0
+    if title is None and body and is_headline(body[first]):
+        title = body[first].text
+        body[first].role = "title"
+        if first:
+            body[0].role = "label"
+    if title:
+        for unit in body:
+            if unit.role == "body" and normalize_for_match(unit.text) == normalize_for_match(title):
+                unit.role = "repeated title"
+    return title
+
+
+def is_headline(unit: Unit) -> bool:
+    """Two to thirty words, no full stop, not starting in lowercase (a tag such as 'debt
+    ceiling' is not a headline)."""
+    return (
+        2 <= unit.words <= 30
+        and len(unit.text) <= 250
+        and not unit.text.endswith(".")
+        and not unit.text[0].islower()
+    )
+
+
+def is_label(unit: Unit) -> bool:
+    """One short word or two, no punctuation at the end: a section or topic label."""
+    return unit.words <= 2 and len(unit.text) <= 30 and not ENDS_CLAUSE.search(unit.text)
+
+
+# Picture agencies credited at the end of a caption: "... Twitter feed (PA)".
+PICTURE_DESKS = {"pa", "epa", "getty images", "getty", "rex", "shutterstock", "alamy", "file"}
+# "... (PA)", "... on Sunday.Ezequiel Becerra / Agence Francepresse"
+TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)$|\s/\s*(?P<agency>[^/()]{2,30})$")
+
+
+def ends_with_credit(text: str) -> bool:
+    credit = TRAILING_CREDIT.search(text)
+    if credit and credit["agency"]:
+        return outlet_from_credit(credit["agency"]) is not None
+    name = credit["credit"].strip() if credit else ""
+    return bool(name) and (name.lower() in PICTURE_DESKS or outlet_from_credit(name) is not None)
+
+
+def mark_captions(units: list[Unit]) -> None:
+    """Photo captions: a credit in brackets at the end, a 'Photo:' label, a date at the end of a
+    line that is not a sentence, or an unfinished line just above a credit line."""
+    for i, unit in enumerate(units):
+        if unit.role != "body":
+            continue
+        followed_by_credit = i + 1 < len(units) and units[i + 1].role == "credit"
+        unfinished = not ENDS_SENTENCE.search(unit.text) and unit.words >= 6
+        ends_with_date = any(end >= len(unit.text) - 1 for _, end, _ in find_dates(unit.text))
+        credited = followed_by_credit or ends_with_credit(unit.text)
+        if (
+            PHOTO_CREDIT.search(unit.text)
+            or CAPTION_START.match(unit.text)
+            or (unfinished and (ends_with_date or credited))
+        ):
+            unit.role = "caption"
+
+
+def mark_tail(units: list[Unit]) -> None:
+    """After the story: once a copyright line closes it, everything after goes; after a share
+    bar, 'related' heading or byline, only lines that are not sentences (headline lists) go."""
+    words_total = sum(u.words for u in units if u.role == "body")
+    words_seen = 0
+    ended, closed = False, False
+    for unit in units:
+        if unit.role == "body":
+            if closed or (ended and not ENDS_SENTENCE.search(unit.text)):
+                unit.role = "after the story"
+            else:
+                words_seen += unit.words
+            continue
+        if words_seen == 0:
+            continue
+        marker = BULLET.sub("", unit.text).lower().strip(" .:|")
+        if unit.role == "copyright" and words_seen >= words_total - words_seen:
+            closed = True
+        elif unit.role == "byline" or marker in END_MARKERS or marker.startswith("tags"):
+            ended = True
+
+
+def mark_fragment(units: list[Unit]) -> None:
+    """A last word or two with no full stop, where a saved excerpt was cut mid-sentence."""
+    body = [u for u in units if u.role == "body"]
+    if len(body) > 1 and body[-1].words <= 2 and not ENDS_CLAUSE.search(body[-1].text):
+        body[-1].role = "cut off"
+
+
+def mark_headings(units: list[Unit]) -> None:
+    """Sub-headings: short lines that are not sentences, followed by a paragraph of prose."""
+    body = [u for u in units if u.role == "body"]
+    for unit, following in zip(body, body[1:], strict=False):
+        if unit.words <= 12 and not ENDS_CLAUSE.search(unit.text) and following.is_prose:
+            unit.role = "heading"

@@ -1,0 +1,165 @@
+"""Tuning constants: every threshold and cap the stages use, with why it has its value.
+
+One commented place, as trafilatura keeps its settings.cfg. The user's choices (endpoint, folders,
+--topic, ...) are `config.Settings`; these are the project's, measured with the bench scripts.
+Stages read `current()`; a bench script tries other values with `override(...)`, never by
+assigning module globals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Where the kind of a finding comes from (see Tuning.labels).
+Labels = Literal["model", "rules", "combined"]
+
+
+class Tuning(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # --- ingest: near-duplicates (Jaccard similarity of 5-word shingles) -----------------------
+    duplicate_copy: float = Field(
+        0.9,
+        description="At or above, a later file is a copy (syndication, re-post): left out, its "
+        "outlet credited on the kept article. Wire copies re-posted with a new headline and "
+        "chrome stay above it.",
+    )
+    duplicate_report: float = Field(
+        0.5,
+        description="At or above, a later file is kept but listed as a near-duplicate, so a "
+        "reviewer sees the overlap (an updated version of a story, a rewrite of the same wire).",
+    )
+
+    # --- cluster: articles -> stories --------------------------------------------------------
+    same_story: float = Field(
+        0.1,
+        description="Average cosine similarity between two groups at which they are one story. "
+        "The seeds' five outlets on one story are >= 0.24 apart pairwise, but real clusters of "
+        "short page excerpts (../shared/devset) are often 0.08-0.2 apart: at 0.18 six of their "
+        "eight folders split (cop29: five stories of six articles), at 0.10 two do; all eight "
+        "tuned clusters in one folder group with adjusted Rand index 0.91 (0.77 at 0.18), and "
+        "tests/stories with the seeds still group perfectly (below 0.08 they merge).",
+    )
+    continues: float = Field(
+        0.12,
+        description="Similarity of today's group to a stored story's terms at which it continues "
+        "that story. Lower than same_story: stored terms are truncated and were weighted by "
+        "another day's IDF.",
+    )
+    terms_kept: int = Field(40, description="Terms stored per story in the story index")
+    no_longer_covered_days: int = Field(
+        7, description="A story missing for longer leaves the brief (it stays indexed)"
+    )
+    forget_after_days: int = Field(90, description="Index entries unseen for longer are dropped")
+
+    # --- chunk: sentences -> chunks ----------------------------------------------------------
+    chars_per_token: int = Field(
+        4, description="Rough for English with BPE tokenizers; only used for budgeting"
+    )
+    repeat_min_chars: int = Field(
+        41,
+        description="A sentence is a repeat of another outlet's only when its match key is at "
+        "least this long: very short sentences ('He said.') repeat by chance",
+    )
+
+    # --- extract: the model labels sentences -------------------------------------------------
+    max_parties: int = Field(
+        12, description="Names of a chunk offered to the model as parties, most frequent first"
+    )
+    answer_tokens_base: int = Field(60, description="max_tokens of a labelling answer, plus ...")
+    answer_tokens_per_sentence: int = Field(
+        30, description="... this per sentence of the chunk (the schema allows one label each)"
+    )
+
+    # --- ground: labels -> findings ----------------------------------------------------------
+    labels: Labels = Field(
+        "combined",
+        description="Where the kind of a finding comes from. Measured on the seeds with the "
+        "embedded model (bench/labels.py): model 45.5% of key facts, rules 86.4%, combined 86.4%. "
+        "Combined is kept: never worse than rules, and a stronger model adds sentences rules miss.",
+    )
+
+    # --- quotes ------------------------------------------------------------------------------
+    quote_min_words: int = Field(5, description="Shorter quotations are phrases, not quotes")
+
+    # --- corroborate: same-fact findings merged, sections ranked and capped -------------------
+    same_fact: float = Field(
+        0.3,
+        description="Cosine similarity (character 3-5-gram TF-IDF) at which two sentences state "
+        "the same fact: best F1 on the labelled seed pairs (bench/similarity.py)",
+    )
+    # How much of a story the reader sees: its most important findings, up to a share of its
+    # words (corroborate.choose), not a fixed number per section.
+    finding_words: float = Field(
+        0.3,
+        description="Share of a story's source words its findings may take (headings, quotes "
+        "and the source list come on top): with bench/quality.py on the development corpus, "
+        "the whole Markdown stays near a third of the sources' words",
+    )
+    source_overhead: int = Field(
+        15,
+        description="Words each source adds around the findings (its entry in the list of "
+        "sources, its share of headings and quotes), taken from the findings' share",
+    )
+    min_finding_words: int = Field(
+        80, description="Words a story's findings may always take, however short its sources"
+    )
+    min_finding_sentence_words: int = Field(
+        6, description="A shorter sentence is a fragment, a dateline or a credit, not a finding"
+    )
+    timeline: int = Field(
+        4, description="Dated events on a story's timeline (other chosen events stay in sections)"
+    )
+    quotes: int = Field(3, description="Key quotes per story")
+
+    # --- sections: the story's kind ---------------------------------------------------------
+    kind_share: float = Field(
+        0.4,
+        description="A story is a negotiation, an incident or a decision when that kind's cue "
+        "words are at least this share of all kind cues in its articles; else a general report",
+    )
+    lead_sentences: int = Field(
+        3, description="Sentences of an article's opening that say what happened (incidents)"
+    )
+
+    # --- summarize -----------------------------------------------------------------------------
+    summary_candidates: int = Field(10, description="Findings the model chooses the summary from")
+    summary_size: int = Field(4, description="Findings in a summary: bottom line up front")
+    candidate_words: int = Field(
+        20,
+        description="Words of each candidate shown to the model: enough to judge it; the whole "
+        "sentence was already sent once for labelling",
+    )
+    summary_answer_tokens: int = Field(40, description="max_tokens of the summary answer")
+
+    # --- llm -------------------------------------------------------------------------------------
+    max_retry_after: float = Field(
+        120.0, description="Longest Retry-After (seconds) a server may ask us to wait"
+    )
+
+    # --- render ----------------------------------------------------------------------------------
+    markdown_width: int = Field(100, description="Markdown lines are wrapped at this width")
+
+
+_current = Tuning()
+
+
+def current() -> Tuning:
+    """The tuning in force: the defaults above unless a bench script overrides them."""
+    return _current
+
+
+@contextlib.contextmanager
+def override(**changes: object) -> Iterator[Tuning]:
+    """Run with some constants changed (validated), restored on exit: for bench scripts."""
+    global _current
+    previous = _current
+    _current = Tuning.model_validate({**previous.model_dump(), **changes})
+    try:
+        yield _current
+    finally:
+        _current = previous

@@ -1,0 +1,53 @@
+"""One numbering of sentences, one id type, one match key: what every stage reads text with."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.models import Article, Evidence
+from briefing.text.ids import SentenceRef, article_order
+from briefing.text.match import match_key
+from briefing.text.names import without_possessive
+from briefing.text.sentences import numbered, paragraphs
+
+
+def test_sentence_ref_builds_and_parses_the_same_id():
+    ref = SentenceRef("a3", 17)
+    assert str(ref) == "a3.s17"
+    assert SentenceRef.parse("a3.s17") == ref
+    assert ref.local == "s17"
+
+
+def test_sentence_ref_orders_articles_by_number_not_by_string():
+    ids = ["a10.s1", "a2.s5", "a2.s12", "a1.s3"]
+    assert [str(r) for r in sorted(map(SentenceRef.parse, ids))] == [
+        "a1.s3", "a2.s5", "a2.s12", "a10.s1",
+    ]  # fmt: skip
+    assert sorted(["a10", "a2"], key=article_order) == ["a2", "a10"]
+
+
+@pytest.mark.parametrize("bad", ["a3", "a3.s", "a3.sx", ".s4", "a3.c2"])
+def test_sentence_ref_rejects_what_is_not_a_sentence_id(bad):
+    with pytest.raises(ValueError):
+        SentenceRef.parse(bad)
+
+
+def test_numbering_runs_across_paragraphs_and_matches_the_flat_list():
+    text = "Talks resumed. Both sides met.\n\nNo deal was reached. Talks go on."
+    article = Article(id="a4", key="k", path="a.txt", title="Talks", text=text)
+    by_paragraph = [[s.id for s in p.sentences] for p in paragraphs(article)]
+    assert by_paragraph == [["a4.s1", "a4.s2"], ["a4.s3", "a4.s4"]]
+    assert [s.id for s in numbered(article)] == [i for ids in by_paragraph for i in ids]
+
+
+def test_match_key_ignores_case_curly_quotes_and_punctuation():
+    assert match_key("“We’re ready,” he said.") == match_key('"we\'re READY" he said')
+
+
+def test_possessive_is_removed_with_either_apostrophe():
+    assert without_possessive("Russia’s") == without_possessive("Russia's") == "Russia"
+
+
+def test_evidence_reads_its_sentence_id_as_a_ref():
+    evidence = Evidence(sentence_id="a10.s3", article_id="a10", text="Talks resumed.")
+    assert evidence.ref == SentenceRef("a10", 3)
