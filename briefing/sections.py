@@ -99,6 +99,7 @@ class Section:
     key: str
     heading: str
     rule: str  # the name of a membership test below
+    limit: int | None = None  # members at most; later ones fall through to the next sections
 
 
 def _lead(item: Item) -> bool:
@@ -131,7 +132,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("what_happened", "What happened", "any"),
     ),
     "incident": (
-        Section("what_happened", "What happened", "lead"),
+        Section("what_happened", "What happened", "lead", limit=2),
         Section("casualties", "Casualties and damage", "casualties"),
         Section("responsibility", "Who is responsible", "responsibility"),
         Section("next_steps", "What comes next", "next_step"),
@@ -148,7 +149,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("details", "Other details", "any"),
     ),
     "report": (
-        Section("what_happened", "What happened", "lead"),
+        Section("what_happened", "What happened", "lead", limit=3),
         Section("next_steps", "Next steps", "next_step"),
         Section("positions", "Positions by party", "position"),
         Section("details", "Other details", "any"),
@@ -176,12 +177,13 @@ def headings(kind: StoryKind) -> dict[str, str]:
 
 
 def assign(items: list[Item], kind: StoryKind) -> dict[str, list[Item]]:
-    """Each finding in the first section of the kind's layout whose rule it meets, in the order
-    given; sections without a member are absent."""
+    """Each finding, most important first, in the first section of the kind's layout whose rule
+    it meets and that has room; sections without a member are absent."""
     placed: dict[str, list[Item]] = {}
     for item in items:
         for section in LAYOUT[kind]:
-            if RULES[section.rule](item):
+            full = section.limit is not None and len(placed.get(section.key, [])) >= section.limit
+            if not full and RULES[section.rule](item):
                 placed.setdefault(section.key, []).append(item)
                 break
     return placed
