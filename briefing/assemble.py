@@ -118,7 +118,7 @@ def make_story(
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
     kind = sections.story_kind(s.text for s in own)
     room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
-    chosen = corroborate.choose(combined, room, len(members))
+    chosen = corroborate.choose(combined, room, len(members), *sections.weights(kind))
     events = [i for i in chosen if i.kind == "event"]
     dated = timeline(events, published, settings.current().timeline)
     on_timeline = {i.evidence[0].sentence_id for i in dated}

@@ -94,7 +94,7 @@ FIGURE = re.compile(r"\d")
 NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
 
-def importance(item: Item, articles: int) -> float:
+def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
     """How much a finding tells a reader, from the structure of news and no model: several
     sources carry it; it opens its article (the inverted pyramid puts what happened first); it
     states figures and names; a label (model or cue rule) says what it is."""
@@ -103,7 +103,7 @@ def importance(item: Item, articles: int) -> float:
     lead = 1.0 if first <= 2 else 0.6 if first <= 4 else 0.35 if first <= 8 else 0.15
     figures = 0.3 if FIGURE.search(item.text) else 0.0
     names = 0.08 * min(4, len(set(NAME.findall(item.text))))
-    labelled = 0.8 if item.kind != "fact" else 0.0
+    labelled = label_weight if item.kind != "fact" else 0.0
     return 1.5 * shared + lead + figures + names + labelled
 
 
@@ -130,18 +130,37 @@ def budget(words: int, articles: int) -> int:
     return max(tuning.min_finding_words, share)
 
 
-def choose(items: list[Item], words: int, articles: int) -> list[Item]:
-    """The most important findings that fit in `words` words, in order of importance."""
+def choose(
+    items: list[Item], words: int, articles: int, label_weight: float = 0.8, novel: float = 0.12
+) -> list[Item]:
+    """The most important findings that fit in `words` words, in the order chosen: each step
+    takes the finding whose importance plus novelty (names and figures no chosen finding has
+    stated yet) is highest, so that a few lines cover many facts, not one fact many times."""
     shortest = settings.current().min_finding_sentence_words
-    ranked = sorted(
-        (i for i in items if len(i.text.split()) >= shortest and not opens_a_quotation(i.text)),
-        key=lambda i: (-importance(i, articles), rank(i)),
-    )
+    pool = [i for i in items if len(i.text.split()) >= shortest and not opens_a_quotation(i.text)]
+    base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []
+    known: set[str] = set()
     used = 0
-    for item in ranked:
-        if used + cost(item) > words:
-            continue
-        chosen.append(item)
-        used += cost(item)
+    while pool:
+        fits = [i for i in pool if used + cost(i) <= words]
+        if not fits:
+            break
+        best = max(
+            fits, key=lambda i: (base[id(i)] + novel * novelty(i, known), [-n for n in rank(i)])
+        )
+        pool.remove(best)
+        chosen.append(best)
+        known |= particulars(best.text)
+        used += cost(best)
     return chosen
+
+
+def particulars(text: str) -> set[str]:
+    """The names and figures a sentence states: what tells one fact from another."""
+    return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text))
+
+
+def novelty(item: Item, known: set[str]) -> int:
+    """Names and figures not stated by a finding chosen already (at most four count)."""
+    return min(4, len(particulars(item.text) - known))

@@ -56,6 +56,18 @@ def story_kind(texts: Iterable[str]) -> StoryKind:
     return best if total and counts[best] / total >= share else "report"
 
 
+def weights(kind: StoryKind) -> tuple[float, float]:
+    """(label, novelty): what a label adds to a finding's importance, and what each name or
+    figure no chosen finding has stated yet adds. A negotiation is told in labelled positions
+    and sticking points of the same few parties, so it counts labels more and new names not at
+    all; an incident or a decision is told in sentences of fact, each with its own people and
+    figures."""
+    tuning = settings.current()
+    if kind == "negotiation":
+        return tuning.negotiation_label_weight, 0.0
+    return tuning.label_weight, tuning.novelty_weight
+
+
 # --- which finding belongs in which section -------------------------------------------------------
 
 CASUALTIES = _words(
