@@ -133,14 +133,10 @@ def make_story(
             "next_steps": placed.pop("next_steps", []),
             "timeline": dated,
             "sections": placed,
-            "quotes": corroborate.combine_quotes(quotes, shown=shown_sentences(chosen)),
+            "quotes": corroborate.combine_quotes(quotes),
             "differences": disagree.differences(own, quotes),
         }
     )
-
-
-def shown_sentences(items: list[Item]) -> set[str]:
-    return {e.sentence_id for i in items for e in i.evidence}
 
 
 def timeline(
