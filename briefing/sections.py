@@ -124,7 +124,10 @@ RULES = {
     "any": lambda item: True,
     "position": lambda item: item.kind == "position",
     "sticking_point": lambda item: item.kind == "sticking_point",
+    # A negotiation's next steps include its labelled ones; elsewhere a bare "will" or "would"
+    # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
     "next_step": lambda item: item.kind == "next_step" or bool(cues.NEXT_STRONG.search(item.text)),
+    "stated_next_step": lambda item: bool(cues.NEXT_STRONG.search(item.text)),
     "casualties": lambda item: bool(CASUALTIES.search(item.text)),
     "responsibility": lambda item: bool(RESPONSIBILITY.search(item.text)),
     "response": lambda item: bool(RESPONSE.search(item.text)),
@@ -147,7 +150,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("what_happened", "What happened", "lead", limit=2),
         Section("casualties", "Casualties and damage", "casualties"),
         Section("responsibility", "Who is responsible", "responsibility"),
-        Section("next_steps", "What comes next", "next_step"),
+        Section("next_steps", "What comes next", "stated_next_step"),
         Section("response", "The response", "response"),
         Section("positions", "Reactions", "position"),
         Section("details", "Other details", "any"),
@@ -156,7 +159,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("decision", "The decision", "decision"),
         Section("figures", "The figures", "figures"),
         Section("reasons", "The reasons", "reasons"),
-        Section("next_steps", "Outlook", "next_step"),
+        Section("next_steps", "Outlook", "stated_next_step"),
         Section("positions", "Reactions", "position"),
         Section("details", "Other details", "any"),
     ),

@@ -132,3 +132,11 @@ def test_a_sentence_that_opens_a_quotation_it_does_not_close_is_not_shown_alone(
     assert opens_a_quotation("“We expect a very big number of victims.")
     assert not opens_a_quotation("It can reach 20,000 deaths,” the mayor said.")
     assert not opens_a_quotation("He called it “an insult” on Sunday.")
+
+
+def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
+    memory = "Whenever he would speak, it left you with an impression for the rest of the day."
+    item = Item(kind="next_step", text=memory,
+                evidence=[Evidence(sentence_id="a1.s9", article_id="a1", text=memory)])  # fmt: skip
+    assert "next_steps" not in sections.assign([item], "incident")
+    assert "next_steps" in sections.assign([item], "negotiation")
