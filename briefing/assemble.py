@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import TypeVar
 
-from . import corroborate, disagree, settings
+from . import corroborate, disagree, sections, settings
 from .cluster import Plan
 from .models import (
     Article,
@@ -109,22 +109,30 @@ def make_story(
     articles: list[Article],
     sentences: list[Sentence],
 ) -> Story:
-    """Sections of one story: same-fact items merged across articles, parties normalised,
-    each section ranked by corroboration and capped; where its sources differ."""
+    """Sections of one story: same-fact items merged across articles, parties normalised, the
+    most important findings chosen within a share of the story's words and placed in the
+    sections of its kind (briefing/sections.py); where its sources differ."""
     members = set(story.article_ids)
     resolver = Parties.learn(a.text for a in articles if a.id in members)
     own = [s for s in sentences if s.article_id in members]
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
-    caps = settings.current()
-    by_kind: dict[str, list[Item]] = defaultdict(list)
-    for item in combined:
-        by_kind[item.kind].append(item)
+    kind = sections.story_kind(s.text for s in own)
+    room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
+    chosen = corroborate.choose(combined, room, len(members), *sections.weights(kind))
+    events = [i for i in chosen if i.kind == "event"]
+    dated = timeline(events, published, settings.current().timeline)
+    on_timeline = {i.evidence[0].sentence_id for i in dated}
+    placed = sections.assign(
+        [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
+    )
     return story.model_copy(
         update={
-            "positions": corroborate.by_party(by_kind["position"], UNATTRIBUTED),
-            "sticking_points": by_kind["sticking_point"][: caps.sticking_points],
-            "next_steps": by_kind["next_step"][: caps.next_steps],
-            "timeline": timeline(by_kind["event"], published, caps.timeline),
+            "kind": kind,
+            "positions": corroborate.by_party(placed.pop("positions", []), UNATTRIBUTED),
+            "sticking_points": placed.pop("sticking_points", []),
+            "next_steps": placed.pop("next_steps", []),
+            "timeline": dated,
+            "sections": placed,
             "quotes": corroborate.combine_quotes(quotes),
             "differences": disagree.differences(own, quotes, published),
             "key_figures": disagree.key_figures(own),

@@ -1,12 +1,13 @@
-"""Findings that say the same thing become one, citing every source; sections are ranked and capped.
+"""Findings that say the same thing become one, citing every source; the most telling are chosen.
 
-An analyst reads a briefing in five minutes: each section keeps its most corroborated findings
-(then those nearest the top of their article, where news puts what matters) up to a cap, so the
-whole briefing stays within about a third of the words of its sources.
+An analyst reads a briefing in five minutes: a story shows its most important findings (several
+sources, an article's lead, figures and names, a label) up to a share of its sources' words, so
+the whole briefing stays within about a third of the words of its sources.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import cues, settings, similar
@@ -29,7 +30,8 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     for group in similar.groups([i.text for i in ordered], background=background):
         members = [ordered[k] for k in group]
         lead = members[0]
-        kinds = Counter(m.kind for m in members)
+        # A label (model or cue rule) says more than "fact", which only means no label.
+        kinds = Counter(m.kind for m in members if m.kind != "fact") or Counter(["fact"])
         kind = lead.kind if kinds[lead.kind] == max(kinds.values()) else kinds.most_common(1)[0][0]
         party, named = parties.decide(lead.text, lead.party)
         merged.append(
@@ -46,10 +48,11 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     return sorted(merged, key=rank)
 
 
-def combine_quotes(quotes: list[Quote]) -> list[Quote]:
+def combine_quotes(quotes: list[Quote], shown: set[str] | None = None) -> list[Quote]:
     """A quotation contained in a longer one (one outlet quotes a remark whole, another a part)
     becomes part of it, citing both; attributed and most corroborated first, capped. Only
-    containment merges quotes: two similar wordings are a difference, not the same quote."""
+    containment merges quotes: two similar wordings are a difference, not the same quote.
+    A quotation whose every sentence is `shown` as a finding already is not repeated."""
     longest_first = sorted(quotes, key=lambda q: -len(q.text))
     kept: list[Quote] = []
     for quote in longest_first:
@@ -65,7 +68,9 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
                 "speaker": old.speaker or quote.speaker,
             }
         )
-    return sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))[: settings.current().quotes]
+    fresh = [q for q in kept if not {e.sentence_id for e in q.evidence} <= (shown or set())]
+    ranked = sorted(fresh, key=lambda q: (q.speaker is None, *rank(q)))
+    return ranked[: settings.current().quotes]
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:
@@ -73,16 +78,89 @@ def union(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
-    """The best-ranked positions (at most `positions` in all) grouped by party, the most present
-    parties first."""
-    caps = settings.current()
+    """Positions grouped by party, the most present parties first, unattributed ones last;
+    within a party in the order given."""
     groups: dict[str, list[Item]] = {}
     for item in positions:
         groups.setdefault(item.party or unattributed, []).append(item)
     weight = {p: sum(len(i.article_ids) for i in g) for p, g in groups.items()}
-    order = sorted(groups, key=lambda p: (p == unattributed, -weight[p], p))[: caps.parties_shown]
-    chosen = sorted((i for p in order for i in groups[p][: caps.positions_per_party]), key=rank)[
-        : caps.positions
-    ]
-    shown = {p: [i for i in chosen if (i.party or unattributed) == p] for p in order}
-    return {p: items for p, items in shown.items() if items}
+    order = sorted(groups, key=lambda p: (p == unattributed, -weight[p], p))
+    return {p: groups[p] for p in order}
+
+
+# --- choosing the findings a reader sees ----------------------------------------------------------
+
+FIGURE = re.compile(r"\d")
+NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+
+
+def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
+    """How much a finding tells a reader, from the structure of news and no model: several
+    sources carry it; it opens its article (the inverted pyramid puts what happened first); it
+    states figures and names; a label (model or cue rule) says what it is."""
+    first = min(e.ref.number for e in item.evidence)
+    shared = (len(item.article_ids) - 1) / max(1, articles - 1)
+    lead = 1.0 if first <= 2 else 0.6 if first <= 4 else 0.35 if first <= 8 else 0.15
+    figures = 0.3 if FIGURE.search(item.text) else 0.0
+    names = 0.08 * min(4, len(set(NAME.findall(item.text))))
+    labelled = label_weight if item.kind != "fact" else 0.0
+    return 1.5 * shared + lead + figures + names + labelled
+
+
+def cost(item: Item) -> int:
+    """Words the finding takes in the Markdown: its text and two per citation."""
+    return len(item.text.split()) + 2 * len({e.sentence_id for e in item.evidence})
+
+
+def opens_a_quotation(text: str) -> bool:
+    """True when the sentence opens a quotation that it does not close: the quotation goes on in
+    the next sentence, so shown alone it is a fragment with a dangling quotation mark."""
+    last_open, last_close = text.rfind("“"), text.rfind("”")
+    if last_open > last_close:
+        return True
+    plain = [m.start() for m in re.finditer('"', text)]
+    # An odd number of straight quotes whose last one opens (is followed by a word).
+    return len(plain) % 2 == 1 and bool(re.match(r'"\w', text[plain[-1] :]))
+
+
+def budget(words: int, articles: int) -> int:
+    """Words the findings of a story of `articles` sources and `words` words may take."""
+    tuning = settings.current()
+    share = int(tuning.finding_words * words) - tuning.source_overhead * articles
+    return max(tuning.min_finding_words, share)
+
+
+def choose(
+    items: list[Item], words: int, articles: int, label_weight: float = 0.8, novel: float = 0.12
+) -> list[Item]:
+    """The most important findings that fit in `words` words, in the order chosen: each step
+    takes the finding whose importance plus novelty (names and figures no chosen finding has
+    stated yet) is highest, so that a few lines cover many facts, not one fact many times."""
+    shortest = settings.current().min_finding_sentence_words
+    pool = [i for i in items if len(i.text.split()) >= shortest and not opens_a_quotation(i.text)]
+    base = {id(i): importance(i, articles, label_weight) for i in pool}
+    chosen: list[Item] = []
+    known: set[str] = set()
+    used = 0
+    while pool:
+        fits = [i for i in pool if used + cost(i) <= words]
+        if not fits:
+            break
+        best = max(
+            fits, key=lambda i: (base[id(i)] + novel * novelty(i, known), [-n for n in rank(i)])
+        )
+        pool.remove(best)
+        chosen.append(best)
+        known |= particulars(best.text)
+        used += cost(best)
+    return chosen
+
+
+def particulars(text: str) -> set[str]:
+    """The names and figures a sentence states: what tells one fact from another."""
+    return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text))
+
+
+def novelty(item: Item, known: set[str]) -> int:
+    """Names and figures not stated by a finding chosen already (at most four count)."""
+    return min(4, len(particulars(item.text) - known))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from . import sections
 from .cache import write_atomic
 from .errors import BriefingError
 from .handles import all_items, keys_of, map_items
@@ -21,12 +22,20 @@ from .models import Briefing, Decision, Item, ItemReview, ReviewCarried, Story
 REVIEW_FILE = "review.json"
 
 # Headings whose findings can be moved there, and the kind a finding moved there takes.
-SECTION_KINDS = {
-    "positions by party": "position",
-    "sticking points": "sticking_point",
-    "next steps": "next_step",
+# The headings a finding can be moved under, lower-cased as review reads them, and the story's
+# section each names: every kind of story's layout ("Reactions" and "Positions by party" are both
+# the positions), and the timeline.
+SECTION_KEYS = {s.heading.lower(): s.key for layout in sections.LAYOUT.values() for s in layout} | {
+    "timeline": "timeline"
+}
+# The kind a moved finding takes in its new section; sections of fact take "fact".
+KIND_OF_SECTION = {
+    "positions": "position",
+    "sticking_points": "sticking_point",
+    "next_steps": "next_step",
     "timeline": "event",
 }
+SECTION_KINDS = {h: KIND_OF_SECTION.get(key, "fact") for h, key in SECTION_KEYS.items()}
 UNATTRIBUTED = "Unattributed"
 
 
@@ -179,22 +188,27 @@ def _apply_story(
 
 def _relocate(story: Story, item: Item, move: Decision) -> None:
     """Put `item` (in one of the story's sections) where the analyst moved it."""
-    kind = SECTION_KINDS.get(move.section or "")
-    if kind is None:
+    key = SECTION_KEYS.get(move.section or "")
+    if key is None:
         return
-    party = (move.party or UNATTRIBUTED) if kind == "position" else item.party
-    if item.kind == kind and (kind != "position" or item.party == party):
+    kind = SECTION_KINDS[move.section or ""]
+    party = (move.party or UNATTRIBUTED) if key == "positions" else item.party
+    if any(i is item for i in story.sections.get(key, [])):
+        return  # already there
+    if kind != "fact" and item.kind == kind and (key != "positions" or item.party == party):
         return  # already there
     state = (item.review or ItemReview()).model_copy(update={"moved_from": move.moved_from})
     moved = item.model_copy(update={"kind": kind, "party": party, "review": state})
     summary = list(story.summary)
     map_items(story, lambda i: None if i is item else i)
     story.summary = summary  # the summary is a selection: it keeps its copy where it was
-    if kind == "position":
+    if key == "positions":
         story.positions.setdefault(party or UNATTRIBUTED, []).append(moved)
-    elif kind == "sticking_point":
+    elif key == "sticking_points":
         story.sticking_points.append(moved)
-    elif kind == "next_step":
+    elif key == "next_steps":
         story.next_steps.append(moved)
-    else:
+    elif key == "timeline":
         story.timeline.append(moved)
+    else:
+        story.sections.setdefault(key, []).append(moved)

@@ -28,10 +28,24 @@ def ground(
         return model
     ruled = rule_items(segmented)
     if labels == "rules":
-        return Grounded(items=ruled, dropped=model.dropped)
+        return Grounded(items=[*ruled, *fact_items(segmented, ruled)], dropped=model.dropped)
     taken = {i.evidence[0].sentence_id for i in ruled}
     extra = [i for i in model.items if i.evidence[0].sentence_id not in taken]
-    return Grounded(items=[*ruled, *extra], dropped=model.dropped)
+    labelled = [*ruled, *extra]
+    return Grounded(items=[*labelled, *fact_items(segmented, labelled)], dropped=model.dropped)
+
+
+def fact_items(segmented: Segmented, labelled: list[Item]) -> list[Item]:
+    """Every other sentence sent for labelling, as a "fact": no label, but merge may still choose
+    it for its place in the story (news puts what happened first, in sentences with no cue)."""
+    copies = copies_by_original(segmented)
+    taken = {i.evidence[0].sentence_id for i in labelled}
+    return [
+        Item(kind="fact", text=s.text, evidence=[evidence(c) for c in [s, *copies.get(s.id, [])]])
+        for chunk in segmented.chunks
+        for s in chunk.sentences
+        if s.id not in taken
+    ]
 
 
 def rule_items(segmented: Segmented) -> list[Item]:

@@ -33,7 +33,8 @@ from tenacity import (
     Retrying,
     retry_if_exception_type,
     stop_after_attempt,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from . import settings
@@ -363,7 +364,7 @@ def retry_delay(headers: Any, failed: int) -> float | None:
 
 # tenacity's exponential back-off: 0.5 s, 1 s, 2 s ... at most 8 s, plus up to 0.25 s of jitter so
 # that concurrent workers do not retry in step.
-BACKOFF = wait_exponential_jitter(initial=0.5, max=8.0, jitter=0.25)
+BACKOFF = wait_exponential(multiplier=0.5, max=8.0) + wait_random(0, 0.25)
 
 
 def backoff(attempt: int) -> float:

@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from .text.ids import SentenceRef, article_order
 
 Kind = Literal["position", "sticking_point", "next_step", "event"]
+# What a finding is: a kind the model or the cue rules gave it, or "fact": a sentence chosen for
+# its place in the story (an article's lead, several sources, figures) without any label.
+FindingKind = Literal["position", "sticking_point", "next_step", "event", "fact"]
+# What a story is about decides its sections (briefing/sections.py).
+StoryKind = Literal["negotiation", "incident", "decision", "report"]
 
 
 class Frozen(BaseModel):
@@ -215,7 +220,7 @@ class ItemReview(Frozen):
 class Item(Frozen):
     """A finding: a labelled source sentence (or several saying the same thing)."""
 
-    kind: Kind
+    kind: FindingKind
     party: str | None = None
     text: str = Field(description="Verbatim source text shown to the reader")
     evidence: list[Evidence] = Field(min_length=1)
@@ -340,7 +345,15 @@ class Story(BaseModel):
     latest: dt.date | None = Field(default=None, description="Most recent publication date")
     first_seen: dt.date | None = Field(default=None, description="Date of its first briefing")
     terms: list[str] = Field(default_factory=list, description="Its most characteristic words")
+    kind: StoryKind = Field(
+        "negotiation", description="What the story is about; decides its sections"
+    )
     summary: list[Item] = Field(default_factory=list)
+    sections: dict[str, list[Item]] = Field(
+        default_factory=dict,
+        description="The story kind's other sections, by key (what_happened, casualties, "
+        "responsibility, response, decision, figures, reasons, details); only non-empty ones",
+    )
     positions: dict[str, list[Item]] = Field(default_factory=dict)
     sticking_points: list[Item] = Field(default_factory=list)
     next_steps: list[Item] = Field(default_factory=list)
@@ -355,9 +368,13 @@ class Story(BaseModel):
 
     @property
     def items(self) -> list[Item]:
-        """Every finding of the story, each section in order (the summary repeats others)."""
+        """Every finding of the story, the summary first, then each section in order."""
         grouped = [i for group in self.positions.values() for i in group]
-        return [*grouped, *self.sticking_points, *self.next_steps, *self.timeline]
+        others = [i for group in self.sections.values() for i in group]
+        return [
+            *self.summary, *others, *grouped, *self.sticking_points, *self.next_steps,
+            *self.timeline,
+        ]  # fmt: skip
 
 
 class PastStory(Frozen):
@@ -375,7 +392,7 @@ class PastStory(Frozen):
 class ItemChange(BaseModel):
     """One finding that is new, newly corroborated, or no longer supported since an edition."""
 
-    kind: Kind
+    kind: FindingKind
     party: str | None = None
     handle: str = ""
     text: str = Field(description="Verbatim source text of the finding")

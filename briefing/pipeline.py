@@ -202,6 +202,7 @@ def summarize_stories(
         story.summary, story_warnings = summarize.summarize(
             llm, story, topic=settings.topic, cache=cache
         )
+        stories[number - 1] = summarize.without_summary(story)
         done.warnings += story_warnings
         done.answered += bool(story.summary and not story_warnings)
     return done

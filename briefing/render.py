@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from . import settings
+from . import sections, settings
 from .cache import write_atomic
 from .models import Briefing, Evidence
 from .resources import resource_dir
@@ -132,6 +132,11 @@ def outlets(evidence: list[Evidence], briefing: Briefing) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
+def file_name(path: str | None) -> str:
+    """A source file by its name: the briefing is of one folder, and a full path is noise."""
+    return Path(path or "").name or (path or "")
+
+
 # --- templates ----------------------------------------------------------------------------------
 
 
@@ -154,7 +159,7 @@ def _environment(
 def template_env(extra_dir: str | None = None) -> jinja2.Environment:
     """Markdown templates: no autoescape, article text goes through the `md` filters."""
     env = _environment(extra_dir, autoescape=False, keep_trailing_newline=True)
-    env.filters.update(md=md, md_code=md_code, md_url=md_url)
+    env.filters.update(md=md, md_code=md_code, md_url=md_url, file_name=file_name)
     return env
 
 
@@ -162,7 +167,7 @@ def template_env(extra_dir: str | None = None) -> jinja2.Environment:
 def html_env(extra_dir: str | None = None) -> jinja2.Environment:
     """HTML templates (and the stylesheet they include): every value is autoescaped."""
     env = _environment(extra_dir, autoescape=True, keep_trailing_newline=False)
-    env.filters.update(file_name=lambda path: Path(path or "").name or path)
+    env.filters.update(file_name=file_name)
     env.tests["web_url"] = lambda url: bool(url and WEB_URL.match(url.strip()))
     return env
 
@@ -173,6 +178,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "cite": lambda evidence: citations(evidence, briefing),
         "refs": lambda evidence: refs(evidence, briefing),
         "outlets_of": lambda evidence: outlets(evidence, briefing),
+        "layout": sections.layout,
     }
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from .cache import write_atomic
 from .decisions import (
+    SECTION_KEYS,
     SECTION_KINDS,
     UNATTRIBUTED,
     describe_place,
@@ -69,7 +70,7 @@ class Entry:
 
     @property
     def place(self) -> tuple[str, str | None]:
-        return (self.section, self.party if self.section == "positions by party" else None)
+        return (self.section, self.party if SECTION_KEYS.get(self.section) == "positions" else None)
 
 
 def read_entries(markdown: str) -> list[Entry]:
@@ -232,7 +233,7 @@ def moved_to(shown: list[Entry], now: list[Entry]) -> tuple[tuple[str, str | Non
     if not was or not places:
         return None
     section, party = places[0]
-    if section == "positions by party":
+    if SECTION_KEYS.get(section) == "positions":
         party = party or UNATTRIBUTED
     return (section, party), describe_place(*sorted(was, key=str)[0])
 

@@ -63,6 +63,26 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
     return chosen or pool[:size], []
 
 
+def without_summary(story: Story) -> Story:
+    """The story with its summary's findings shown once: taken out of the other sections (not
+    the timeline, which dates them), so that a reader does not read them twice."""
+    shown = {i.evidence[0].sentence_id for i in story.summary}
+
+    def rest(items: list[Item]) -> list[Item]:
+        return [i for i in items if i.evidence[0].sentence_id not in shown]
+
+    positions = {party: rest(items) for party, items in story.positions.items()}
+    sections = {key: rest(items) for key, items in story.sections.items()}
+    return story.model_copy(
+        update={
+            "positions": {party: items for party, items in positions.items() if items},
+            "sections": {key: items for key, items in sections.items() if items},
+            "sticking_points": rest(story.sticking_points),
+            "next_steps": rest(story.next_steps),
+        }
+    )
+
+
 def opening(text: str) -> str:
     words, size = text.split(), settings.current().candidate_words
     return " ".join(words[:size]) + (" …" if len(words) > size else "")

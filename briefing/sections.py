@@ -1,0 +1,216 @@
+"""Sections that fit the story: what kind of story it is, and which findings belong where.
+
+A negotiation has positions, sticking points and next steps; an attack, accident or disaster has
+what happened, casualties and damage, who is responsible, the response and what comes next; an
+economic or court decision has the decision, the figures, the reasons and the outlook. The kind is
+read from cue words across the story's articles (no model). Each kind's sections are one row of
+`LAYOUT`; a finding joins the first section of its story's row whose rule it meets, and a section
+with no member is left out: it is never filled with the nearest sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import cues, settings
+from .models import Item, Story, StoryKind
+
+
+def _words(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
+
+
+# What marks each kind of story. Counted once per sentence over all its articles.
+KIND_CUES: dict[StoryKind, re.Pattern[str]] = {
+    "negotiation": _words(
+        r"talks", r"negotiat\w+", r"summit", r"envoys?", r"delegations?", r"ceasefire",
+        r"peace (?:plan|deal|process)", r"counter-?proposals?", r"mediat\w+", r"bargain\w*",
+        r"draft (?:text|deal|agreement)", r"concessions?",
+    ),
+    "incident": _words(
+        r"killed", r"dead", r"deaths?", r"death toll", r"died", r"injur\w+", r"wounded",
+        r"crash\w*", r"flood\w*", r"earthquake", r"explosions?", r"blasts?", r"attack\w*",
+        r"storm", r"fire", r"victims?", r"rescue\w*", r"bodies", r"assault\w*", r"breach\w*",
+        r"hack\w*", r"disaster", r"accident", r"collaps\w+", r"shooting", r"missing",
+    ),
+    "decision": _words(
+        r"verdict", r"jury", r"court", r"judge", r"guilty", r"convicted", r"sentenc\w+",
+        r"ruling", r"ruled", r"takeover", r"acquisition", r"acquire[sd]?", r"merger",
+        r"shareholders?", r"central bank", r"regulators?", r"approved", r"rate (?:hike|cut)",
+        r"interest rates?", r"charges", r"prosecutors?", r"trial",
+    ),
+}  # fmt: skip
+
+
+def story_kind(texts: Iterable[str]) -> StoryKind:
+    """The kind whose cue words occur in the most sentences of the story's articles."""
+    counts = dict.fromkeys(KIND_CUES, 0)
+    for text in texts:
+        for kind, pattern in KIND_CUES.items():
+            counts[kind] += len(pattern.findall(text))
+    total = sum(counts.values())
+    best = max(counts, key=lambda k: counts[k])
+    share = settings.current().kind_share
+    return best if total and counts[best] / total >= share else "report"
+
+
+def weights(kind: StoryKind) -> tuple[float, float]:
+    """(label, novelty): what a label adds to a finding's importance, and what each name or
+    figure no chosen finding has stated yet adds. A negotiation is told in labelled positions
+    and sticking points of the same few parties, so it counts labels more and new names not at
+    all; an incident or a decision is told in sentences of fact, each with its own people and
+    figures."""
+    tuning = settings.current()
+    if kind == "negotiation":
+        return tuning.negotiation_label_weight, 0.0
+    return tuning.label_weight, tuning.novelty_weight
+
+
+# --- which finding belongs in which section -------------------------------------------------------
+
+CASUALTIES = _words(
+    r"killed", r"dead", r"deaths?", r"death toll", r"died", r"bodies", r"injur\w+", r"wounded",
+    r"casualt\w+", r"missing", r"victims?", r"survivors?", r"homeless", r"displaced",
+    r"destroy\w*", r"damage\w*", r"washed away", r"swept", r"affected", r"exposed", r"stolen",
+    r"compromised", r"robbed", r"assaulted", r"complaints?",
+)  # fmt: skip
+RESPONSIBILITY = _words(
+    r"blam\w+", r"responsib\w+", r"caused", r"cause", r"fault", r"negligen\w+",
+    r"investigat\w+", r"suspects?", r"suspected", r"arrest\w*", r"charged", r"accus\w+",
+    r"perpetrators?", r"attackers?", r"hackers?", r"vulnerabilit\w+", r"failed to", r"warnings?",
+    r"identified as",
+)  # fmt: skip
+RESPONSE = _words(
+    r"rescue\w*", r"aid", r"relief", r"emergency", r"deployed", r"evacuat\w+", r"condemn\w*",
+    r"apologi\w+", r"pledg\w+", r"vowed", r"offer\w*", r"supplies", r"convoy", r"outrage\w*",
+    r"measures", r"tougher", r"deport\w*", r"free", r"mourn\w*", r"condolences",
+)  # fmt: skip
+DECISION = _words(
+    r"verdict", r"guilty", r"convicted", r"acquitted", r"ruled", r"ruling", r"sentenced",
+    r"approved", r"adopted", r"agreed", r"agreement", r"deal", r"takeover", r"acquisition",
+    r"acquire[sd]?", r"buy", r"merger", r"decided", r"decision", r"resolution", r"announced",
+    r"imposed", r"banned", r"cap(?:s|ped)?",
+)  # fmt: skip
+FIGURES = re.compile(
+    r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:%|per ?cent|percent|bn|billion|million|trillion|francs?"
+    r"|dollars|euros|pounds|barrels|tonnes|tons|years? in prison)",
+    re.I,
+)
+REASONS = _words(
+    r"because", r"due to", r"amid", r"reasons?", r"aimed at", r"in order to", r"as a result",
+    r"to (?:prevent|avoid|stabili[sz]e|protect|restore|calm)", r"so that", r"after (?:a|the)",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a kind of story: its key in Story.sections, its heading, its rule."""
+
+    key: str
+    heading: str
+    rule: str  # the name of a membership test below
+    limit: int | None = None  # members at most; later ones fall through to the next sections
+
+
+def _lead(item: Item) -> bool:
+    """A finding from the opening of an article: news puts what happened first."""
+    return min(e.ref.number for e in item.evidence) <= settings.current().lead_sentences
+
+
+RULES = {
+    "lead": _lead,
+    "any": lambda item: True,
+    "position": lambda item: item.kind == "position",
+    "sticking_point": lambda item: item.kind == "sticking_point",
+    # A negotiation's next steps include its labelled ones; elsewhere a bare "will" or "would"
+    # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
+    "next_step": lambda item: item.kind == "next_step" or bool(cues.NEXT_STRONG.search(item.text)),
+    "stated_next_step": lambda item: bool(cues.NEXT_STRONG.search(item.text)),
+    "casualties": lambda item: bool(CASUALTIES.search(item.text)),
+    "responsibility": lambda item: bool(RESPONSIBILITY.search(item.text)),
+    "response": lambda item: bool(RESPONSE.search(item.text)),
+    "decision": lambda item: bool(DECISION.search(item.text)),
+    "figures": lambda item: bool(FIGURES.search(item.text)),
+    "reasons": lambda item: bool(REASONS.search(item.text)),
+}
+
+# Each kind's sections, in reading order. A finding joins the first section whose rule it meets
+# (so the order is also a priority); "positions" and "timeline" are the story's own fields,
+# grouped by party and dated. Findings that meet no rule are left out of the sections.
+LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
+    "negotiation": (
+        Section("sticking_points", "Sticking points", "sticking_point"),
+        Section("next_steps", "Next steps", "next_step"),
+        Section("positions", "Positions by party", "position"),
+        Section("what_happened", "What happened", "any"),
+    ),
+    "incident": (
+        Section("what_happened", "What happened", "lead", limit=2),
+        Section("casualties", "Casualties and damage", "casualties"),
+        Section("responsibility", "Who is responsible", "responsibility"),
+        Section("next_steps", "What comes next", "stated_next_step"),
+        Section("response", "The response", "response"),
+        Section("positions", "Reactions", "position"),
+        Section("details", "Other details", "any"),
+    ),
+    "decision": (
+        Section("decision", "The decision", "decision"),
+        Section("figures", "The figures", "figures"),
+        Section("reasons", "The reasons", "reasons"),
+        Section("next_steps", "Outlook", "stated_next_step"),
+        Section("positions", "Reactions", "position"),
+        Section("details", "Other details", "any"),
+    ),
+    "report": (
+        Section("what_happened", "What happened", "lead", limit=3),
+        Section("next_steps", "Next steps", "next_step"),
+        Section("positions", "Positions by party", "position"),
+        Section("details", "Other details", "any"),
+    ),
+}
+# Where each section is shown: the layout's order above is the order findings are placed in.
+ORDER: dict[StoryKind, tuple[str, ...]] = {
+    "negotiation": ("what_happened", "positions", "sticking_points", "next_steps"),
+    "incident": (
+        "what_happened",
+        "casualties",
+        "responsibility",
+        "response",
+        "positions",
+        "next_steps",
+        "details",
+    ),  # fmt: skip
+    "decision": ("decision", "figures", "reasons", "positions", "next_steps", "details"),
+    "report": ("what_happened", "positions", "next_steps", "details"),
+}
+
+
+def headings(kind: StoryKind) -> dict[str, str]:
+    return {s.key: s.heading for s in LAYOUT[kind]}
+
+
+def assign(items: list[Item], kind: StoryKind) -> dict[str, list[Item]]:
+    """Each finding, most important first, in the first section of the kind's layout whose rule
+    it meets and that has room; sections without a member are absent."""
+    placed: dict[str, list[Item]] = {}
+    for item in items:
+        for section in LAYOUT[kind]:
+            full = section.limit is not None and len(placed.get(section.key, [])) >= section.limit
+            if not full and RULES[section.rule](item):
+                placed.setdefault(section.key, []).append(item)
+                break
+    return placed
+
+
+def layout(story: Story) -> list[tuple[str, str]]:
+    """(key, heading) of the story's non-empty sections, in reading order."""
+    names = headings(story.kind)
+    present = {
+        **story.sections,
+        "positions": story.positions,
+        "sticking_points": story.sticking_points,
+        "next_steps": story.next_steps,
+    }
+    return [(key, names[key]) for key in ORDER[story.kind] if present.get(key)]

@@ -1,0 +1,142 @@
+"""Sections that fit the story: its kind is read from cue words, and a section appears only
+with findings that belong in it (briefing/sections.py, briefing/assemble.py); no model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing import render, sections
+from briefing.assemble import make_story
+from briefing.corroborate import choose, opens_a_quotation
+from briefing.models import Article, Briefing, Evidence, Item, Sentence, Source, Story
+from briefing.text.sentences import numbered
+
+CRASH = [
+    "A small plane crashed in the mountains on Sunday, killing all 12 people on board.",
+    "The victims included ten tourists and two pilots, the civil aviation agency said.",
+    "Investigators are trying to determine what caused the crash, and the airline blamed "
+    "strong winds.",
+    "Rescue teams recovered the bodies on Monday and flew them to the capital.",
+    "The agency will begin identifying the remains through DNA testing on Tuesday.",
+]
+TALKS = [
+    "Envoys of both countries held five hours of talks in the capital on Tuesday.",
+    "Borduria demands that Syldavia withdraw its troops from the border region.",
+    "There is still no compromise on the border, the central sticking point.",
+    "The delegations will meet again next week in Geneva, the mediator said.",
+    "Syldavia rejects the demand and calls for a ceasefire before any negotiations.",
+]
+VERDICT = [
+    "A jury found the former chief executive guilty on all seven counts of fraud on Thursday.",
+    "Prosecutors said he took $8 billion from customers to fund risky bets.",
+    "The judge set sentencing for March 28, and he faces up to 110 years in prison.",
+    "His lawyers said they would appeal the ruling.",
+]
+
+
+def article(number: int, sentences: list[str]) -> Article:
+    text = " ".join(sentences)
+    return Article(id=f"a{number}", key=f"k{number}", path=f"{number}.txt", title=f"Story {number}",
+                   text=text, published=dt.date(2025, 12, 5))  # fmt: skip
+
+
+def facts(articles: list[Article]) -> tuple[list[Item], list[Sentence]]:
+    """Every sentence as an unlabelled finding, as ground.fact_items makes them."""
+    sentences = [s for a in articles for s in numbered(a)]
+    items = [
+        Item(
+            kind="fact",
+            text=s.text,
+            evidence=[Evidence(sentence_id=s.id, article_id=s.article_id, text=s.text)],
+        )  # fmt: skip
+        for s in sentences
+    ]
+    return items, sentences
+
+
+def story_of(*texts: list[str]) -> Story:
+    articles = [article(n, t) for n, t in enumerate(texts, start=1)]
+    items, sentences = facts(articles)
+    skeleton = Story(id="st-1", title="Story 1", article_ids=[a.id for a in articles])
+    published = {a.id: a.published for a in articles}
+    return make_story(skeleton, items, [], published, articles, sentences)
+
+
+def test_a_plane_crash_is_an_incident_and_a_negotiation_is_a_negotiation():
+    assert sections.story_kind(CRASH) == "incident"
+    assert sections.story_kind(TALKS) == "negotiation"
+    assert sections.story_kind(VERDICT) == "decision"
+
+
+def test_text_with_no_cue_of_any_kind_is_a_general_report():
+    assert sections.story_kind(["The museum reopened its east wing to visitors."]) == "report"
+
+
+def test_disaster_story_has_no_sticking_points_and_puts_the_dead_under_casualties():
+    story = story_of(CRASH)
+    assert story.kind == "incident"
+    assert not story.sticking_points
+    headings = [heading for _, heading in sections.layout(story)]
+    assert "Sticking points" not in headings and "Positions by party" not in headings
+    placed = {key: [i.text for i in items] for key, items in story.sections.items()}
+    assert any("bodies" in text for text in placed.get("casualties", []))
+    assert placed["what_happened"][0] == CRASH[0]
+
+
+def test_an_explosion_is_never_a_sticking_point_of_an_attack():
+    blast = [
+        "Two explosions killed 14 people at a market, and the attack left dozens wounded.",
+        "Police said the attackers were arrested; the obstacles to the investigation remain.",
+    ]
+    story = story_of(blast, blast)
+    assert story.kind == "incident"
+    assert not story.sticking_points
+
+
+def test_empty_section_is_left_out_of_the_markdown():
+    story = Story(id="st-1", title="Quake", article_ids=["a1"], kind="incident")
+    text = "An earthquake killed 30 people in the north, officials said on Monday."
+    found = Item(kind="fact", text=text, evidence=[Evidence(sentence_id="a1.s1", article_id="a1",
+                                                             text=text)])  # fmt: skip
+    story.sections = {"casualties": [found]}
+    briefing = Briefing(topic="", date=dt.date(2025, 12, 5), generated_at=dt.datetime.now(dt.UTC),
+                        stories=[story], sources=[Source(number=1, article_id="a1", title="Quake",
+                                                         path="1.txt")])  # fmt: skip
+    markdown = render.to_markdown(briefing)
+    assert "### Casualties and damage" in markdown
+    for empty in ("Sticking points", "Next steps", "Who is responsible", "Timeline", "Key quotes",
+                  "Positions by party", "None found"):  # fmt: skip
+        assert empty not in markdown
+
+
+def test_negotiation_keeps_positions_sticking_points_and_next_steps():
+    labelled = {1: "event", 2: "position", 3: "sticking_point", 4: "next_step", 5: "position"}
+    articles = [article(1, TALKS)]
+    items, sentences = facts(articles)
+    items = [i.model_copy(update={"kind": labelled[n]}) for n, i in enumerate(items, start=1)]
+    skeleton = Story(id="st-1", title="Talks", article_ids=["a1"])
+    story = make_story(skeleton, items, [], {"a1": dt.date(2025, 12, 5)}, articles, sentences)
+    assert story.kind == "negotiation"
+    assert story.sticking_points and story.next_steps and story.positions
+    keys = [key for key, _ in sections.layout(story)]
+    assert keys.index("positions") < keys.index("sticking_points") < keys.index("next_steps")
+
+
+def test_the_lead_of_an_article_is_chosen_before_a_later_sentence_of_the_same_weight():
+    items, _ = facts([article(1, CRASH)])
+    (first,) = choose(items, words=20, articles=1)
+    assert first.text == CRASH[0]
+
+
+def test_a_sentence_that_opens_a_quotation_it_does_not_close_is_not_shown_alone():
+    assert opens_a_quotation("“We expect a very big number of victims.")
+    assert not opens_a_quotation("It can reach 20,000 deaths,” the mayor said.")
+    assert not opens_a_quotation("He called it “an insult” on Sunday.")
+
+
+def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
+    memory = "Whenever he would speak, it left you with an impression for the rest of the day."
+    item = Item(kind="next_step", text=memory,
+                evidence=[Evidence(sentence_id="a1.s9", article_id="a1", text=memory)])  # fmt: skip
+    assert "next_steps" not in sections.assign([item], "incident")
+    assert "next_steps" in sections.assign([item], "negotiation")
