@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from briefing import changes, decisions, figures, handles, review
+from briefing import changes, decisions, figures, handles, review, settings
 from briefing.cli import cli
 from briefing.models import Briefing, Decision, Evidence, Item, Source, Story
 from briefing.text.match import match_key
@@ -63,6 +63,14 @@ def party_answer(body: dict[str, Any]) -> Step:
         answer["position" if starts_with_party else "event"].append(int(number))
     # The party of a labelled sentence is read from the chunk: the name it mentions first.
     return Step(content=json.dumps(answer))
+
+
+@pytest.fixture(autouse=True)
+def every_finding_shown() -> Iterator[None]:
+    """These briefs are a few sentences long: every finding is shown, so the tests speak of
+    review, not of which findings a short story has room for (tests/test_sections.py does)."""
+    with settings.override(finding_words=1.0, min_finding_words=1000):
+        yield
 
 
 @pytest.fixture
@@ -162,7 +170,7 @@ def reviewed_desk(tmp_path: Path, server: FaultServer) -> Desk:
     start, end = item_span(lines, "Switzerland offered to host", "### Next steps")
     lines.insert(end, "> Switzerland hosted the 2019 round too; check the venue.")
     # Change a word inside a finding's quoted evidence.
-    start, end = item_span(lines, "Canada demanded a freeze", POSITIONS)
+    start, end = item_span(lines, "Canada demanded a freeze", "### Summary")
     lines[start:end] = [line.replace("all Japanese", "most Japanese") for line in lines[start:end]]
     path.write_text("\n".join(lines) + "\n")
 
