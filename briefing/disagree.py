@@ -17,9 +17,9 @@ from . import settings
 from .claims import claims
 from .ground import evidence
 from .models import Difference, KeyFigure, Quote, Sentence, Variant
-from .quantities import Quantity, quantities_in_order
 from .text.match import match_key
 from .text.numbers import NUMBER_WORDS, ORDINALS
+from .text.quantities import Quantity, quantities_in_order
 
 # Nouns that name the same thing; a measure is compared only with measures of the same thing.
 SAME_THING = {
