@@ -117,7 +117,8 @@ def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
     if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
         return True  # "Sept. 7", "7 September"
     if TIME_WORDS.match(after) or re.match(r"[:/]\d", sentence[match.end() : match.end() + 2]):
-        return True  # durations are read by disagree.py; clock times and dates are not figures
+        # Durations are read by disagree/durations.py; clock times and dates are not figures.
+        return True
     if re.match(r"-?year-old|-?(?:st|nd|rd|th)\b", after, re.I):
         return True
     # "Irene Steinberg, 51;": an age
