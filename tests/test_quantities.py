@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.quantities import find_quantities, quantities_in_order
+from briefing.text.quantities import find_quantities, quantities_in_order
 
 
 def only(sentence: str):

@@ -5,6 +5,7 @@ A quantity is a value (or a range) with its qualifier ("at least", "about", "up 
 writing: the noun the number modifies ("11,300 people ... missing"), or the noun phrase it is the
 value of ("the death toll ... rose to 11,300", "buy the bank for 3 billion francs"). Deterministic
 and fast; a number whose measured thing cannot be told is kept with thing None and never compared.
+The amount itself (digits or words, scale, qualifier, range, unit) is read in `text.amounts`.
 """
 
 from __future__ import annotations
@@ -12,53 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import settings
-from .text.numbers import NUMBER_WORDS
-
-WORD_NUMBERS = NUMBER_WORDS
-SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}  # fmt: skip
-# Currency words and signs -> ISO-like code; a value is compared only with one in its currency.
-CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
-    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
-    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "sterling": "GBP",
-    "chf": "CHF", "sfr": "CHF", "francs": "CHF", "franc": "CHF", "swiss francs": "CHF",
-    "centimes": "CHF-cent", "rappen": "CHF-cent", "cents": "USD-cent",
-    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rmb": "CNY", "rupees": "INR", "won": "KRW",
-}  # fmt: skip
-# Qualifier -> (low, high) factors around the stated value: the range a reader takes it to mean.
-# "more than 5,200" says little above 5,200 and "nearly four" little below four; wider readings
-# would make every pair of figures compatible.
-QUALIFIERS = {
-    "at least": (1.0, 1.3), "more than": (1.0, 1.3), "over": (1.0, 1.3), "exceeding": (1.0, 1.3),
-    "in excess of": (1.0, 1.3), "upwards of": (1.0, 1.3), "above": (1.0, 1.3),
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "some": (0.9, 1.1),
-    "approximately": (0.9, 1.1), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
-    "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "just under": (0.9, 1.0),
-    "up to": (0.7, 1.0), "as many as": (0.7, 1.0), "as much as": (0.7, 1.0),
-    "fewer than": (0.7, 1.0), "less than": (0.7, 1.0), "under": (0.7, 1.0),
-}  # fmt: skip
-
-_WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|mln|bn|b|tn)(?![\w-]))"
-_CURRENCY_BEFORE = r"(?:US\$|\$|€|£|¥|CHF|SFr\.?|USD|EUR|GBP)\s?"
-_CURRENCY_AFTER = (
-    r"\s(?:Swiss\s)?(?:francs?|dollars?|euros?|pounds(?:\ssterling)?|yuan|yen|rupees|won"
-    r"|centimes|rappen|cents)\b"
+from .amounts import (
+    QUALIFIERS,
+    QUANTITY,
+    SCALES,
+    WORD_NUMBERS,
+    not_a_measure,
+    number_value,
+    precision,
+    unit_of,
 )
-_QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
-_NUM = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)"
-QUANTITY = re.compile(
-    rf"(?<![\w$€£.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>{_CURRENCY_BEFORE})?"
-    rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
-    rf"(?:\s?(?:-|–|to)\s?(?:{_CURRENCY_BEFORE})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
-    rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<cur2>{_CURRENCY_AFTER})?",
-    re.I,
-)
+
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[,;:()“”\"—–]")
 
 # What a number counts -> the thing measured. Nouns a number modifies ("5,200 dead") and nouns
@@ -124,17 +89,6 @@ EARLIER_BEFORE = re.compile(
     re.I,
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
-TIME_WORDS = re.compile(
-    r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
-    r"|a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|CET)\b",
-    re.I,
-)
-_MONTH = (
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
-)
-MONTH_BEFORE = re.compile(_MONTH + r"\.?\s*$", re.I)
-MONTH_AFTER = re.compile(_MONTH, re.I)
 
 
 @dataclass(frozen=True)
@@ -165,31 +119,6 @@ class Quantity:
     def compatible(self, other: Quantity) -> bool:
         """Whether both can be true at once: their readings overlap."""
         return self.low <= other.high and other.low <= self.high
-
-
-def number_value(raw: str) -> float | None:
-    raw = raw.lower().replace(",", "")
-    if raw in WORD_NUMBERS:
-        return float(WORD_NUMBERS[raw])
-    try:
-        return float(raw)
-    except ValueError:
-        return None
-
-
-def precision(raw: str, scale: float) -> float:
-    """Half a unit of the last digit written: "11,300" reads 11,250-11,350; "145.5m" is exact to
-    50,000. A number written as a word is exact."""
-    raw = raw.replace(",", "")
-    if not raw[:1].isdigit():
-        return 0.0
-    if "." in raw:
-        half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
-    else:
-        zeros = len(raw) - len(raw.rstrip("0")) if raw != "0" else 0
-        half = 0.5 * 10 ** min(zeros, 2) * scale
-    # "3 billion" is not "2.5 to 3.5 billion": a round figure is still within a few percent.
-    return min(half, settings.current().figure_tolerance * float(raw) * scale)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -289,36 +218,6 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         place=place,
         start=match.start(),
     )
-
-
-def unit_of(match: re.Match[str]) -> str:
-    if match.group("pct"):
-        return "percent"
-    for group in ("cur", "cur2"):
-        raw = (match.group(group) or "").strip().lower().rstrip(".")
-        raw = re.sub(r"\s+", " ", raw)
-        if raw:
-            return CURRENCIES.get(raw, CURRENCIES.get(raw.split()[-1], raw))
-    return "count"
-
-
-def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
-    """Dates, times, years, ages and list numbers are not measures of a thing."""
-    raw = match.group("num").replace(",", "")
-    after = sentence[match.end() : match.end() + 14].lstrip(" -")
-    before = sentence[max(0, match.start() - 12) : match.start()]
-    if match.group("cur") or match.group("cur2") or match.group("pct") or match.group("scale"):
-        return False
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):
-        return True  # a year
-    if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
-        return True  # "Sept. 7", "7 September"
-    if TIME_WORDS.match(after) or re.match(r"[:/]\d", sentence[match.end() : match.end() + 2]):
-        return True  # durations are read by disagree.py; clock times and dates are not figures
-    if re.match(r"-?year-old|-?(?:st|nd|rd|th)\b", after, re.I):
-        return True
-    # "Irene Steinberg, 51;": an age
-    return bool(re.search(r"[A-Z][\w.’'-]*,\s*$", before) and re.match(r"[,;.)]", after or "."))
 
 
 TAIL_WORD = re.compile(r"\s+([\w’'-]+)")

@@ -1,0 +1,39 @@
+"""Where sources differ on the same fact: numbers and durations, and the wording of a quote.
+
+Deterministic: "the nearly four-year war" and "the three-and-a-half-year war" are two values of
+one measure (years of the war) in two articles; "rather useful, constructive" and "extremely
+useful, constructive" are two wordings of one remark by the same speaker. Every variant cites
+the sentences it comes from, so a reader can check each side.
+
+Each kind of fact is compared in its own module: `durations` (lengths and ages: "a month-long
+trial"), `counts` (counts, amounts and rates tied to what they count, and the story's key
+figures), `answers` (facts such as a ship's flag or the day of an event), `wordings` (the
+wording of a quote).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import Difference, Quote, Sentence
+from .answers import claim_differences
+from .counts import key_figures, quantity_differences
+from .durations import measure_differences
+from .wordings import quote_differences
+
+__all__ = ["differences", "key_figures"]
+
+
+def differences(
+    sentences: list[Sentence],
+    quotes: list[Quote],
+    published: dict[str, dt.date | None] | None = None,
+) -> list[Difference]:
+    """Numbers, claims and quote wordings that differ between articles, each side cited.
+    `published` (article id -> date) reads a weekday as a date."""
+    return [
+        *measure_differences(sentences),
+        *quantity_differences(sentences),
+        *claim_differences(sentences, published or {}),
+        *quote_differences(sentences, quotes),
+    ]

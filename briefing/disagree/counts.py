@@ -1,0 +1,234 @@
+"""Counts, amounts and rates (read by `text.quantities`) that sources state with incompatible
+values, and the story's key figures: one line per measured thing with its most cited value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .. import settings
+from ..ground import evidence
+from ..models import Difference, KeyFigure, Sentence, Variant
+from ..text.quantities import Quantity, quantities_in_order
+from .words import WORDS
+
+# How a measured thing is named in a briefing line.
+LABELS = {
+    "dead": "Death toll", "missing": "Missing", "injured": "Injured", "displaced": "Displaced",
+    "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
+    "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
+}  # fmt: skip
+
+
+def stated_quantities(sentences: list[Sentence]) -> list[tuple[Quantity, Sentence]]:
+    """Every number with a known measured thing, with the sentence that states it."""
+    by_article: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_article[sentence.article_id].append(sentence)
+    found = []
+    for mine in by_article.values():
+        stated = quantities_in_order([s.text for s in mine])
+        for sentence, quantities in zip(mine, stated, strict=True):
+            found.extend((q, sentence) for q in quantities if q.thing)
+    return found
+
+
+def quantity_groups(
+    found: list[tuple[Quantity, Sentence]],
+) -> dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]]:
+    """Numbers of the same thing in the same place. A count with no place ("143 million
+    people") joins the placed group it agrees with, so it is not compared with Britons."""
+    groups: dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]] = defaultdict(list)
+    for quantity, sentence in found:
+        groups[(quantity.thing, quantity.place)].append((quantity, sentence))
+    for (thing, place), members in list(groups.items()):
+        if place is not None:
+            continue
+        for quantity, sentence in list(members):
+            home = next(
+                (
+                    key
+                    for key, others in groups.items()
+                    if key[0] == thing
+                    and key[1] is not None
+                    and any(q.unit == quantity.unit and near(q, quantity) for q, _ in others)
+                ),
+                None,
+            )
+            if home is not None:
+                groups[home].append((quantity, sentence))
+                groups[(thing, None)].remove((quantity, sentence))
+    return {key: members for key, members in groups.items() if members}
+
+
+def near(a: Quantity, b: Quantity) -> bool:
+    """Within a fifth of each other: the same figure, perhaps revised."""
+    ratio = settings.current().same_figure
+    return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) <= ratio
+
+
+def conflicting(members: list[tuple[Quantity, Sentence]]) -> bool:
+    """Two sources give values of one unit that cannot both be true. One article counts as two
+    sources only where it sets a figure against another's ("lower than the 20,000 ... gave")."""
+    return any(
+        a.unit == b.unit
+        and (sa.article_id != sb.article_id or a.rival or b.rival)
+        and not a.compatible(b)
+        for n, (a, sa) in enumerate(members)
+        for b, sb in members[n + 1 :]
+    )
+
+
+def value_key(quantity: Quantity) -> str:
+    return f"{quantity.qualifier}|{quantity.low:g}|{quantity.high:g}|{quantity.unit}"
+
+
+NAME = re.compile(r"(?<=[\w,;:’'”\"]\s)([A-Z][a-z][\w-]*)")
+NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "The", "Mr", "Mrs", "Ms", "Dr", "President", "Minister",
+    # Words that open sentences without naming anything.
+    "A", "An", "This", "These", "That", "Those", "It", "Its", "He", "She", "They", "We", "I",
+    "In", "On", "At", "By", "For", "From", "With", "But", "And", "Or", "As", "After", "Before",
+    "While", "When", "Since", "So", "Some", "Many", "Most", "All", "Meanwhile", "Earlier",
+    "Later", "However", "According", "Even", "If", "Although", "Still", "Yet", "Now", "Then",
+    "There", "Here", "What", "Who", "Why", "How", "Last", "Next", "One", "Two", "Three",
+    "About", "Around", "Nearly", "Almost", "More", "Over", "Up", "Roughly", "Approximately",
+    "Fewer", "Less", "Under", "Only", "Just", "Another", "Further", "Nearby",
+}  # fmt: skip
+
+
+def name_of(word: str) -> str:
+    """ "Libya’s" is Libya."""
+    return re.sub(r"[’']s?$", "", word)
+
+
+# News moves to a parallel event with these openers.
+TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")
+PREPOSITIONS = {"in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by"}
+
+
+class StoryNames:
+    """The names of a story: those that half its articles mention (what the story is about) and
+    those only one article mentions (often another event it recalls)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        seen: dict[str, set[str]] = defaultdict(set)
+        self.lower: set[str] = set()
+        for sentence in sentences:
+            for word in WORDS.findall(sentence.text):
+                if word[:1].islower():
+                    self.lower.add(word)
+                elif word[:1].isupper():
+                    seen[name_of(word)].add(sentence.article_id)
+        articles = len({s.article_id for s in sentences})
+        self.main = {n for n, ids in seen.items() if len(ids) >= max(2, articles / 2)}
+        self.once = {n for n, ids in seen.items() if len(ids) == 1}
+
+    def about_the_story(self, sentence: Sentence) -> bool:
+        """A sentence that leads with a name no other article knows ("Yahoo disclosed a breach
+        that affected one billion accounts") or turns to another event ("Meanwhile, ...") gives
+        figures of another event, not rival figures."""
+        if TOPIC_SHIFT.match(sentence.text):
+            return False
+        return self.lead_name(sentence.text) not in self.once
+
+    def elsewhere(self, sentence: Sentence) -> bool:
+        """Names only what one article mentions and nothing the story is about: often another
+        event the article recalls ("a breach at the hookup site Adult Friend Finder")."""
+        named = {n for n in NAME.findall(sentence.text) if n not in NOT_NAMES}
+        return bool(named & self.once) and not named & self.main
+
+    def lead_name(self, text: str) -> str | None:
+        """The name a sentence opens with (its subject, most often), if any."""
+        for word in WORDS.findall(text)[:3]:
+            if word.lower() in PREPOSITIONS:
+                return None  # "in a Manhattan court": a place, not who the sentence is about
+            word = name_of(word)
+            capitalized = word[:1].isupper() and word[1:2].islower()  # not "HACKERS" or "AP"
+            if capitalized and word.lower() not in self.lower and word not in NOT_NAMES:
+                return word
+        return None
+
+
+def quantity_differences(sentences: list[Sentence]) -> list[Difference]:
+    """One difference per measured thing that sources state with incompatible values, listing
+    every value stated for it with the sentences that state it."""
+    names = StoryNames(sentences)
+    found = [
+        (q, s)
+        for q, s in stated_quantities(sentences)
+        if q.comparable and not q.increment and names.about_the_story(s)
+    ]
+    result = []
+    for (thing, place), members in quantity_groups(found).items():
+        if not conflicting(members):
+            continue
+        variants: dict[str, Variant] = {}
+        for quantity, sentence in sorted(members, key=lambda m: (m[0].unit, m[0].value)):
+            key = value_key(quantity)
+            old = variants.get(key)
+            cited = [*(old.evidence if old else []), evidence(sentence)]
+            variants[key] = Variant(text=old.text if old else quantity.phrase, evidence=cited)
+        about = label(thing, place)
+        result.append(Difference(about=about, kind="number", variants=list(variants.values())))
+    return result
+
+
+def key_figures(sentences: list[Sentence], size: int | None = None) -> list[KeyFigure]:
+    """The counts, amounts and rates of a story: one line per measured thing with its most
+    cited value (the others are under "Where sources differ"), the most cited things first."""
+    names = StoryNames(sentences)
+    found = [
+        (q, s)
+        for q, s in stated_quantities(sentences)
+        if q.thing != "people"
+        and not q.increment
+        and names.about_the_story(s)
+        and not names.elsewhere(s)
+    ]
+    figures = []
+    for (thing, place), members in quantity_groups(found).items():
+        by_value: dict[str, list[tuple[Quantity, Sentence]]] = defaultdict(list)
+        for quantity, sentence in members:
+            by_value[value_key(quantity)].append((quantity, sentence))
+        best = min(
+            by_value.values(),
+            key=lambda found: (
+                -len({s.article_id for _, s in found}),
+                min(s.number for _, s in found),
+            ),
+        )
+        quantity, sentence = best[0]
+        figures.append(
+            KeyFigure(
+                about=label(thing, place),
+                value=quantity.phrase,
+                text=clause_of(sentence.text, quantity),
+                evidence=list({s.id: evidence(s) for _, s in best}.values()),
+            )
+        )
+    size = settings.current().key_figures if size is None else size
+    return sorted(figures, key=lambda f: (-len(f.article_ids), first_sentence(f)))[:size]
+
+
+def label(thing: str, place: str | None) -> str:
+    return LABELS.get(thing, thing.capitalize()) + (f" ({place})" if place else "")
+
+
+def first_sentence(figure: KeyFigure) -> int:
+    return min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in figure.evidence)
+
+
+def clause_of(text: str, quantity: Quantity, limit: int | None = None) -> str:
+    """The sentence that states the figure, or the `limit` words around the figure in a long
+    one; verbatim."""
+    limit = settings.current().figure_words if limit is None else limit
+    words = text.split(" ")
+    if len(words) <= limit + 4:
+        return text
+    at = len(text[: quantity.start].split(" ")) - 1
+    first = max(0, min(at - limit // 2, len(words) - limit))
+    return " ".join(words[first : first + limit]).strip(" ,;")

@@ -1,0 +1,111 @@
+"""Lengths and ages sources state differently: "the nearly four-year war" and "the
+three-and-a-half-year war" are two values of one measure (years of the war), compared in days so
+that "a month-long trial" and "a five-week trial" meet; "the 167-year-old bank"; "in its fifth day".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..ground import evidence
+from ..models import Difference, Sentence, Variant
+from ..text.numbers import NUMBER_WORDS, ORDINALS
+from .words import WORDS
+
+# Nouns that name the same thing; a measure is compared only with measures of the same thing.
+SAME_THING = {
+    "war": "war", "conflict": "war", "invasion": "war", "fighting": "war",
+    "talks": "talks", "meeting": "talks", "session": "talks", "conversation": "talks",
+    "negotiations": "talks", "discussions": "talks", "summit": "talks", "encounter": "talks",
+    "plan": "plan", "proposal": "plan", "framework": "plan", "peace": "plan",
+    "trial": "trial", "strike": "strike", "siege": "siege", "blockade": "blockade",
+    "lockdown": "lockdown", "standoff": "standoff", "shutdown": "shutdown", "outage": "outage",
+    "search": "search", "investigation": "investigation", "probe": "investigation",
+    "campaign": "campaign", "drought": "drought", "crisis": "crisis",
+}  # fmt: skip
+# The age of an organisation ("the 167-year-old bank") is a fact sources can disagree on; the
+# ages of people are left alone: a story has many people and an age names one of them.
+AGED = {
+    "bank": "bank", "lender": "bank", "institution": "bank", "company": "company",
+    "firm": "company", "group": "company", "business": "company", "newspaper": "company",
+    "party": "party", "club": "club", "brand": "company",
+}  # fmt: skip
+DAYS = {"year": 365, "month": 30, "week": 7, "day": 1, "hour": 1 / 24, "minute": 1 / 1440}
+UNITS = r"(?P<unit>year|month|week|day|hour|minute|point)s?"
+NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")(?P<half>-and-a-half| and a half)?"
+QUALIFIER = r"(?P<qual>(?:nearly|almost|about|around|roughly|more than|over|at least|some)\s+)?"
+MEASURE = re.compile(
+    rf"\b{QUALIFIER}{NUM}[- ]{UNITS}(?:[- ]long|[- ]old)?(?:\s+of)?\s+(?:\w+\s+)?"
+    rf"(?P<noun>{'|'.join(SAME_THING)})\b",
+    re.I,
+)
+AGE = re.compile(
+    rf"\b{QUALIFIER}{NUM}[- ]year[- ]old\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{'|'.join(AGED)})\b", re.I
+)
+# "the month-long trial", "a monthlong trial": one unit, no number written.
+LONG = re.compile(
+    rf"(?<![\w-])(?P<unit>year|month|week|day)[- ]?long\s+(?:\w+\s+)?"
+    rf"(?P<noun>{'|'.join(SAME_THING)})\b",
+    re.I,
+)
+ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)
+
+
+def measures(text: str) -> list[tuple[str, str, str, str]]:
+    """(thing, unit, value key, verbatim span) for each measure the sentence states."""
+    found = []
+    for match in MEASURE.finditer(text):
+        noun = match.group("noun").lower()
+        if noun not in SAME_THING or re.search(r"[- ]old\b", match.group(0), re.I):
+            continue
+        raw = match.group("num").lower()
+        value = float(NUMBER_WORDS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
+        found.append(measure(SAME_THING[noun], match.group("unit"), value, match))
+    for match in LONG.finditer(text):
+        thing = SAME_THING[match.group("noun").lower()]
+        found.append(measure(thing, match.group("unit"), 1, match))
+    for match in AGE.finditer(text):
+        raw = match.group("num").lower()
+        value = float(NUMBER_WORDS.get(raw, 0) or raw)
+        found.append((f"age of the {AGED[match.group('noun').lower()]}", "year", f"{value:g}",
+                      match.group(0)))  # fmt: skip
+    for match in ORDINAL.finditer(text):
+        before = [w.lower() for w in WORDS.findall(text[: match.start()])]
+        things = [SAME_THING[w] for w in before if w in SAME_THING]
+        if things:
+            number = ORDINALS[match.group("ord").lower()]
+            span = text[max(0, match.start() - 25) : match.end()].split(" ", 1)[-1]
+            unit = "day" if match.group("unit").lower() in DAYS else match.group("unit").lower()
+            found.append((things[-1], unit, f"in its {number}th", span))
+    return found
+
+
+def measure(thing: str, unit: str, value: float, match: re.Match[str]) -> tuple[str, str, str, str]:
+    """A duration in days, so that "a month-long trial" and "a five-week trial" are compared."""
+    qualifier = (match.groupdict().get("qual") or "").strip().lower()
+    days = value * DAYS.get(unit.lower(), 1)
+    key = f"{qualifier} {days:.4g}".strip() if unit.lower() in DAYS else f"{qualifier} {value:g}"
+    return (thing, "day" if unit.lower() in DAYS else unit.lower(), key, match.group(0))
+
+
+def measure_differences(sentences: list[Sentence]) -> list[Difference]:
+    # (thing, unit) -> value key -> [(span, sentence)]
+    table: dict[tuple[str, str], dict[str, list[tuple[str, Sentence]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for sentence in sentences:
+        for thing, unit, key, span in measures(sentence.text):
+            table[(thing, unit)][key].append((span, sentence))
+    result = []
+    for (thing, _unit), values in table.items():
+        articles = {s.article_id for found in values.values() for _, s in found}
+        if len(values) < 2 or len(articles) < 2:
+            continue
+        variants = [
+            Variant(text=found[0][0], evidence=[evidence(s) for _, s in found])
+            for found in values.values()
+        ]
+        about = thing if thing.startswith("age") else f"length of the {thing}"
+        result.append(Difference(about=about, kind="number", variants=variants))
+    return result

@@ -1,0 +1,90 @@
+"""Two wordings of one remark by the same speaker: "rather useful, constructive" and "extremely
+useful, constructive", each wording cited.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from .. import settings
+from ..ground import evidence
+from ..models import Difference, Quote, Sentence, Variant
+from ..text.match import match_key
+from .words import WORDS
+
+STOPWORDS = {
+    "that", "this", "with", "have", "been", "were", "from", "they", "their", "there", "what",
+    "which", "would", "could", "should", "about", "some", "than", "then", "also", "only",
+    "into", "more", "much", "very", "said", "will", "just", "both", "such", "them", "these",
+    "those", "your", "ours", "hasn", "didn", "doesn", "don’t", "it’s", "that’s",
+}  # fmt: skip
+
+
+def content_words(text: str) -> list[str]:
+    words = [w.lower().strip("’'-") for w in WORDS.findall(text)]
+    return [w for w in dict.fromkeys(words) if len(w) >= 4 and w not in STOPWORDS]
+
+
+QUOTATION_MARK = re.compile(r"[“\"]")
+
+
+def wording_in(sentence: str, words: list[str], share: float | None = None) -> str | None:
+    """The stretch of the sentence that carries at least half (two or more) of the words, or
+    `share` of them (three or more): from two words before the first to the last."""
+    tokens = list(WORDS.finditer(sentence))
+    hits = [i for i, t in enumerate(tokens) if t.group().lower().strip("’'-") in words]
+    needed = max(2, (len(words) + 1) // 2)
+    if share is not None:
+        needed = max(3, math.ceil(share * len(words)))
+    if len({tokens[i].group().lower() for i in hits}) < needed:
+        return None
+    # Another wording of one remark keeps its words in order and about its length: "a solution
+    # has been found to ... protect the Swiss economy" is not "This is not a Swiss solution".
+    said = list(dict.fromkeys(tokens[i].group().lower().strip("’'-") for i in hits))
+    if said != [w for w in words if w in said] or hits[-1] - hits[0] + 1 > 2 * len(words) + 4:
+        return None
+    start, end = tokens[max(0, hits[0] - 2)].start(), tokens[hits[-1]].end()
+    # Never start before an opening quotation mark that the wording follows.
+    opener = max(sentence.rfind(mark, start, tokens[hits[0]].start()) for mark in '“"')
+    return sentence[opener + 1 if opener >= 0 else start : end]
+
+
+def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Difference]:
+    result: list[Difference] = []
+    used: set[str] = set()
+    unattributed = settings.current().unattributed_share
+    said_by: dict[str | None, set[str]] = defaultdict(set)
+    for quote in quotes:
+        said_by[quote.speaker] |= {e.sentence_id for e in quote.evidence}
+    for quote in quotes:
+        words = content_words(quote.text)
+        if len(words) < 2 or len(words) > 8 or not quote.speaker:
+            continue
+        surname = quote.speaker.split()[-1]
+        home = {e.article_id for e in quote.evidence}
+        variants = {match_key(quote.text): Variant(text=quote.text, evidence=quote.evidence)}
+        for sentence in sentences:
+            if sentence.article_id in home:
+                continue
+            named = surname in sentence.text or sentence.id in said_by[quote.speaker]
+            # An unattributed quotation carries the same remark only if it shares most of it.
+            if not named and not QUOTATION_MARK.search(sentence.text):
+                continue
+            wording = wording_in(sentence.text, words, None if named else unattributed)
+            if wording is None or match_key(quote.text) in match_key(sentence.text):
+                continue
+            if match_key(wording) in match_key(quote.text):
+                continue  # a part of the same quotation, not another wording
+            key = match_key(wording)
+            old = variants.get(key)
+            cited = [*(old.evidence if old else []), evidence(sentence)]
+            variants[key] = Variant(text=old.text if old else wording, evidence=cited)
+        ids = {e.sentence_id for v in variants.values() for e in v.evidence}
+        if len(variants) < 2 or ids & used:
+            continue
+        used |= ids
+        about = f"{quote.speaker}’s words"
+        result.append(Difference(about=about, kind="quote", variants=list(variants.values())))
+    return result
