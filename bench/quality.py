@@ -45,7 +45,11 @@ from briefing.models import Briefing  # noqa: E402
 from briefing.render import to_markdown  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-DEVSET = ROOT.parent.parent / "shared" / "devset"
+# ../shared/devset beside the checkout (or beside the folder of worktrees a checkout sits in).
+DEVSET = next(
+    (p / "shared" / "devset" for p in ROOT.parents if (p / "shared" / "devset").is_dir()),
+    ROOT.parent / "shared" / "devset",
+)
 HELD_OUT = ("tiangong1-reentry", "zimbabwe-election-2018")
 SEEDS = "seeds"
 SEEDS_DATE = "2025-12-05"
