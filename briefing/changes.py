@@ -68,18 +68,17 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
     result = StoryChanges(story_id=story.id, title=story.title, status=status)
     if before is None:
         return result  # a new story: all of it is new, its sections say the rest
-    old_items = unique_items(before) if before else []
+    old_items = unique_items(before)
+    items = unique_items(story)
     old_sources: dict[str, set[str]] = {}  # evidence key -> source paths, in the old edition
-    for item in old_items:
+    # Struck in review counts as known, so it is not new should it come back.
+    for item in [*old_items, *old.struck]:
         paths = source_paths(item.evidence, old)
         for key in evidence_keys([item]):
             old_sources.setdefault(key, set()).update(paths)
-    for item in old.struck:  # struck in review: known, so not new should it come back
-        for key in evidence_keys([item]):
-            old_sources.setdefault(key, set()).update(source_paths(item.evidence, old))
     # Struck in review is a decision, not a loss of support.
     new_keys: set[str] = evidence_keys(new.struck)
-    for item in unique_items(story):
+    for item in items:
         keys = evidence_keys([item])
         new_keys |= keys
         if not keys & old_sources.keys():
@@ -98,7 +97,7 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
         for item in old_items
         if not evidence_keys([item]) & new_keys and not source_paths(item.evidence, old) & present
     ]
-    figure_changes(result, old_items, unique_items(story), old, new)
+    figure_changes(result, old_items, items, old, new)
     return result
 
 

@@ -48,17 +48,13 @@ def vectorize(articles: list[Article]) -> tuple[np.ndarray, list[str]] | None:
     return matrix, list(vectorizer.get_feature_names_out())
 
 
-def group(
-    articles: list[Article], *, stories: int | None = None, threshold: float | None = None
-) -> list[list[Article]]:
+def group(articles: list[Article], *, stories: int | None = None) -> list[list[Article]]:
     """Articles grouped by content, each group in article order, groups by their first article.
     `stories` forces the number of groups (at most one per article)."""
-    return [[articles[i] for i in g] for g in group_indexes(articles, stories, threshold)]
+    return [[articles[i] for i in g] for g in group_indexes(articles, stories)]
 
 
-def group_indexes(
-    articles: list[Article], stories: int | None = None, threshold: float | None = None
-) -> list[list[int]]:
+def group_indexes(articles: list[Article], stories: int | None = None) -> list[list[int]]:
     n = len(articles)
     if n == 0:
         return []
@@ -74,10 +70,9 @@ def group_indexes(
             n_clusters=min(stories, n), metric="precomputed", linkage="average"
         )
     else:
-        same_story = settings.current().same_story if threshold is None else threshold
         model = AgglomerativeClustering(
             n_clusters=None, metric="precomputed", linkage="average",
-            distance_threshold=1.0 - same_story,
+            distance_threshold=1.0 - settings.current().same_story,
         )  # fmt: skip
     labels = model.fit_predict(distance)
     groups: dict[int, list[int]] = {}

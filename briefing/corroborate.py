@@ -48,11 +48,10 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     return sorted(merged, key=rank)
 
 
-def combine_quotes(quotes: list[Quote], shown: set[str] | None = None) -> list[Quote]:
+def combine_quotes(quotes: list[Quote]) -> list[Quote]:
     """A quotation contained in a longer one (one outlet quotes a remark whole, another a part)
     becomes part of it, citing both; attributed and most corroborated first, capped. Only
-    containment merges quotes: two similar wordings are a difference, not the same quote.
-    A quotation whose every sentence is `shown` as a finding already is not repeated."""
+    containment merges quotes: two similar wordings are a difference, not the same quote."""
     longest_first = sorted(quotes, key=lambda q: -len(q.text))
     kept: list[Quote] = []
     for quote in longest_first:
@@ -68,8 +67,7 @@ def combine_quotes(quotes: list[Quote], shown: set[str] | None = None) -> list[Q
                 "speaker": old.speaker or quote.speaker,
             }
         )
-    fresh = [q for q in kept if not {e.sentence_id for e in q.evidence} <= (shown or set())]
-    ranked = sorted(fresh, key=lambda q: (q.speaker is None, *rank(q)))
+    ranked = sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))
     return ranked[: settings.current().quotes]
 
 

@@ -204,11 +204,7 @@ def _relocate(story: Story, item: Item, move: Decision) -> None:
     story.summary = summary  # the summary is a selection: it keeps its copy where it was
     if key == "positions":
         story.positions.setdefault(party or UNATTRIBUTED, []).append(moved)
-    elif key == "sticking_points":
-        story.sticking_points.append(moved)
-    elif key == "next_steps":
-        story.next_steps.append(moved)
-    elif key == "timeline":
-        story.timeline.append(moved)
+    elif key in KIND_OF_SECTION:  # sticking_points, next_steps, timeline: the story's own fields
+        getattr(story, key).append(moved)
     else:
         story.sections.setdefault(key, []).append(moved)

@@ -56,12 +56,8 @@ def assign_handles(briefing: Briefing, earlier: Briefing | None) -> None:
 
 def all_items(briefing: Briefing) -> list[Item]:
     """Every finding of the brief's stories (summary included) and those struck in review."""
-    found = [i for story in briefing.stories for i in section_items(story)]
+    found = [i for story in briefing.stories for i in story.items]
     return [*found, *briefing.struck]
-
-
-def section_items(story: Story) -> list[Item]:
-    return [*story.summary, *story.items]
 
 
 def map_items(story: Story, change: Callable[[Item], Item | None]) -> None:

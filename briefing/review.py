@@ -259,7 +259,7 @@ def harvest(
     The edited file is kept as edition-<n>.reviewed.md, so nothing a person wrote is lost, and a
     file already read is not read again. A file edited again is read again in full: its
     decisions replace those read from it before (a line put back is no longer struck)."""
-    kept = load_decisions(out)
+    kept = original = load_decisions(out)
     read = 0
     for markdown, edition_json in briefs:
         keep_unread(markdown, edition_json)
@@ -273,7 +273,7 @@ def harvest(
         kept = merged(earlier, found, removed)
         read += len(found) + len(removed)
         write_atomic(reviewed_copy(edition_json), edited)
-    if kept != load_decisions(out):
+    if kept != original:
         save_decisions(out, kept)
     return read
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from typing import get_args
 
-from .models import Article, Chunk, Flag, Quote, Segmented, Suspicion
+from .models import Article, Chunk, Flag, Kind, Quote, Segmented, Suspicion
 from .text.sentences import paragraphs
 
 # Names for a model that a news sentence does not use as a form of address. Broad words such as
@@ -135,8 +136,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "imitates the model's JSON answer",
             r"\{\s*\\?[\"'](?:items|ids|id|kind|party|role|content|instructions?|answer|"
-            r"position|sticking_point|next_step|event)"
-            r"\\?[\"']\s*:",
+            + "|".join(get_args(Kind))  # the label kinds the model answers with
+            + r")\\?[\"']\s*:",
         ),
         # "data:" only as a data URI ("data:text/html;base64,..."): "their own data: They want"
         # is prose.

@@ -219,7 +219,7 @@ def label(thing: str, place: str | None) -> str:
 
 
 def first_sentence(figure: KeyFigure) -> int:
-    return min(int(e.sentence_id.rsplit(".s", 1)[1]) for e in figure.evidence)
+    return min(e.ref.number for e in figure.evidence)
 
 
 def clause_of(text: str, quantity: Quantity, limit: int | None = None) -> str:
