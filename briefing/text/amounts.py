@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from .. import settings
+from .dates import MONTHS
 from .numbers import NUMBER_WORDS
 
-WORD_NUMBERS = NUMBER_WORDS
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
@@ -38,7 +38,7 @@ QUALIFIERS = {
     "fewer than": (0.7, 1.0), "less than": (0.7, 1.0), "under": (0.7, 1.0),
 }  # fmt: skip
 
-_WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_WORDNUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|mln|bn|b|tn)(?![\w-]))"
 _CURRENCY_BEFORE = r"(?:US\$|\$|€|£|¥|CHF|SFr\.?|USD|EUR|GBP)\s?"
@@ -61,18 +61,16 @@ TIME_WORDS = re.compile(
     r"|a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|CET)\b",
     re.I,
 )
-_MONTH = (
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
-)
+# The month names and abbreviations of the one date grammar.
+_MONTH = r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 MONTH_BEFORE = re.compile(_MONTH + r"\.?\s*$", re.I)
 MONTH_AFTER = re.compile(_MONTH, re.I)
 
 
 def number_value(raw: str) -> float | None:
     raw = raw.lower().replace(",", "")
-    if raw in WORD_NUMBERS:
-        return float(WORD_NUMBERS[raw])
+    if raw in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw])
     try:
         return float(raw)
     except ValueError:

@@ -17,12 +17,12 @@ from .amounts import (
     QUALIFIERS,
     QUANTITY,
     SCALES,
-    WORD_NUMBERS,
     not_a_measure,
     number_value,
     precision,
     unit_of,
 )
+from .numbers import NUMBER_WORDS
 
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[,;:()“”\"—–]")
 
@@ -70,11 +70,6 @@ MONEY_THINGS = {
     "losses": ("lost", "loss", "losses", "stole", "steal", "stolen", "misappropriated",
                "defrauded", "fraud", "embezzled"),
     "fine": ("fine", "fined", "penalty", "settlement", "damages"),
-}  # fmt: skip
-# A number that is a change, a share of another or a single part is not the total it sits by.
-PART_CUES = {
-    "additional", "another", "further", "more", "extra", "new", "of", "each", "per", "every",
-    "than", "among", "including",
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
@@ -302,7 +297,7 @@ def offence(rest: list[str]) -> str | None:
     at = rest.index(named[0]) if named else 0
     then = rest[at + 1 : at + 3]
     joined = then[:1] == ["and"] and not (
-        then[1:] and (then[1] in WORD_NUMBERS or then[1][0].isdigit())
+        then[1:] and (then[1] in NUMBER_WORDS or then[1][0].isdigit())
     )
     if not named or not named[0].isalpha() or joined:
         return None  # "counts related to fraud and money laundering": the whole indictment
