@@ -115,6 +115,7 @@ def make_story(
     members = set(story.article_ids)
     resolver = Parties.learn(a.text for a in articles if a.id in members)
     own = [s for s in sentences if s.article_id in members]
+    figures = disagree.read_story(own)  # read once for differences and key figures
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
     kind = sections.story_kind(s.text for s in own)
     room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
@@ -134,8 +135,8 @@ def make_story(
             "timeline": dated,
             "sections": placed,
             "quotes": corroborate.combine_quotes(quotes),
-            "differences": disagree.differences(own, quotes, published),
-            "key_figures": disagree.key_figures(own),
+            "differences": disagree.differences(own, quotes, published, figures),
+            "key_figures": disagree.key_figures(own, stated=figures),
         }
     )
 

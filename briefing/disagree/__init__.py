@@ -17,23 +17,25 @@ import datetime as dt
 
 from ..models import Difference, Quote, Sentence
 from .answers import claim_differences
-from .counts import key_figures, quantity_differences
+from .counts import Stated, key_figures, quantity_differences, read_story
 from .durations import measure_differences
 from .wordings import quote_differences
 
-__all__ = ["differences", "key_figures"]
+__all__ = ["Stated", "differences", "key_figures", "read_story"]
 
 
 def differences(
     sentences: list[Sentence],
     quotes: list[Quote],
     published: dict[str, dt.date | None] | None = None,
+    stated: Stated | None = None,
 ) -> list[Difference]:
     """Numbers, claims and quote wordings that differ between articles, each side cited.
-    `published` (article id -> date) reads a weekday as a date."""
+    `published` (article id -> date) reads a weekday as a date; `stated` is the story's figures
+    when already read (read_story), so that key figures and differences read them once."""
     return [
         *measure_differences(sentences),
-        *quantity_differences(sentences),
+        *quantity_differences(sentences, stated),
         *claim_differences(sentences, published or {}),
         *quote_differences(sentences, quotes),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .. import settings
 from ..ground import evidence
@@ -153,13 +154,30 @@ class StoryNames:
         return None
 
 
-def quantity_differences(sentences: list[Sentence]) -> list[Difference]:
+@dataclass(frozen=True)
+class Stated:
+    """A story's figures read once, for its differences and its key figures alike: the names its
+    articles use, and every (quantity, sentence) they state."""
+
+    names: StoryNames
+    quantities: list[tuple[Quantity, Sentence]]
+
+
+def read_story(sentences: list[Sentence]) -> Stated:
+    return Stated(StoryNames(sentences), stated_quantities(sentences))
+
+
+def quantity_differences(
+    sentences: list[Sentence], stated: Stated | None = None
+) -> list[Difference]:
     """One difference per measured thing that sources state with incompatible values, listing
-    every value stated for it with the sentences that state it."""
-    names = StoryNames(sentences)
+    every value stated for it with the sentences that state it. `stated`: the story's figures,
+    when already read."""
+    stated = stated or read_story(sentences)
+    names = stated.names
     found = [
         (q, s)
-        for q, s in stated_quantities(sentences)
+        for q, s in stated.quantities
         if q.comparable and not q.increment and names.about_the_story(s)
     ]
     result = []
@@ -177,13 +195,16 @@ def quantity_differences(sentences: list[Sentence]) -> list[Difference]:
     return result
 
 
-def key_figures(sentences: list[Sentence], size: int | None = None) -> list[KeyFigure]:
+def key_figures(
+    sentences: list[Sentence], size: int | None = None, stated: Stated | None = None
+) -> list[KeyFigure]:
     """The counts, amounts and rates of a story: one line per measured thing with its most
     cited value (the others are under "Where sources differ"), the most cited things first."""
-    names = StoryNames(sentences)
+    stated = stated or read_story(sentences)
+    names = stated.names
     found = [
         (q, s)
-        for q, s in stated_quantities(sentences)
+        for q, s in stated.quantities
         if q.thing != "people"
         and not q.increment
         and names.about_the_story(s)
