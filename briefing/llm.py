@@ -5,6 +5,9 @@ Structured output works on every kind of server through a ladder of modes:
 ``schema`` (llama-cpp-python's server, which refuses json_schema) -> a prompted JSON reply that
 we validate ourselves. We step down only when the server *rejects* a mode, never because of a
 validation error, and remember the mode per endpoint so the refusal costs one request per run.
+One step up: a server that names itself llama.cpp (its `Server` header) is sent a compact
+``grammar`` instead of the json_schema from its second request on, because its own schema
+grammar lets the model pad every answer with whitespace (replies.compact_grammar).
 
 Retry budget, per request: transport failures (connection refused, timeout, 408/409/429/5xx,
 a body that is not JSON) are retried by the OpenAI SDK, at most ``max_retries`` times, waiting
@@ -41,14 +44,21 @@ from . import settings
 from .errors import LLMError, OutputTruncated
 from .models import Usage
 from .redact import redact_url, short
-from .replies import extract_json, is_mode_refusal, reask_text, with_schema_instruction
+from .replies import (
+    compact_grammar,
+    extract_json,
+    is_mode_refusal,
+    reask_text,
+    with_schema_instruction,
+)
 
 if TYPE_CHECKING:
     import openai
 
 T = TypeVar("T", bound=BaseModel)
 
-MODES = ("json_schema", "json_object", "prompted")
+MODES = ("grammar", "json_schema", "json_object", "prompted")
+FIRST_MODE = "json_schema"  # "grammar" only once a server has named itself llama.cpp
 
 # HTTP statuses worth another try (what the SDK retries too).
 RETRYABLE = {408, 409, 429, 500, 502, 503, 504}
@@ -169,7 +179,7 @@ class LLM:
     @property
     def mode(self) -> str:
         with _mode_lock:
-            return _mode_by_endpoint.get(self.endpoint_key, MODES[0])
+            return _mode_by_endpoint.get(self.endpoint_key, FIRST_MODE)
 
     @property
     def accepted_mode(self) -> str | None:
@@ -298,7 +308,12 @@ class LLM:
         mode: str,
     ) -> Reply:
         kwargs: dict[str, Any] = {}
-        if mode == "json_schema":
+        if mode == "grammar":
+            kwargs["extra_body"] = {
+                "grammar": compact_grammar(json_schema),
+                "repeat_penalty": settings.current().llama_cpp_repeat_penalty,
+            }
+        elif mode == "json_schema":
             kwargs["response_format"] = {
                 "type": "json_schema",
                 "json_schema": {"name": json_schema.get("title", "answer"), "schema": json_schema},
@@ -309,7 +324,7 @@ class LLM:
             messages = with_schema_instruction(messages, json_schema)
         started = time.perf_counter()
         try:
-            response = client.chat.completions.create(
+            raw = client.chat.completions.with_raw_response.create(
                 model=self.model,
                 messages=messages,  # type: ignore[arg-type]
                 temperature=self.temperature,
@@ -317,9 +332,12 @@ class LLM:
                 max_tokens=max_tokens,
                 **kwargs,
             )
+            response = raw.parse()
         except ValueError as err:  # json.JSONDecodeError: a cut-off or non-JSON body
             raise GarbledResponse(short(str(err), 120)) from err
         self._confirm(mode)
+        if mode == "json_schema" and is_llama_cpp(raw.headers) and compact_grammar(json_schema):
+            self._step_up()
         choice = response.choices[0] if response.choices else None
         usage = Usage(
             prompt_tokens=getattr(response.usage, "prompt_tokens", 0) or 0,
@@ -343,6 +361,20 @@ class LLM:
     def _step_down(self, mode: str) -> None:
         with _mode_lock:
             _mode_by_endpoint[self.endpoint_key] = MODES[MODES.index(mode) + 1]
+            if mode == "grammar":
+                _mode_by_endpoint[self.endpoint_key + "|no grammar"] = mode
+
+    def _step_up(self) -> None:
+        """To the compact grammar, unless this endpoint refused it once."""
+        with _mode_lock:
+            if self.endpoint_key + "|no grammar" not in _mode_by_endpoint:
+                _mode_by_endpoint[self.endpoint_key] = "grammar"
+                _mode_by_endpoint[self.endpoint_key + "|ok"] = "grammar"
+
+
+def is_llama_cpp(headers: Any) -> bool:
+    """Whether the answer came from llama.cpp's own server (it sends `Server: llama.cpp`)."""
+    return (headers.get("server") or "").lower().startswith("llama.cpp")
 
 
 def retry_delay(headers: Any, failed: int) -> float | None:

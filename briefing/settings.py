@@ -197,6 +197,12 @@ class Tuning(BaseModel):
     max_retry_after: float = Field(
         120.0, description="Longest Retry-After (seconds) a server may ask us to wait"
     )
+    llama_cpp_repeat_penalty: float = Field(
+        1.1,
+        description="Repeat penalty sent to llama.cpp's llama-server with its grammar: the "
+        "default of llama-cpp-python's server. llama-server applies none, and a small model "
+        "then repeats one id to the end of the list (bench/servers.py).",
+    )
 
     # --- render ----------------------------------------------------------------------------------
     markdown_width: int = Field(100, description="Markdown lines are wrapped at this width")

@@ -146,6 +146,9 @@ class FaultServer:
                 self._send_bytes(status, json.dumps(payload).encode(), headers)
 
             def _send_bytes(self, status: int, data: bytes, headers: dict[str, str]) -> None:
+                headers = dict(headers)
+                # A Server header of the script names the server (as llama.cpp's does).
+                self.server_name = headers.pop("Server", None)
                 self.send_response(status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
@@ -155,5 +158,8 @@ class FaultServer:
                 # The client may have given up (timeout test): nothing to report.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(data)
+
+            def version_string(self) -> str:
+                return getattr(self, "server_name", None) or super().version_string()
 
         return Handler

@@ -49,6 +49,49 @@ def test_json_schema_refusal_steps_down_once_and_is_remembered():
     assert "schema" in server.requests[1]["body"]["response_format"]
 
 
+LLAMA_CPP = {"Server": "llama.cpp"}
+
+
+def test_llama_cpp_server_gets_a_compact_grammar_from_its_second_request():
+    """llama-server's own schema grammar lets the model pad answers with whitespace; once it
+    names itself, it gets the compact grammar llama-cpp-python decodes with, ids bounded."""
+    pytest.importorskip("llama_cpp", reason="the converter comes with the [local] extra")
+    steps = [Step(content=GOOD, headers=LLAMA_CPP), Step(content=GOOD, headers=LLAMA_CPP)]
+    schema = ChunkLabels.model_json_schema()
+    schema["properties"]["position"]["items"] |= {"minimum": 1, "maximum": 3}
+    with FaultServer(steps) as server:
+        model = client(server)
+        model.structured(MESSAGES, ChunkLabels, json_schema=schema)
+        model.structured(MESSAGES, ChunkLabels, json_schema=schema)
+    first, second = (r["body"] for r in server.requests)
+    assert first["response_format"]["type"] == "json_schema"
+    assert "response_format" not in second
+    grammar = second["grammar"]
+    assert 'space ::= " "?' in grammar  # at most one space between tokens
+    assert '"1" | "2" | "3"' in grammar and '"4"' not in grammar  # ids within the chunk
+    assert second["repeat_penalty"] > 1
+    assert model.accepted_mode == "grammar"
+
+
+def test_llama_cpp_server_refusing_the_grammar_goes_back_to_json_schema_for_good():
+    pytest.importorskip("llama_cpp", reason="the converter comes with the [local] extra")
+    steps = [
+        Step(content=GOOD, headers=LLAMA_CPP),
+        Step(status=400, body={"error": "failed to parse grammar"}, headers=LLAMA_CPP),
+        Step(content=GOOD, headers=LLAMA_CPP),
+        Step(content=GOOD, headers=LLAMA_CPP),
+    ]
+    with FaultServer(steps) as server:
+        model = client(server)
+        for _ in range(3):
+            model.structured(MESSAGES, ChunkLabels)
+    kinds = [
+        "grammar" if "grammar" in r["body"] else r["body"]["response_format"]["type"]
+        for r in server.requests
+    ]
+    assert kinds == ["json_schema", "grammar", "json_schema", "json_schema"]
+
+
 def test_server_refusing_every_format_gets_a_prompted_json_request():
     steps = [
         Step(status=400, body={"error": "unknown response_format"}),
