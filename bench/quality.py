@@ -3,6 +3,7 @@
     .venv/bin/python bench/quality.py --out /tmp/q                 # every tuned cluster + seeds
     .venv/bin/python bench/quality.py --out /tmp/q --clusters cop29-finance-deal-2024,seeds
     .venv/bin/python bench/quality.py --out /tmp/q --held-out      # also the two unseen clusters
+    .venv/bin/python bench/quality.py --out /tmp/q --set finding_words=0.25   # a trial value
     .venv/bin/python bench/quality.py OUT.json --sources seeds --facts bench/facts/seeds.toml
 
 Each devset cluster (../shared/devset: `<slug>/` articles, `<slug>.gold.json`) is briefed into
@@ -28,6 +29,7 @@ import concurrent.futures
 import dataclasses
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -237,13 +239,14 @@ def prepare(case: Case, devset: Path) -> None:
                 shutil.copy2(path, case.sources / path.name)
 
 
-def generate(case: Case, cache_dir: Path | None) -> str:
-    """Run `briefing generate` on the case; '' or the error it printed."""
+def generate(case: Case, cache_dir: Path | None, tuning: dict[str, Any] | None = None) -> str:
+    """Run `briefing generate` on the case (with trial `tuning` values); '' or its error."""
     command = [sys.executable, "-m", "briefing", "generate", str(case.sources), "--date",
                case.date, "--out", str(case.out), "--format", "md,json"]  # fmt: skip
     if cache_dir:
         command += ["--cache-dir", str(cache_dir)]
-    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "BRIEFING_TUNING": json.dumps(tuning)} if tuning else None
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
     return "" if run.returncode == 0 else (run.stderr.strip().splitlines() or ["failed"])[-1]
 
 
@@ -280,11 +283,13 @@ def fact_matches(fact: dict[str, Any], line: str) -> bool:
     return all(any(re.search(rx, line, re.I) for rx in group) for group in fact["all"])
 
 
-def run_case(case: Case, devset: Path, cache_dir: Path | None) -> Row:
+def run_case(
+    case: Case, devset: Path, cache_dir: Path | None, tuning: dict[str, Any] | None = None
+) -> Row:
     module = scorer(devset)
     row = Row(case)
     prepare(case, devset)
-    row.error = generate(case, cache_dir)
+    row.error = generate(case, cache_dir, tuning)
     if row.error:
         return row
     markdown_path = case.out / f"{case.date}.md"
@@ -386,12 +391,13 @@ def run_corpus(args: argparse.Namespace) -> int:
         if unknown:
             sys.exit(f"unknown cluster(s): {', '.join(sorted(unknown))}")
     # The editions of one cluster share a folder and run in order; clusters run side by side.
+    tuning = dict(trial(setting) for setting in args.set)
     by_folder: dict[Path, list[Case]] = {}
     for case in todo:
         by_folder.setdefault(case.out.parent, []).append(case)
 
     def run_cluster(group: list[Case]) -> list[Row]:
-        return [run_case(c, args.devset, args.cache_dir) for c in group]
+        return [run_case(c, args.devset, args.cache_dir, tuning) for c in group]
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         rows = [row for group in pool.map(run_cluster, by_folder.values()) for row in group]
@@ -402,6 +408,15 @@ def run_corpus(args: argparse.Namespace) -> int:
         json.dumps([_row_json(r) for r in rows], indent=1, default=str) + "\n"
     )
     return 1 if any(r.error for r in rows) else 0
+
+
+def trial(setting: str) -> tuple[str, Any]:
+    """`name=value` of --set: a settings.Tuning field and its trial value (JSON, else text)."""
+    name, _, value = setting.partition("=")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
 
 
 def _row_json(row: Row) -> dict[str, Any]:
@@ -424,6 +439,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", action="store_true", help="also the two unseen clusters")
     parser.add_argument("--jobs", type=int, default=1, help="clusters briefed at once")
     parser.add_argument("--cache-dir", type=Path, help="LLM cache [briefing's default]")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="try another value of a briefing/settings.py constant (repeatable)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.briefing is None:
         return run_corpus(args)

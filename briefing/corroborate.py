@@ -145,13 +145,23 @@ def choose(
         if not fits:
             break
         best = max(
-            fits, key=lambda i: (base[id(i)] + novel * novelty(i, known), [-n for n in rank(i)])
+            fits,
+            key=lambda i: (
+                (base[id(i)] + novel * novelty(i, known)) / length_cost(i),
+                [-n for n in rank(i)],
+            ),
         )
         pool.remove(best)
         chosen.append(best)
         known |= particulars(best.text)
         used += cost(best)
     return chosen
+
+
+def length_cost(item: Item) -> float:
+    """How much a finding's length counts against it: 1 for a sentence of typical length."""
+    tuning = settings.current()
+    return (cost(item) / tuning.typical_finding_words) ** tuning.length_penalty
 
 
 def particulars(text: str) -> set[str]:

@@ -9,6 +9,7 @@ assigning module globals.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from typing import Literal
 
@@ -125,6 +126,12 @@ class Tuning(BaseModel):
     min_finding_words: int = Field(
         80, description="Words a story's findings may always take, however short its sources"
     )
+    length_penalty: float = Field(
+        0.0,
+        description="Exponent of a finding's length relative to a typical one by which its "
+        "importance is divided when choosing (0: length does not count)",
+    )
+    typical_finding_words: int = Field(25, description="A typical finding's words with citations")
     min_finding_sentence_words: int = Field(
         6, description="A shorter sentence is a fragment, a dateline or a credit, not a finding"
     )
@@ -208,7 +215,14 @@ class Tuning(BaseModel):
     markdown_width: int = Field(100, description="Markdown lines are wrapped at this width")
 
 
-_current = Tuning()
+def from_environment() -> Tuning:
+    """The defaults, or a bench script's trial values for a `briefing` it runs as a subprocess
+    (`BRIEFING_TUNING`: a JSON object of fields, validated; bench/quality.py --set)."""
+    trial = os.environ.get("BRIEFING_TUNING")
+    return Tuning.model_validate_json(trial) if trial else Tuning()
+
+
+_current = from_environment()
 
 
 def current() -> Tuning:

@@ -262,3 +262,43 @@ def test_key_figures_give_one_line_per_measured_thing_most_cited_first():
         ("Missing", "About 10,000 people", ["a1"]),
     ]
     assert all(f.text in e.text for f in figures for e in f.evidence[:1])
+
+
+def test_the_shares_of_two_candidates_are_not_a_difference_but_one_candidates_are():
+    assert (
+        run(
+            "Ortega won 52.1 percent of the vote, the commission said.",
+            "Ortega won 52.1 per cent of votes to 41.5 per cent for challenger Maria Lopez.",
+            "Lopez took 41.5 percent of the vote.",
+        )
+        == []
+    )
+    (difference,) = run(
+        "Ortega won 52.1 percent of the vote, the commission said.",
+        "Ortega won 53 percent of the vote, according to the count.",
+    )
+    assert difference.about == "Vote share (Ortega)"
+    assert [v.text for v in difference.variants] == [
+        "52.1 percent of the vote",
+        "53 percent of the vote",
+    ]
+
+
+def test_a_running_count_is_not_set_against_the_result():
+    assert (
+        run(
+            "Ortega received 1,204,311 votes, the commission said.",
+            "Ortega had 1.1 million votes counted after eight of the nine provinces reported.",
+        )
+        == []
+    )
+
+
+def test_two_remarks_that_name_the_same_people_are_not_two_wordings():
+    assert (
+        run(
+            "Judge Ruiz said: “Carlos Ortega Vega is duly declared the winner of the elections.”",
+            "Ruiz said the appeal had failed “with costs and Carlos Ortega is the president now.”",
+        )
+        == []
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import settings
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
-from ..text.quantities import Quantity, quantities_in_order
+from ..text.quantities import CONTESTED, Quantity, quantities_in_order
 from .words import WORDS
 
 # How a measured thing is named in a briefing line.
@@ -79,6 +79,28 @@ def conflicting(members: list[tuple[Quantity, Sentence]]) -> bool:
         for n, (a, sa) in enumerate(members)
         for b, sb in members[n + 1 :]
     )
+
+
+def single_valued(members: list[tuple[Quantity, Sentence]]) -> list[tuple[Quantity, Sentence]]:
+    """The members from articles that give the measured thing one value. An article that
+    states several incompatible values of it ("1.92 million votes" and "2,147,436 votes",
+    "50.8 percent" and "44.3 percent") measures several things (two candidates, two counts) that
+    the words do not tell apart; none of its values is set against another source's. An article
+    that sets its figure against another's ("lower than the 20,000 ... gave") still counts."""
+    values: dict[str, list[Quantity]] = defaultdict(list)
+    for quantity, sentence in members:
+        values[sentence.article_id].append(quantity)
+    ambiguous = {
+        article
+        for article, stated in values.items()
+        if not any(q.rival for q in stated)
+        and any(
+            a.unit == b.unit and not a.compatible(b)
+            for n, a in enumerate(stated)
+            for b in stated[n + 1 :]
+        )
+    }
+    return [(q, s) for q, s in members if s.article_id not in ambiguous]
 
 
 def value_key(quantity: Quantity) -> str:
@@ -180,19 +202,69 @@ def quantity_differences(
         for q, s in stated.quantities
         if q.comparable and not q.increment and names.about_the_story(s)
     ]
-    result = []
-    for (thing, place), members in quantity_groups(found).items():
-        if not conflicting(members):
-            continue
-        variants: dict[str, Variant] = {}
-        for quantity, sentence in sorted(members, key=lambda m: (m[0].unit, m[0].value)):
-            key = value_key(quantity)
-            old = variants.get(key)
-            cited = [*(old.evidence if old else []), evidence(sentence)]
-            variants[key] = Variant(text=old.text if old else quantity.phrase, evidence=cited)
-        about = label(thing, place)
-        result.append(Difference(about=about, kind="number", variants=list(variants.values())))
-    return result
+    return [
+        difference(label(thing, place), members)
+        for (thing, place), members in held_groups(found)
+        if conflicting(members)
+    ]
+
+
+def by_holder(
+    thing: str, members: list[tuple[Quantity, Sentence]]
+) -> dict[str | None, list[tuple[Quantity, Sentence]]]:
+    """The members of a contested measure (votes, vote share, seats) by whom they belong to: the
+    name next to the figure ("Mnangagwa won 50.8 percent", "44.3 percent for Chamisa"). A figure
+    with no holder in sight, or from an article that gives one holder several values it does not
+    tell apart, is not compared. Other measures are the story's own: one group."""
+    if thing not in CONTESTED:
+        return {None: members}
+    held: dict[str | None, list[tuple[Quantity, Sentence]]] = defaultdict(list)
+    for quantity, sentence in members:
+        if PARTIAL.search(sentence.text):
+            continue  # a running count ("votes counted so far") is not a rival of the result
+        holder = holder_of(sentence.text, quantity)
+        if holder is not None:
+            held[holder].append((quantity, sentence))
+    return {holder: single_valued(found) for holder, found in held.items()}
+
+
+# "44.3 percent for (opposition leader) Nelson Chamisa"; not "to" ("2.46 million votes to
+# Chamisa's 2.15 million").
+FOR_WHOM = re.compile(r"\s*(?:\w+\s+){0,3}?for\s+(?:[a-z]+\s+){0,3}((?:[A-Z][a-z][\w-]*\s?)+)")
+# A count still running: "votes counted", "so far", "after nine of the ten provinces".
+PARTIAL = re.compile(
+    r"\b(?:counted|so far|partial|(?:reporting|declared)\b.{0,40}\bof the|of the \w+ "
+    r"(?:provinces|precincts|constituencies|districts|states|counties)\b.{0,30}\b(?:declared|"
+    r"reporting|counted))",
+    re.IGNORECASE,
+)
+
+
+def holder_of(text: str, quantity: Quantity) -> str | None:
+    """The name a figure belongs to: one right after it ("44.3 percent for Chamisa"), else the
+    nearest before it in the sentence ("Mnangagwa, 75, won 50.8 percent")."""
+    after = FOR_WHOM.match(text, quantity.start + len(quantity.span))
+    if after:
+        named = [n for n in after.group(1).split() if n not in NOT_NAMES]
+        if named:
+            return name_of(named[-1])  # the surname: "Nelson Chamisa" is Chamisa
+    before = [name_of(n) for n in NAME.findall(text[: quantity.start]) if n not in NOT_NAMES]
+    if text[:1].isupper():
+        opening = re.match(r"[A-Z][a-z][\w’'-]*", text)
+        if opening and opening.group(0) not in NOT_NAMES:
+            before.insert(0, name_of(opening.group(0)))
+    return before[-1] if before else None
+
+
+def difference(about: str, members: list[tuple[Quantity, Sentence]]) -> Difference:
+    """One line: every value stated for the measured thing, with the sentences that state it."""
+    variants: dict[str, Variant] = {}
+    for quantity, sentence in sorted(members, key=lambda m: (m[0].unit, m[0].value)):
+        key = value_key(quantity)
+        old = variants.get(key)
+        cited = [*(old.evidence if old else []), evidence(sentence)]
+        variants[key] = Variant(text=old.text if old else quantity.phrase, evidence=cited)
+    return Difference(about=about, kind="number", variants=list(variants.values()))
 
 
 def key_figures(
@@ -211,7 +283,7 @@ def key_figures(
         and not names.elsewhere(s)
     ]
     figures = []
-    for (thing, place), members in quantity_groups(found).items():
+    for (thing, place), members in held_groups(found):
         by_value: dict[str, list[tuple[Quantity, Sentence]]] = defaultdict(list)
         for quantity, sentence in members:
             by_value[value_key(quantity)].append((quantity, sentence))
@@ -233,6 +305,18 @@ def key_figures(
         )
     size = settings.current().key_figures if size is None else size
     return sorted(figures, key=lambda f: (-len(f.article_ids), first_sentence(f)))[:size]
+
+
+def held_groups(
+    found: list[tuple[Quantity, Sentence]],
+) -> list[tuple[tuple[str, str | None], list[tuple[Quantity, Sentence]]]]:
+    """quantity_groups with a contested measure split by holder: ("Vote share (Mnangagwa)", ...)."""
+    return [
+        ((thing, f"{place}, {holder}" if place and holder else place or holder), members)
+        for (thing, place), grouped in quantity_groups(found).items()
+        for holder, members in by_holder(thing, grouped).items()
+        if members
+    ]
 
 
 def label(thing: str, place: str | None) -> str:

@@ -27,6 +27,14 @@ def content_words(text: str) -> list[str]:
     return [w for w in dict.fromkeys(words) if len(w) >= 4 and w not in STOPWORDS]
 
 
+def remark_words(quote: str) -> list[str]:
+    """The content words of a remark without the names in it: two remarks that name the same
+    people ("Emmerson Mnangagwa is duly declared the winner", "costs and Emmerson Mnangagwa")
+    are not two wordings of one remark."""
+    names = {w.lower() for w in WORDS.findall(quote)[1:] if w[:1].isupper()}
+    return [w for w in content_words(quote) if w not in names]
+
+
 QUOTATION_MARK = re.compile(r"[“\"]")
 
 
@@ -59,7 +67,7 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
     for quote in quotes:
         said_by[quote.speaker] |= {e.sentence_id for e in quote.evidence}
     for quote in quotes:
-        words = content_words(quote.text)
+        words = remark_words(quote.text)
         if len(words) < 2 or len(words) > 8 or not quote.speaker:
             continue
         surname = quote.speaker.split()[-1]

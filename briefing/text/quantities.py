@@ -45,6 +45,9 @@ THINGS = {
     "counts": "counts", "charges": "counts", "jobs": "jobs", "employees": "staff",
     "troops": "troops", "soldiers": "troops", "passengers": "passengers",
 }  # fmt: skip
+# Measures that every contender of a story has one of (each candidate his votes and share, each
+# party its seats): two values of them are rival figures only when they belong to one holder.
+CONTESTED = {"votes", "vote share", "seats"}
 # Nouns for people in general: what they count is told by the verb or adjective that follows
 # ("10,100 people are reported missing", "143 million consumers may have been affected").
 PEOPLE = {
@@ -258,6 +261,9 @@ def thing_of(before: str, after: str, unit: str) -> tuple[str | None, str | None
 def count_thing(preceding: list[str], following: list[str], unit: str) -> str | None:
     # The noun the number modifies, skipping up to two modifiers ("359 sexual assaults").
     clause_after = until_clause_end(following)
+    share = percent_thing(preceding, clause_after) if unit == "percent" else None
+    if share:
+        return share  # "50.8 percent of the vote", "50.8 per cent of votes": a share, not a count
     if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
         return None  # "five of the dead": a part, not the total
     for n, word in enumerate(clause_after[:3]):
@@ -270,7 +276,7 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         if word in PEOPLE:
             return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
     if unit == "percent":
-        return percent_thing(preceding, clause_after)
+        return None
     # The number is the value of a noun phrase before it: "the death toll ... reached 5,200",
     # "the number of casualties has risen to 11,300"; the number ends its clause.
     next_word = clause_after[0] if clause_after else ","
