@@ -129,7 +129,12 @@ def budget(words: int, articles: int) -> int:
 
 
 def choose(
-    items: list[Item], words: int, articles: int, label_weight: float = 0.8, novel: float = 0.12
+    items: list[Item],
+    words: int,
+    articles: int,
+    label_weight: float = 0.8,
+    novel: float = 0.12,
+    length: float = 0.0,
 ) -> list[Item]:
     """The most important findings that fit in `words` words, in the order chosen: each step
     takes the finding whose importance plus novelty (names and figures no chosen finding has
@@ -147,7 +152,7 @@ def choose(
         best = max(
             fits,
             key=lambda i: (
-                (base[id(i)] + novel * novelty(i, known)) / length_cost(i),
+                (base[id(i)] + novel * novelty(i, known)) / length_cost(i, length),
                 [-n for n in rank(i)],
             ),
         )
@@ -158,10 +163,10 @@ def choose(
     return chosen
 
 
-def length_cost(item: Item) -> float:
-    """How much a finding's length counts against it: 1 for a sentence of typical length."""
-    tuning = settings.current()
-    return (cost(item) / tuning.typical_finding_words) ** tuning.length_penalty
+def length_cost(item: Item, length: float) -> float:
+    """How much a finding's length counts against it: 1 for a sentence of typical length, or
+    whatever its length with `length` 0."""
+    return (cost(item) / settings.current().typical_finding_words) ** length
 
 
 def particulars(text: str) -> set[str]:

@@ -56,16 +56,17 @@ def story_kind(texts: Iterable[str]) -> StoryKind:
     return best if total and counts[best] / total >= share else "report"
 
 
-def weights(kind: StoryKind) -> tuple[float, float]:
-    """(label, novelty): what a label adds to a finding's importance, and what each name or
-    figure no chosen finding has stated yet adds. A negotiation is told in labelled positions
-    and sticking points of the same few parties, so it counts labels more and new names not at
-    all; an incident or a decision is told in sentences of fact, each with its own people and
-    figures."""
+def weights(kind: StoryKind) -> tuple[float, float, float]:
+    """(label, novelty, length): what a label adds to a finding's importance, what each name or
+    figure no chosen finding has stated yet adds, and how much its length counts against it. A
+    negotiation is told in long labelled positions and sticking points of the same few parties,
+    so it counts labels more and new names and length not at all; an incident or a decision is
+    told in sentences of fact, each with its own people and figures, where a short one tells as
+    much as a long one."""
     tuning = settings.current()
     if kind == "negotiation":
-        return tuning.negotiation_label_weight, 0.0
-    return tuning.label_weight, tuning.novelty_weight
+        return tuning.negotiation_label_weight, 0.0, 0.0
+    return tuning.label_weight, tuning.novelty_weight, tuning.length_penalty
 
 
 # --- which finding belongs in which section -------------------------------------------------------
