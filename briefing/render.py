@@ -132,6 +132,13 @@ def outlets(evidence: list[Evidence], briefing: Briefing) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
+def opening(text: str, words: int = 12) -> str:
+    """The first words of a sentence the reader has already read in full (verbatim, cut with
+    an ellipsis): the timeline dates a summary finding without repeating it."""
+    parts = text.split(" ")
+    return text if len(parts) <= words + 3 else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
 def file_name(path: str | None) -> str:
     """A source file by its name: the briefing is of one folder, and a full path is noise."""
     return Path(path or "").name or (path or "")
@@ -159,7 +166,7 @@ def _environment(
 def template_env(extra_dir: str | None = None) -> jinja2.Environment:
     """Markdown templates: no autoescape, article text goes through the `md` filters."""
     env = _environment(extra_dir, autoescape=False, keep_trailing_newline=True)
-    env.filters.update(md=md, md_code=md_code, md_url=md_url, file_name=file_name)
+    env.filters.update(md=md, md_code=md_code, md_url=md_url, file_name=file_name, opening=opening)
     return env
 
 
@@ -167,7 +174,7 @@ def template_env(extra_dir: str | None = None) -> jinja2.Environment:
 def html_env(extra_dir: str | None = None) -> jinja2.Environment:
     """HTML templates (and the stylesheet they include): every value is autoescaped."""
     env = _environment(extra_dir, autoescape=True, keep_trailing_newline=False)
-    env.filters.update(file_name=file_name)
+    env.filters.update(file_name=file_name, opening=opening)
     env.tests["web_url"] = lambda url: bool(url and WEB_URL.match(url.strip()))
     return env
 

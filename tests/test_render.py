@@ -518,3 +518,20 @@ def test_html_shows_key_figures_and_where_sources_differ():
     page = render.to_html(with_figures())
     assert "<h3>Key figures</h3>" in page and "<h3>Where sources differ</h3>" in page
     assert "“more than 5,200”" in page
+
+
+def test_a_summary_finding_on_the_timeline_is_dated_by_its_opening_words_not_repeated():
+    said = (
+        "The ministers agreed on Tuesday to extend the ceasefire by thirty days and to open "
+        "two corridors for aid convoys."
+    )
+    finding = item("event", said, 1, 6, handle="abcde", date=dt.date(2025, 12, 2))
+    brief = hand_built()
+    story = brief.stories[0].model_copy(update={"summary": [finding], "timeline": [finding]})
+    markdown = render.to_markdown(brief.model_copy(update={"stories": [story]}))
+    timeline = " ".join(markdown.split("### Timeline")[1].split("###")[0].split())
+    assert "**2025-12-02** — The ministers agreed on Tuesday to extend the ceasefire by thirty" in (
+        timeline
+    )
+    assert "days… (in the summary) [1:s6] ^abcde" in timeline
+    assert said not in timeline
