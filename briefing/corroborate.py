@@ -164,8 +164,8 @@ def choose(
 
 
 def length_cost(item: Item, length: float) -> float:
-    """How much a finding's length counts against it: 1 for a sentence of typical length, or
-    whatever its length with `length` 0."""
+    """What a finding's importance is divided by: its length relative to a typical finding's,
+    to the power `length` (1 for a typical finding; 1 for every finding when `length` is 0)."""
     return (cost(item) / settings.current().typical_finding_words) ** length
 
 

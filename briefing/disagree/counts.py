@@ -73,12 +73,15 @@ def conflicting(members: list[tuple[Quantity, Sentence]]) -> bool:
     """Two sources give values of one unit that cannot both be true. One article counts as two
     sources only where it sets a figure against another's ("lower than the 20,000 ... gave")."""
     return any(
-        a.unit == b.unit
-        and (sa.article_id != sb.article_id or a.rival or b.rival)
-        and not a.compatible(b)
+        clash(a, b) and (sa.article_id != sb.article_id or a.rival or b.rival)
         for n, (a, sa) in enumerate(members)
         for b, sb in members[n + 1 :]
     )
+
+
+def clash(a: Quantity, b: Quantity) -> bool:
+    """Values of one unit that cannot both be true."""
+    return a.unit == b.unit and not a.compatible(b)
 
 
 def single_valued(members: list[tuple[Quantity, Sentence]]) -> list[tuple[Quantity, Sentence]]:
@@ -94,11 +97,7 @@ def single_valued(members: list[tuple[Quantity, Sentence]]) -> list[tuple[Quanti
         article
         for article, stated in values.items()
         if not any(q.rival for q in stated)
-        and any(
-            a.unit == b.unit and not a.compatible(b)
-            for n, a in enumerate(stated)
-            for b in stated[n + 1 :]
-        )
+        and any(clash(a, b) for n, a in enumerate(stated) for b in stated[n + 1 :])
     }
     return [(q, s) for q, s in members if s.article_id not in ambiguous]
 
