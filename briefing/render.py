@@ -33,8 +33,9 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*\[\]<>#|~$])")
 # `_` only emphasises at a word edge: "snake_case" stays readable, "_x_" is escaped.
 EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 ENTITY = re.compile(r"&(?=#?\w+;)")
-# At the start of a line these open a list, a heading underline or a rule.
-BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+# At the start of a line these open a list, a heading underline or a rule; a list marker only
+# when a space or the line end follows ("2025. A year", not "50.8 percent" or "-5%").
+BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$)|^(=)")
 
 
 def md(text: str | None) -> str:
@@ -43,7 +44,7 @@ def md(text: str | None) -> str:
     text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
     text = EDGE_UNDERSCORE.sub(r"\\_", text)
     text = ENTITY.sub(r"\\&", text)
-    return BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    return BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3] or m[4]}", text)
 
 
 def md_code(text: str | None) -> str:

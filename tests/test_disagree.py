@@ -302,3 +302,15 @@ def test_two_remarks_that_name_the_same_people_are_not_two_wordings():
         )
         == []
     )
+
+
+def test_figures_that_differ_only_by_rounding_are_listed_and_said_to_be_rounded():
+    (difference,) = run(
+        "Ortega won 52.1 percent of the vote, the commission said.",
+        "Ortega won 52% of the vote, officials said.",
+    )
+    assert difference.about == "Vote share (Ortega), rounded differently"
+    assert [v.text for v in difference.variants] == ["52% of the vote", "52.1 percent of the vote"]
+    (exact,) = run("6,000 people died in Derna.", "5,700 people died in Derna.")
+    assert exact.about == "Death toll"
+    assert run("About 6,000 people died in Derna.", "5,900 people died in Derna.") == []

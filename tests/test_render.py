@@ -245,6 +245,8 @@ def test_markdown_lines_wrap_without_changing_what_renders():
         ("# not a heading", r"\# not a heading"),
         ("2025. A year", r"2025\. A year"),
         ("- not a list", r"\- not a list"),
+        ("50.8 percent and -5%", "50.8 percent and -5%"),
+        ("=== not an underline", r"\=== not an underline"),
         ("AT&T &amp; co", r"AT&T \&amp; co"),
     ],
 )

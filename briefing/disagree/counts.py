@@ -69,19 +69,21 @@ def near(a: Quantity, b: Quantity) -> bool:
     return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) <= ratio
 
 
-def conflicting(members: list[tuple[Quantity, Sentence]]) -> bool:
-    """Two sources give values of one unit that cannot both be true. One article counts as two
-    sources only where it sets a figure against another's ("lower than the 20,000 ... gave")."""
+def conflicting(members: list[tuple[Quantity, Sentence]], *, as_written: bool = False) -> bool:
+    """Two sources give values of one unit that cannot both be true (`as_written`: that differ as
+    written, "51%" and "50.8%"). One article counts as two sources only where it sets a figure
+    against another's ("lower than the 20,000 ... gave")."""
     return any(
-        clash(a, b) and (sa.article_id != sb.article_id or a.rival or b.rival)
+        clash(a, b, as_written=as_written)
+        and (sa.article_id != sb.article_id or a.rival or b.rival)
         for n, (a, sa) in enumerate(members)
         for b, sb in members[n + 1 :]
     )
 
 
-def clash(a: Quantity, b: Quantity) -> bool:
+def clash(a: Quantity, b: Quantity, *, as_written: bool = False) -> bool:
     """Values of one unit that cannot both be true."""
-    return a.unit == b.unit and not a.compatible(b)
+    return a.unit == b.unit and not a.compatible(b, as_written=as_written)
 
 
 def single_valued(members: list[tuple[Quantity, Sentence]]) -> list[tuple[Quantity, Sentence]]:
@@ -201,11 +203,16 @@ def quantity_differences(
         for q, s in stated.quantities
         if q.comparable and not q.increment and names.about_the_story(s)
     ]
+    # Figures that differ only by rounding ("51%" beside "50.8%") are listed, and said to be so:
+    # which outlet rounded is worth a glance, not an alarm.
     return [
-        difference(label(thing, place), members)
+        difference(label(thing, place) + ("" if conflicting(members) else ROUNDED), members)
         for (thing, place), members in held_groups(found)
-        if conflicting(members)
+        if conflicting(members, as_written=True)
     ]
+
+
+ROUNDED = ", rounded differently"
 
 
 def by_holder(

@@ -107,6 +107,7 @@ class Quantity:
     rival: bool = False  # "lower than the 20,000 (another source) gave": a value it disputes
     refers_back: bool = False  # "put the number at 5,500": the thing is the one just named
     headed: bool = False  # "10,100 people": the number modifies a noun (not "the toll is 11,300")
+    rounding: float = 0.0  # half its last written digit, taken on each side of an exact figure
 
     @property
     def comparable(self) -> bool:
@@ -114,8 +115,14 @@ class Quantity:
         alone and the counts of an indictment (parts of a whole) are not."""
         return self.thing not in (None, "people", "tonnes", "barrels")
 
-    def compatible(self, other: Quantity) -> bool:
-        """Whether both can be true at once: their readings overlap."""
+    def compatible(self, other: Quantity, *, as_written: bool = False) -> bool:
+        """Whether both can be true at once: their readings overlap. `as_written`: without
+        reading a rounded figure as a range ("51%" is then not "50.8%")."""
+        if as_written:
+            return (
+                self.low + self.rounding <= other.high - other.rounding
+                and other.low + other.rounding <= self.high - self.rounding
+            )
         return self.low <= other.high and other.low <= self.high
 
 
@@ -176,16 +183,17 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         second = number_value(match.group("num2")) or 0.0
         scale2 = SCALES.get((match.group("scale2") or "").strip().lower(), scale)
         low, high = sorted((value, second * scale2))
+        half = 0.0
     else:
         half = precision(match.group("num"), scale)
         low, high = value - half, value + half
     qualifier = (match.group("qual") or "").lower()
     if qualifier:
         lo, hi = QUALIFIERS[qualifier]
-        low, high = value * lo, value * hi
+        low, high, half = value * lo, value * hi, 0.0
     unit = unit_of(match)
     if unit.endswith("-cent"):  # "76 centimes" is 0.76 francs
-        unit, value, low, high = unit[:-5], value / 100, low / 100, high / 100
+        unit, value, low, high, half = unit[:-5], value / 100, low / 100, high / 100, half / 100
     if unit == "count" and value < 2 and not match.group("num2"):
         return None  # "one of the", "a single": rarely a figure worth comparing
     after = re.sub(r"\([^()]*\)", " ", sentence[match.end() :])  # conversions, asides
@@ -215,6 +223,7 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         thing=thing,
         place=place,
         start=match.start(),
+        rounding=half,
     )
 
 
