@@ -117,6 +117,10 @@ def make_story(
     own = [s for s in sentences if s.article_id in members]
     figures = disagree.read_story(own)  # read once for differences and key figures
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
+    key_quotes = corroborate.combine_quotes(quotes)
+    # A sentence that is mostly a key quote is read under "Key quotes"; not twice.
+    said = corroborate.quoted_sentences(key_quotes, {s.id: s.text for s in own})
+    combined = [i for i in combined if i.evidence[0].sentence_id not in said]
     kind = sections.story_kind(s.text for s in own)
     room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
     chosen = corroborate.choose(combined, room, len(members), *sections.weights(kind))
@@ -134,11 +138,16 @@ def make_story(
             "next_steps": placed.pop("next_steps", []),
             "timeline": dated,
             "sections": placed,
-            "quotes": corroborate.combine_quotes(quotes),
+            "quotes": key_quotes,
             "differences": disagree.differences(own, quotes, published, figures),
-            "key_figures": disagree.key_figures(own, stated=figures),
+            "key_figures": disagree.key_figures(own, stated=figures, shown=shown_ids(chosen)),
         }
     )
+
+
+def shown_ids(items: list[Item]) -> frozenset[str]:
+    """The sentences a story shows as findings (each finding reads as its first sentence)."""
+    return frozenset(i.evidence[0].sentence_id for i in items)
 
 
 def timeline(

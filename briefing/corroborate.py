@@ -71,6 +71,18 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
     return ranked[: settings.current().quotes]
 
 
+def quoted_sentences(quotes: list[Quote], texts: dict[str, str]) -> set[str]:
+    """Ids of the sentences (`texts`: id -> text) that these quotes say nearly whole: the quoted
+    words are most of the sentence ("“This tragedy hits us hard,” Blake wrote.")."""
+    share = settings.current().quoted_share
+    return {
+        e.sentence_id
+        for quote in quotes
+        for e in quote.evidence
+        if len(quote.text.split()) >= share * len(texts.get(e.sentence_id, quote.text).split())
+    }
+
+
 def union(evidence: list[Evidence]) -> list[Evidence]:
     return list({e.sentence_id: e for e in evidence}.values())
 
@@ -92,17 +104,35 @@ FIGURE = re.compile(r"\d")
 NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
 
+# An office holder named and speaking: "Chancellor Angela Merkel is saying", "UN Secretary-General
+# António Guterres echoed", "US President Joe Biden hailed". What those in charge say is news
+# wherever the article puts it; a bystander's words are colour.
+OFFICE = (
+    r"(?:President|Chancellor|Secretary[- ]General|Secretary|Minister|Premier|[Ee]nvoy|"
+    r"[Aa]mbassador|[Ss]pokes(?:man|woman|person)|CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman)|"
+    r"Governor|Mayor|Senator|Judge|[Pp]rosecutor|Commissioner|Director|[Mm]inister|[Ll]eader)"
+)
+OFFICE_SPEAKS = re.compile(
+    rf"\b{OFFICE},?\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}[A-Z][\w’'-]+\b.{{0,60}}?\b(?:said|says|"
+    r"saying|told|stat(?:ed|ing)|echoed|hailed|warned|urged|called|insisted|demanded|vowed|"
+    r"promised|pledged|praised|critici[sz]ed|condemned|announced|rejected|added|wrote|"
+    r"acknowledged|confirmed|denied)\b"
+)
+
+
 def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
     """How much a finding tells a reader, from the structure of news and no model: several
     sources carry it; it opens its article (the inverted pyramid puts what happened first); it
-    states figures and names; a label (model or cue rule) says what it is."""
+    states figures and names; an office holder says it; a label (model or cue rule) says what
+    it is."""
     first = min(e.ref.number for e in item.evidence)
     shared = (len(item.article_ids) - 1) / max(1, articles - 1)
     lead = 1.0 if first <= 2 else 0.6 if first <= 4 else 0.35 if first <= 8 else 0.15
     figures = 0.3 if FIGURE.search(item.text) else 0.0
     names = 0.08 * min(4, len(set(NAME.findall(item.text))))
+    office = settings.current().office_weight if OFFICE_SPEAKS.search(item.text) else 0.0
     labelled = label_weight if item.kind != "fact" else 0.0
-    return 1.5 * shared + lead + figures + names + labelled
+    return 1.5 * shared + lead + figures + names + office + labelled
 
 
 def cost(item: Item) -> int:
@@ -112,13 +142,17 @@ def cost(item: Item) -> int:
 
 def opens_a_quotation(text: str) -> bool:
     """True when the sentence opens a quotation that it does not close: the quotation goes on in
-    the next sentence, so shown alone it is a fragment with a dangling quotation mark."""
-    last_open, last_close = text.rfind("“"), text.rfind("”")
-    if last_open > last_close:
-        return True
-    plain = [m.start() for m in re.finditer('"', text)]
-    # An odd number of straight quotes whose last one opens (is followed by a word).
-    return len(plain) % 2 == 1 and bool(re.match(r'"\w', text[plain[-1] :]))
+    the next sentence, so shown alone it is a fragment with a dangling quotation mark. Copy mixes
+    the marks (“...\"), so a straight mark closes whatever quotation is open."""
+    inside = False
+    for mark in re.finditer(r'[“”"]', text):
+        if mark.group() == "“":
+            inside = True
+        elif mark.group() == "”" or inside:
+            inside = False
+        else:
+            inside = bool(re.match(r'"\w', text[mark.start() :]))  # a straight mark that opens
+    return inside
 
 
 def budget(words: int, articles: int) -> int:

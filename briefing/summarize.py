@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from . import settings
+import re
+
+from . import corroborate, settings
 from .cache import Cache, make_key
 from .errors import LLMError
 from .llm import LLM
@@ -13,12 +15,26 @@ SYSTEM, USER = "summary.system.j2", "summary.user.j2"
 
 
 def candidates(story: Story) -> list[Item]:
-    """The most corroborated findings of every section, each sentence once."""
-    pool = story.items
+    """The most corroborated findings of every section that read alone, each sentence once."""
+    pool = [i for i in story.items if reads_alone(i.text)]
     unique: dict[str, Item] = {}
     for item in sorted(pool, key=lambda i: -len(i.article_ids)):
         unique.setdefault(item.evidence[0].sentence_id, item)
     return list(unique.values())[: settings.current().summary_candidates]
+
+
+# Opening words that point back at the sentence before: "They identified them as ...", "But".
+POINTS_BACK = re.compile(r"(?:He|She|They|It|This|These|Those|His|Her|Their|Its|Them|But|And|Yet)\b")
+
+
+def reads_alone(text: str) -> bool:
+    """A summary line is read first and alone: not one that opens on a pronoun for someone named
+    before it, nor the end of a quotation opened in the sentence before ("..., in our opinion,
+    will not address the challenge.”)."""
+    if POINTS_BACK.match(text):
+        return False
+    first_open, first_close = text.find("“"), text.find("”")
+    return first_close == -1 or -1 < first_open < first_close
 
 
 def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list[Item], list[str]]:
@@ -57,10 +73,12 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
             )  # fmt: skip
             cache.put(key, {"pick": pick.model_dump(), "usage": usage.model_dump()})
     except LLMError as err:
-        return pool[:size], [f"summary: {err}; showing the most corroborated findings"]
+        fallback = sorted(pool[:size], key=corroborate.rank)
+        return fallback, [f"summary: {err}; showing the most corroborated findings"]
     chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
     chosen = chosen[:size]  # bottom line up front: a few sentences, not a section
-    return chosen or pool[:size], []
+    # The model picks; the order is the news's own: the most corroborated and earliest first.
+    return sorted(chosen or pool[:size], key=corroborate.rank), []
 
 
 def without_summary(story: Story) -> Story:

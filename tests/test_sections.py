@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing import render, sections
+from briefing import render, sections, summarize
 from briefing.assemble import make_story
-from briefing.corroborate import choose, opens_a_quotation
+from briefing.corroborate import choose, importance, opens_a_quotation
 from briefing.models import Article, Briefing, Evidence, Item, Sentence, Source, Story
 from briefing.text.sentences import numbered
 
@@ -132,6 +132,11 @@ def test_a_sentence_that_opens_a_quotation_it_does_not_close_is_not_shown_alone(
     assert opens_a_quotation("“We expect a very big number of victims.")
     assert not opens_a_quotation("It can reach 20,000 deaths,” the mayor said.")
     assert not opens_a_quotation("He called it “an insult” on Sunday.")
+    assert opens_a_quotation('He hailed a "historic outcome," and said "in the years ahead, we')
+
+
+def test_a_quotation_closed_with_the_other_kind_of_mark_is_closed():
+    assert not opens_a_quotation('Guterres said he “had hoped for a more ambitious outcome."')
 
 
 def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
@@ -140,3 +145,25 @@ def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
                 evidence=[Evidence(sentence_id="a1.s9", article_id="a1", text=memory)])  # fmt: skip
     assert "next_steps" not in sections.assign([item], "incident")
     assert "next_steps" in sections.assign([item], "negotiation")
+
+
+def test_an_office_holder_speaking_weighs_more_than_the_same_words_from_a_bystander():
+    official = "Meanwhile, US President Joe Biden hailed the agreement as historic for the region."
+    bystander = "Meanwhile, a local shopkeeper, Joe Biden, hailed the agreement as historic today."
+    items, _ = facts([article(1, [official]), article(2, [bystander])])
+    said_by_office, said_by_bystander = (importance(i, articles=2) for i in items)
+    assert said_by_office > said_by_bystander
+
+
+def test_summary_candidates_read_alone_without_a_pronoun_or_a_quotation_begun_before():
+    story = story_of(
+        [
+            "A small plane crashed in the mountains on Sunday, killing all 12 people on board.",
+            "They identified them as Bruce and Irene Steinberg and their three sons.",
+            "This, in our opinion, will not address the challenge we all face.” he said.",
+        ],
+        ["A small plane crashed in the mountains on Sunday, killing all 12 people on board."],
+    )
+    texts = [i.text for i in summarize.candidates(story)]
+    assert texts[0].startswith("A small plane crashed")
+    assert not [t for t in texts if t.startswith(("They", "This"))]

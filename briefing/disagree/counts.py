@@ -274,10 +274,15 @@ def difference(about: str, members: list[tuple[Quantity, Sentence]]) -> Differen
 
 
 def key_figures(
-    sentences: list[Sentence], size: int | None = None, stated: Stated | None = None
+    sentences: list[Sentence],
+    size: int | None = None,
+    stated: Stated | None = None,
+    shown: frozenset[str] = frozenset(),
 ) -> list[KeyFigure]:
     """The counts, amounts and rates of a story: one line per measured thing with its most
-    cited value (the others are under "Where sources differ"), the most cited things first."""
+    cited value (the others are under "Where sources differ"), the most cited things first.
+    `shown`: ids of sentences the story shows as findings; a figure from one of them is shown
+    in a short clause, not a second time whole."""
     stated = stated or read_story(sentences)
     names = stated.names
     found = [
@@ -301,11 +306,12 @@ def key_figures(
             ),
         )
         quantity, sentence = best[0]
+        limit = settings.current().figure_words_shown if sentence.id in shown else None
         figures.append(
             KeyFigure(
                 about=label(thing, place),
                 value=quantity.phrase,
-                text=clause_of(sentence.text, quantity),
+                text=clause_of(sentence.text, quantity, limit),
                 evidence=list({s.id: evidence(s) for _, s in best}.values()),
             )
         )
