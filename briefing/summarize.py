@@ -24,7 +24,9 @@ def candidates(story: Story) -> list[Item]:
 
 
 # Opening words that point back at the sentence before: "They identified them as ...", "But".
-POINTS_BACK = re.compile(r"(?:He|She|They|It|This|These|Those|His|Her|Their|Its|Them|But|And|Yet)\b")
+POINTS_BACK = re.compile(
+    r"(?:He|She|They|It|This|These|Those|His|Her|Their|Its|Them|But|And|Yet)\b"
+)
 
 
 def reads_alone(text: str) -> bool:
