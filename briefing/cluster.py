@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import PurePath
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -85,8 +86,9 @@ def group_indexes(articles: list[Article], stories: int | None = None) -> list[l
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet, or the file when the outlet is unknown (two such files count as two)."""
-    return article.outlet or article.path
+    """The outlet, or the file's name when the outlet is unknown (two such files count as two):
+    the name, as in the list of sources, never the folder it was read from."""
+    return article.outlet or PurePath(article.path).name
 
 
 def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> str:

@@ -225,3 +225,11 @@ def test_generate_on_a_mixed_folder_gives_one_section_per_story(tmp_path, live_b
     typhoon = next(s for s in second.stories if "Fung-wong" in s.title)
     assert len(typhoon.article_ids) == 4
     assert (out / story_index.INDEX_NAME).is_file()
+
+
+def test_an_article_with_no_known_outlet_is_named_by_its_file_not_its_folder(tmp_path):
+    from briefing.ingest import make_article
+
+    lone = make_article(1, tmp_path / "deep" / "06_forexlive.txt", "AT1 bonds were wiped out.")
+    plan = cluster.plan([lone], index=story_index.StoryIndex(), date=DAY)
+    assert plan.stories[0].outlets == ["06_forexlive.txt"]
