@@ -155,6 +155,12 @@ def opens_a_quotation(text: str) -> bool:
     return inside
 
 
+def asks(text: str) -> bool:
+    """A question the article asks ("Did a Chinese ship deliver oil?"): a lede's hook, which
+    states nothing. A question someone is quoted asking is news and stays."""
+    return text.rstrip().endswith("?") and not re.search(r"[“”\"]", text)
+
+
 def budget(words: int, articles: int) -> int:
     """Words the findings of a story of `articles` sources and `words` words may take."""
     tuning = settings.current()
@@ -174,7 +180,11 @@ def choose(
     takes the finding whose importance plus novelty (names and figures no chosen finding has
     stated yet) is highest, so that a few lines cover many facts, not one fact many times."""
     shortest = settings.current().min_finding_sentence_words
-    pool = [i for i in items if len(i.text.split()) >= shortest and not opens_a_quotation(i.text)]
+    pool = [
+        i
+        for i in items
+        if len(i.text.split()) >= shortest and not opens_a_quotation(i.text) and not asks(i.text)
+    ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []
     known: set[str] = set()

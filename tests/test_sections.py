@@ -167,3 +167,10 @@ def test_summary_candidates_read_alone_without_a_pronoun_or_a_quotation_begun_be
     texts = [i.text for i in summarize.candidates(story)]
     assert texts[0].startswith("A small plane crashed")
     assert not [t for t in texts if t.startswith(("They", "This"))]
+
+
+def test_a_question_the_article_asks_is_not_a_finding_but_a_quoted_one_is():
+    asked = "Did a Chinese ship deliver oil to North Korea in defiance of the sanctions?"
+    quoted = "“Where is the money for our farmers?” the envoy asked the delegates on Sunday."
+    items, _ = facts([article(1, [asked, quoted])])
+    assert [i.text for i in choose(items, words=200, articles=1)] == [quoted]
