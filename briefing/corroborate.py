@@ -155,6 +155,15 @@ def opens_a_quotation(text: str) -> bool:
     return inside
 
 
+def ends_a_quotation_begun_before(text: str) -> bool:
+    """True for the last sentence of a quotation that an earlier sentence opened, with no speaker
+    after it ('This incident was also covered in the media."'): nobody is seen saying it."""
+    marks = re.findall(r'[“”"]', text)
+    if len(marks) != 1 or marks[0] == "“":
+        return False
+    return not re.search(r"\w", text[text.rfind(marks[0]) + 1 :])
+
+
 def asks(text: str) -> bool:
     """A question the article asks ("Did a Chinese ship deliver oil?"): a lede's hook, which
     states nothing. A question someone is quoted asking is news and stays."""
@@ -183,7 +192,10 @@ def choose(
     pool = [
         i
         for i in items
-        if len(i.text.split()) >= shortest and not opens_a_quotation(i.text) and not asks(i.text)
+        if len(i.text.split()) >= shortest
+        and not opens_a_quotation(i.text)
+        and not ends_a_quotation_begun_before(i.text)
+        and not asks(i.text)
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []

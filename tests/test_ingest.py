@@ -751,6 +751,8 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "![A crowd outside the Kremlin](https://img.example.com/a.jpg)",
         "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by "
         "clicking the box. Invalid email address. Please re-enter.",
+        "MOST READ IN NEWS 'STAR SHOCK' Singer cancels tour CHAOS Trains halted after storm",
+        "Example News's Ann Writer contributed to this report.",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(

@@ -135,6 +135,13 @@ def test_a_sentence_that_opens_a_quotation_it_does_not_close_is_not_shown_alone(
     assert opens_a_quotation('He hailed a "historic outcome," and said "in the years ahead, we')
 
 
+def test_the_end_of_a_quotation_begun_before_is_shown_only_with_its_speaker():
+    ended = 'This incident was also covered in the media, the firm said at the time."'
+    attributed = "It can reach 20,000 deaths in the city,” the mayor of Derna said."
+    items, _ = facts([article(1, [ended, attributed])])
+    assert [i.text for i in choose(items, words=200, articles=1)] == [attributed]
+
+
 def test_a_quotation_closed_with_the_other_kind_of_mark_is_closed():
     assert not opens_a_quotation('Guterres said he “had hoped for a more ambitious outcome."')
 

@@ -57,6 +57,8 @@ CHROME_PATTERNS = (
     # line that tells the reader where to click is the page talking, not the story.
     re.compile(r"\b(?:click|tap) here\b", re.I),
     re.compile(r"\binvalid email address\b|^sign up for (?:our|the)\b.{0,60}\bnewsletter", re.I),
+    # The reporters' credit at the foot of a story: "NPR's Sarah Knight contributed to this report."
+    re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b", re.I),
 )
 # Chrome however long the line: a Markdown image line (its link can be long) and a newsletter
 # box run into one line ("Newsletter Sign Up Continue reading the main story Please verify
@@ -64,6 +66,8 @@ CHROME_PATTERNS = (
 LONG_CHROME = (
     re.compile(r"^!\[[^\]]*\]\([^)]*\)$"),
     re.compile(r"^newsletter sign[ -]?up\b|\bverify you['’]re not a robot\b", re.I),
+    # A box of other headlines run into one line: "MOST READ IN NEWS 'I'M MADDIE!' Student ...".
+    re.compile(r"^(?:most (?:read|popular|viewed|shared)|you may also like)\b", re.I),
 )
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".
