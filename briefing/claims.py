@@ -143,6 +143,36 @@ def event_days(text: str) -> list[Claim]:
     return found
 
 
+# Outcomes declared once: an election's winner, a jury's verdict. "Announced" alone recurs (every
+# statement is announced); announced together with who won, it is the declaration.
+OUTCOMES = (
+    ("When the result was declared", re.compile(
+        r"\b(?:declared|announced|proclaimed)\b.{0,140}?\b(?:winner|won)\b"
+        r"|\bwon\b.{0,100}?\b(?:declared|announced|proclaimed)\b", re.I)),
+    ("When the verdict came", re.compile(
+        r"\b(?:found|convicted)\b.{0,60}?\bguilty\b|\bguilty verdict\b", re.I)),
+)  # fmt: skip
+
+
+def outcome_days(text: str) -> list[Claim]:
+    """The weekday an outcome (a declared winner, a verdict) is said to come on, when the
+    sentence names one day within the outcome's clause."""
+    days = list(DAY.finditer(text))
+    if len({d.group("day") for d in days}) != 1:
+        return []
+    day = days[0]
+    found = []
+    for about, pattern in OUTCOMES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        start, end = min(match.start(), day.start()), max(match.end(), day.end())
+        if end - start > 200:
+            continue  # the day belongs to another clause
+        found.append(Claim(about=about, value=day.group("day"), span=text[start:end]))
+    return found
+
+
 def agreement_dates(text: str, published: dt.date | None) -> list[Claim]:
     """The day an agreement was reached, when the sentence states one: a weekday, or a date
     (its weekday), so that "on Sunday" and "On 23 November 2024" (a Saturday) can be compared
@@ -198,6 +228,7 @@ def claims(text: str, published: dt.date | None = None) -> list[Claim]:
     return [
         *ship_flags(text),
         *event_days(text),
+        *outcome_days(text),
         *agreement_dates(text, published),
         *identities(text),
         *schedules(text),

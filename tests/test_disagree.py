@@ -314,3 +314,17 @@ def test_figures_that_differ_only_by_rounding_are_listed_and_said_to_be_rounded(
     (exact,) = run("6,000 people died in Derna.", "5,700 people died in Derna.")
     assert exact.about == "Death toll"
     assert run("About 6,000 people died in Derna.", "5,900 people died in Derna.") == []
+
+
+def test_the_day_a_winner_is_declared_is_compared_like_any_one_time_event():
+    (difference,) = run(
+        "Ortega was Thursday night declared winner of the presidential election.",
+        "Ortega has won the election, the commission announced early on Friday morning.",
+    )
+    assert difference.about == "When the result was declared"
+    assert {v.text for v in difference.variants} == {
+        "Thursday night declared winner",
+        "won the election, the commission announced early on Friday morning",
+    }
+    assert run("The commission announced on Friday that turnout was high.",
+               "Officials announced on Thursday that counting had begun.") == []  # fmt: skip
