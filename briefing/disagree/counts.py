@@ -281,8 +281,8 @@ def key_figures(
 ) -> list[KeyFigure]:
     """The counts, amounts and rates of a story: one line per measured thing with its most
     cited value (the others are under "Where sources differ"), the most cited things first.
-    `shown`: ids of sentences the story shows as findings; a figure from one of them is shown
-    in a short clause, not a second time whole."""
+    `shown`: ids of sentences the story shows as findings; a figure from one of them, or from a
+    sentence an earlier key figure shows whole, is shown in a short clause, not again whole."""
     stated = stated or read_story(sentences)
     names = stated.names
     found = [
@@ -293,30 +293,29 @@ def key_figures(
         and names.about_the_story(s)
         and not names.elsewhere(s)
     ]
-    figures = []
+    ranked = []
     for (thing, place), members in held_groups(found):
         by_value: dict[str, list[tuple[Quantity, Sentence]]] = defaultdict(list)
         for quantity, sentence in members:
             by_value[value_key(quantity)].append((quantity, sentence))
-        best = min(
-            by_value.values(),
-            key=lambda found: (
-                -len({s.article_id for _, s in found}),
-                min(s.number for _, s in found),
-            ),
-        )
+        ranked.append((label(thing, place), min(by_value.values(), key=prominence)))
+    ranked.sort(key=lambda r: prominence(r[1]))
+    size = settings.current().key_figures if size is None else size
+    figures = []
+    whole = set(shown)  # sentences a reader has seen whole: a figure from one is a short clause
+    for about, best in ranked[:size]:
         quantity, sentence = best[0]
-        limit = settings.current().figure_words_shown if sentence.id in shown else None
+        limit = settings.current().figure_words_shown if sentence.id in whole else None
+        whole.add(sentence.id)
         figures.append(
             KeyFigure(
-                about=label(thing, place),
+                about=about,
                 value=quantity.phrase,
                 text=clause_of(sentence.text, quantity, limit),
                 evidence=list({s.id: evidence(s) for _, s in best}.values()),
             )
         )
-    size = settings.current().key_figures if size is None else size
-    return sorted(figures, key=lambda f: (-len(f.article_ids), first_sentence(f)))[:size]
+    return figures
 
 
 def held_groups(
@@ -335,8 +334,9 @@ def label(thing: str, place: str | None) -> str:
     return LABELS.get(thing, thing.capitalize()) + (f" ({place})" if place else "")
 
 
-def first_sentence(figure: KeyFigure) -> int:
-    return min(e.ref.number for e in figure.evidence)
+def prominence(stated: list[tuple[Quantity, Sentence]]) -> tuple[int, int]:
+    """The most cited figure first, then the one nearest the top of its article."""
+    return (-len({s.article_id for _, s in stated}), min(s.number for _, s in stated))
 
 
 def clause_of(text: str, quantity: Quantity, limit: int | None = None) -> str:
