@@ -111,7 +111,8 @@ def value_key(quantity: Quantity) -> str:
 NAME = re.compile(r"(?<=[\w,;:’'”\"]\s)([A-Z][a-z][\w-]*)")
 NOT_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "The", "Mr", "Mrs", "Ms", "Dr", "President", "Minister",
     # Words that open sentences without naming anything.
     "A", "An", "This", "These", "That", "Those", "It", "Its", "He", "She", "They", "We", "I",
