@@ -112,11 +112,16 @@ OFFICE = (
     r"[Aa]mbassador|[Ss]pokes(?:man|woman|person)|CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman)|"
     r"Governor|Mayor|Senator|Judge|[Pp]rosecutor|Commissioner|Director|[Mm]inister|[Ll]eader)"
 )
+SPEAKS = (
+    r"(?:said|says|saying|told|stat(?:ed|ing)|echoed|hailed|warned|urged|called|insisted|"
+    r"demanded|vowed|promised|pledged|praised|critici[sz]ed|condemned|announced|rejected|added|"
+    r"wrote|acknowledged|confirmed|denied)"
+)
 OFFICE_SPEAKS = re.compile(
-    rf"\b{OFFICE},?\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}[A-Z][\w’'-]+\b.{{0,60}}?\b(?:said|says|"
-    r"saying|told|stat(?:ed|ing)|echoed|hailed|warned|urged|called|insisted|demanded|vowed|"
-    r"promised|pledged|praised|critici[sz]ed|condemned|announced|rejected|added|wrote|"
-    r"acknowledged|confirmed|denied)\b"
+    rf"\b{OFFICE},?\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}[A-Z][\w’'-]+\b.{{0,60}}?\b{SPEAKS}\b"
+    # "The head of the World Meteorological Organisation said": the office named by its body.
+    rf"|\b(?:head|chief|director|president|chair(?:man|woman)?|spokes(?:man|woman|person)) of "
+    rf"(?:the )?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\b.{{0,40}}?\b{SPEAKS}\b"
 )
 
 

@@ -160,6 +160,11 @@ def test_an_office_holder_speaking_weighs_more_than_the_same_words_from_a_bystan
     items, _ = facts([article(1, [official]), article(2, [bystander])])
     said_by_office, said_by_bystander = (importance(i, articles=2) for i in items)
     assert said_by_office > said_by_bystander
+    body = "The head of the World Meteorological Organisation said most deaths could be avoided."
+    crowd = "A man in the crowd outside the mosque said most of the deaths could be avoided."
+    items, _ = facts([article(1, [body]), article(2, [crowd])])
+    said_by_body, said_by_crowd = (importance(i, articles=2) for i in items)
+    assert said_by_body > said_by_crowd
 
 
 def test_summary_candidates_read_alone_without_a_pronoun_or_a_quotation_begun_before():
