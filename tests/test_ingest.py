@@ -753,6 +753,8 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "clicking the box. Invalid email address. Please re-enter.",
         "MOST READ IN NEWS 'STAR SHOCK' Singer cancels tour CHAOS Trains halted after storm",
         "Example News's Ann Writer contributed to this report.",
+        "(SOUNDBITE OF ARCHIVED RECORDING)",
+        "GERMAN INTERIOR MINISTER: (Speaking German).",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(

@@ -57,6 +57,14 @@ CHROME_PATTERNS = (
     # line that tells the reader where to click is the page talking, not the story.
     re.compile(r"\b(?:click|tap) here\b", re.I),
     re.compile(r"\binvalid email address\b|^sign up for (?:our|the)\b.{0,60}\bnewsletter", re.I),
+    # A broadcast transcript's stage directions: "(SOUNDBITE OF YOUTUBE VIDEO)", and a speaker's
+    # turn that is one: "GERMANY THOMAS DE MAIZIERE: (Speaking German)."
+    re.compile(
+        r"^\((?:soundbite|sound bite|begin|end|laughter|applause|music|crosstalk|"
+        r"inaudible|speaking)\b[^()]*\)$",
+        re.I,
+    ),
+    re.compile(r"^[A-Z][A-Z .’'-]{1,40}:\s*\([^()]*\)\.?$"),
     # The reporters' credit at the foot of a story: "NPR's Sarah Knight contributed to this report."
     re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b", re.I),
 )
