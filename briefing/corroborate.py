@@ -51,7 +51,8 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
 def combine_quotes(quotes: list[Quote]) -> list[Quote]:
     """A quotation contained in a longer one (one outlet quotes a remark whole, another a part)
     becomes part of it, citing both; attributed and most corroborated first, capped. Only
-    containment merges quotes: two similar wordings are a difference, not the same quote."""
+    containment merges quotes: two similar wordings are a difference, not the same quote. Each
+    named speaker's best quote comes before anyone's second."""
     longest_first = sorted(quotes, key=lambda q: -len(q.text))
     kept: list[Quote] = []
     for quote in longest_first:
@@ -68,7 +69,13 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
             }
         )
     ranked = sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))
-    return ranked[: settings.current().quotes]
+    # One quote per speaker first: three remarks of one man tell less than three voices.
+    voices: dict[str, Quote] = {}
+    for quote in ranked:
+        if quote.speaker:
+            voices.setdefault(quote.speaker, quote)
+    first = list(voices.values())
+    return [*first, *(q for q in ranked if q not in first)][: settings.current().quotes]
 
 
 def quoted_sentences(quotes: list[Quote], texts: dict[str, str]) -> set[str]:

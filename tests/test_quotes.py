@@ -47,3 +47,18 @@ def test_titles_and_institutions_are_not_part_of_the_speaker():
         "“It was one of the biggest frauds in history,” U.S. Attorney Damian Williams said.",
     )
     assert (first.speaker, second.speaker) == ("Merrick Garland", "Damian Williams")
+
+
+def test_key_quotes_give_each_named_speaker_a_voice_before_anyones_second_quote():
+    from briefing.corroborate import combine_quotes
+
+    quotes = quotes_of(
+        "“We will not accept this deal under any terms,” Raina said. “This document is little "
+        "more than an optical illusion,” Raina said.",
+        "“We will not accept this deal under any terms,” Raina said.",
+        "“People doubted that Azerbaijan could deliver,” Babayev said.",
+        "“The money is not enough for the poorest countries,” Guterres said.",
+    )
+    speakers = [q.speaker for q in combine_quotes(quotes)]
+    assert speakers[0] == "Raina"  # the most corroborated
+    assert sorted(speakers[1:]) == ["Babayev", "Guterres"]
