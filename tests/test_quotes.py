@@ -55,7 +55,8 @@ def test_key_quotes_give_each_named_speaker_a_voice_before_anyones_second_quote(
     quotes = quotes_of(
         "“We will not accept this deal under any terms,” Raina said. “This document is little "
         "more than an optical illusion,” Raina said.",
-        "“We will not accept this deal under any terms,” Raina said.",
+        "“We will not accept this deal under any terms,” Raina said. “This document is little "
+        "more than an optical illusion,” Raina said.",
         "“People doubted that Azerbaijan could deliver,” Babayev said.",
         "“The money is not enough for the poorest countries,” Guterres said.",
     )
