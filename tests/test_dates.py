@@ -36,3 +36,11 @@ def test_a_weekday_ahead_resolves_forward():
 def test_a_weekday_before_a_future_verb_stays_in_the_past():
     text = "Ushakov said on Tuesday that contacts will continue."
     assert resolve(text, FRIDAY) == (dt.date(2025, 12, 2), True)
+
+
+def test_a_reported_plan_some_words_before_its_weekday_resolves_forward():
+    monday = dt.date(2018, 1, 1)
+    text = "Soto said authorities would begin identifying the remains through DNA tests Tuesday."
+    assert resolve(text, monday) == (dt.date(2018, 1, 2), True)
+    said = "Officials, who would not give their names, said Tuesday the plane fell."
+    assert resolve(said, monday) == (dt.date(2017, 12, 26), True)

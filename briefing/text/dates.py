@@ -31,10 +31,13 @@ MONTH_DAY_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?\b", re.I)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-# A weekday that a future cue points at, a few words before it: "next Monday", "will meet in
-# Geneva on Monday". "Said on Tuesday that talks will go on" stays in the past (cue after it).
+# A weekday that a future cue points at, some words before it: "next Monday", "will meet in
+# Geneva on Monday", "would begin identifying the remains through DNA testing ... Tuesday".
+# "Said on Tuesday that talks will go on" stays in the past (cue after it), as does "who would
+# not give names said Tuesday" (the day belongs to the saying).
 FUTURE_WEEKDAY = re.compile(
-    r"\b(?:next|will|shall|scheduled|due|expected|set to|plans? to)\b(?:\W+\w+){0,5}?\W+"
+    r"\b(?:next|will|would|shall|scheduled|due|expected|set to|plans? to)\b"
+    r"(?:\W+(?!(?:said|says|told|announced|reported)\b)\w+){0,10}?\W+"
     r"(?:on\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
