@@ -93,9 +93,14 @@ def outlet_of(article: Article) -> str:
 
 def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> str:
     """The headline most central to the group (closest to its centroid): selected, never written.
-    Without vectors, the headline of the earliest article."""
-    candidates = [i for i, a in enumerate(articles) if not a.title_from_text] or list(
-        range(len(articles))
+    Without vectors, the headline of the earliest article. With no headline in the group, a
+    whole opening sentence short enough to be a title, before a cut one."""
+    everyone = list(range(len(articles)))
+    # Without a headline, an article's whole opening sentence reads as one; a cut one ("…") less.
+    candidates = (
+        [i for i in everyone if not articles[i].title_from_text]
+        or [i for i in everyone if not articles[i].title.endswith("…")]
+        or everyone
     )
     if vectors is None:
         first = min(candidates, key=lambda i: (articles[i].published is None,

@@ -233,3 +233,19 @@ def test_an_article_with_no_known_outlet_is_named_by_its_file_not_its_folder(tmp
     lone = make_article(1, tmp_path / "deep" / "06_forexlive.txt", "AT1 bonds were wiped out.")
     plan = cluster.plan([lone], index=story_index.StoryIndex(), date=DAY)
     assert plan.stories[0].outlets == ["06_forexlive.txt"]
+
+
+def test_a_story_without_headlines_is_titled_by_a_whole_opening_sentence_not_a_cut_one(tmp_path):
+    from briefing.ingest import load_folder
+
+    long = (
+        "Sam Bankman-Fried, whose FTX cryptocurrency exchange collapsed and cost his customers "
+        "billions of their savings, was convicted Thursday on all seven criminal counts."
+    )
+    short = "The jury in Sam Bankman-Fried's FTX fraud trial has reached a verdict."
+    (tmp_path / "1.txt").write_text(f"{long}\n\nThe jury deliberated for four hours.\n")
+    (tmp_path / "2.txt").write_text(f"{short}\n\nSentencing is set for March 28, 2024.\n")
+    articles = load_folder(tmp_path, today=DAY).articles
+    assert all(a.title_from_text for a in articles) and articles[0].title.endswith("…")
+    plan = cluster.plan(articles, index=story_index.StoryIndex(), date=DAY, min_sources=1)
+    assert plan.stories[0].title == short

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from ..models import Article
+from ..text.sentences import split_sentences
 from .draft import Draft, Known
 from .files import UnusableFile
 from .lines import split_label_prefix
@@ -88,6 +89,16 @@ def make_article(number: int, path: Path, body: str) -> Article:
     )
 
 
+def title_from(text: str) -> str:
+    """A title for an article without a headline: its opening sentence when that is short enough
+    to read as one, else its first words, cut ("…")."""
+    first = split_sentences(text.split("\n\n", 1)[0])[:1]
+    if first and len(first[0].split()) <= TITLE_WORDS + 2:
+        return first[0]
+    words = text.split()
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
 def text_key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -96,9 +107,7 @@ def article_from_draft(draft: Draft, *, path: Path, number: int, encoding: str) 
     text = "\n\n".join(draft.paragraphs)
     title, guessed = draft.title, False
     if not title:
-        words = text.split()
-        title = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-        guessed = True
+        title, guessed = title_from(text), True
     return Article(
         id=f"a{number}",
         key=text_key(text),
