@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .figures import figures, first_change
 from .handles import map_items
 from .models import (
     Briefing,
@@ -26,6 +25,7 @@ from .models import (
 )
 from .render import template_env
 from .text.match import match_key
+from .text.quantities import Quantity, quantities_in_order
 
 
 def compare(old: Briefing, new: Briefing) -> Changes:
@@ -182,31 +182,72 @@ def figure_changes(
     ("11,300 dead" then "3,958 dead"): listed in `result.figures`, and the finding stating it no
     longer listed as new or newly sourced. Read per evidence sentence, so a new figure merged into
     an earlier finding as one more source is seen too."""
-    earlier: dict[str, list[tuple[float, str, Item]]] = {}
+    earlier: dict[str, list[tuple[Quantity, Item]]] = {}
     known: set[str] = set()
     for item in old_items:
         for e in item.evidence:
             known.add(match_key(e.text))
-            for subject, value, written in figures(e.text):
-                earlier.setdefault(subject, []).append((value, written, item))
+            for about, quantity in counts_in(e.text):
+                earlier.setdefault(about, []).append((quantity, item))
     changed: set[str] = set()
     for item in new_items:
         for e in item.evidence:
             if match_key(e.text) in known:
                 continue
-            found = first_change(figures(e.text), earlier)
+            found = first_change(counts_in(e.text), earlier)
             if found is None:
                 continue
-            (before, old_item), after = found
+            (before, old_item), (about, after) = found
             stated = item.model_copy(update={"text": e.text, "evidence": [e]})
             result.figures.append(FigureChange(
-                about=after[0], before=before, after=after[1],
+                about=about, before=written(before, about), after=written(after, about),
                 old=change(old_item, old, earlier=True), new=change(stated, new),
             ))  # fmt: skip
             changed.add(item.handle or item.text)
             break
     result.new_items = [c for c in result.new_items if (c.handle or c.text) not in changed]
     result.new_sources = [c for c in result.new_sources if (c.handle or c.text) not in changed]
+
+
+def counts_in(text: str) -> list[tuple[str, Quantity]]:
+    """(what is measured, quantity) for each figure of a sentence whose measured thing is known,
+    read by the story's own quantity reader (text/quantities): "the death toll rose to 11,300"
+    and "3,958 people have died" are both "dead"; "3,000 bodies were buried" measures nothing
+    it can name and is left out."""
+    (found,) = quantities_in_order([text])
+    return [
+        (q.thing + (f" ({q.place})" if q.place else ""), q)
+        for q in found
+        if q.thing and not q.increment
+    ]
+
+
+def first_change(
+    stated: list[tuple[str, Quantity]], earlier: dict[str, list[tuple[Quantity, Item]]]
+) -> tuple[tuple[Quantity, Item], tuple[str, Quantity]] | None:
+    """((earlier figure, its finding), (what, figure now)) of the first measured thing whose new
+    figure agrees with none stated before ("at least 3,958" agrees with "3,958"). The earlier
+    figure shown is the one most sentences stated (the toll reported, not a mayor's fear)."""
+    for about, quantity in stated:
+        before = [(q, item) for q, item in earlier.get(about, []) if q.unit == quantity.unit]
+        if before and not any(q.compatible(quantity, as_written=True) for q, _ in before):
+            return max(before, key=lambda b: sum(same(b[0], q) for q, _ in before)), (
+                about,
+                quantity,
+            )
+    return None
+
+
+def same(a: Quantity, b: Quantity) -> bool:
+    return (a.low, a.high) == (b.low, b.high)
+
+
+def written(quantity: Quantity, about: str) -> str:
+    """A figure as the list of changes shows it: "11,300 dead", "at least 3,958 dead"."""
+    span = quantity.span
+    if quantity.qualifier and span[:1].isupper():
+        span = span[0].lower() + span[1:]  # "At least 3,958" opened its sentence
+    return f"{span} {about}"
 
 
 # --- what changed, as Markdown (`briefing diff`) ------------------------------------------------

@@ -267,6 +267,9 @@ def thing_of(before: str, after: str, unit: str) -> tuple[str | None, str | None
     return money_thing(preceding, following), place
 
 
+CASUALTIES = ("dead", "injured", "displaced", "missing")
+
+
 def count_thing(preceding: list[str], following: list[str], unit: str) -> str | None:
     # The noun the number modifies, skipping up to two modifiers ("359 sexual assaults").
     clause_after = until_clause_end(following)
@@ -286,6 +289,14 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
     if unit == "percent":
         return None
+    # People the lists do not name ("fishermen", "pilgrims"): the verb before the number or the
+    # predicate after the noun says what happened to them.
+    if preceding[-1:] and THINGS.get(preceding[-1]) in CASUALTIES:
+        return THINGS[preceding[-1]]  # "killed 1,200 fishermen"
+    if clause_after[:1] and clause_after[0].isalpha():
+        done = predicate_thing(clause_after[1:])
+        if done in CASUALTIES:
+            return done  # "1,200 fishermen had been killed"
     # The number is the value of a noun phrase before it: "the death toll ... reached 5,200",
     # "the number of casualties has risen to 11,300"; the number ends its clause.
     next_word = clause_after[0] if clause_after else ","
