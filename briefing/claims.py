@@ -144,33 +144,51 @@ def event_days(text: str) -> list[Claim]:
 
 
 # Outcomes declared once: an election's winner, a jury's verdict. "Announced" alone recurs (every
-# statement is announced); announced together with who won, it is the declaration.
+# statement is announced); announced in a sentence about who won a vote, it is the declaration.
+# (what, the act the day must stand next to, what the sentence must also say)
 OUTCOMES = (
-    ("When the result was declared", re.compile(
-        r"\b(?:declared|announced|proclaimed)\b.{0,140}?\b(?:winner|won)\b"
-        r"|\bwon\b.{0,100}?\b(?:declared|announced|proclaimed)\b", re.I)),
-    ("When the verdict came", re.compile(
-        r"\b(?:found|convicted)\b.{0,60}?\bguilty\b|\bguilty verdict\b", re.I)),
+    ("When the result was declared",
+     re.compile(r"\b(?:declared|announced|proclaimed)\b", re.I),
+     re.compile(r"\bwinner\b|\bwon\b.{0,80}?\b(?:election|votes?|poll|presidency|race|ballot|"
+                r"runoff)\b|\b(?:election|poll|presidency|race)\b.{0,80}?\bwon\b", re.I)),
+    ("When the verdict came",
+     re.compile(r"\bfound\b.{0,30}?\bguilty\b|\bconvicted\b|\bguilty verdict\b", re.I),
+     None),
 )  # fmt: skip
+# "Trump, who won the caucuses, announced on Tuesday", "who was found guilty last year": an
+# outcome recalled in a relative clause, not the one the sentence dates.
+RECALLED = re.compile(r"\bwho\s+(?:was\s+|were\s+|had\s+(?:been\s+)?|has\s+(?:been\s+)?)?$", re.I)
+NEXT_TO = 30  # characters between an act and its day: "declared winner early on Friday"
+# "found him guilty of all counts, and on Friday his lawyers said": the day is another clause's.
+ANOTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|as)\b|;")
 
 
 def outcome_days(text: str) -> list[Claim]:
-    """The weekday an outcome (a declared winner, a verdict) is said to come on, when the
-    sentence names one day within the outcome's clause."""
+    """The weekday an outcome (a declared winner, a verdict) is said to come on: the sentence
+    names one day, right next to the act ("was Thursday night declared winner")."""
     days = list(DAY.finditer(text))
     if len({d.group("day") for d in days}) != 1:
         return []
-    day = days[0]
     found = []
-    for about, pattern in OUTCOMES:
-        match = pattern.search(text)
-        if match is None:
+    for about, act, context in OUTCOMES:
+        if context is not None and not context.search(text):
             continue
-        start, end = min(match.start(), day.start()), max(match.end(), day.end())
-        if end - start > 200:
-            continue  # the day belongs to another clause
-        found.append(Claim(about=about, value=day.group("day"), span=text[start:end]))
+        for match in act.finditer(text):
+            if RECALLED.search(text[: match.start()]):
+                continue
+            day = min(days, key=lambda d: gap(d, match))
+            start, end = min(match.start(), day.start()), max(match.end(), day.end())
+            between = text[min(match.end(), day.end()) : max(match.start(), day.start())]
+            if gap(day, match) > NEXT_TO or ANOTHER_CLAUSE.search(between):
+                continue
+            found.append(Claim(about=about, value=day.group("day"), span=text[start:end]))
+            break
     return found
+
+
+def gap(a: re.Match[str], b: re.Match[str]) -> int:
+    """Characters between two spans of one text (0 when they touch or overlap)."""
+    return max(0, max(a.start(), b.start()) - min(a.end(), b.end()))
 
 
 def agreement_dates(text: str, published: dt.date | None) -> list[Claim]:

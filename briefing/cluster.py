@@ -85,10 +85,18 @@ def group_indexes(articles: list[Article], stories: int | None = None) -> list[l
 # --- stories: titles, terms, order --------------------------------------------------------------
 
 
-def outlet_of(article: Article) -> str:
-    """The outlet, or the file's name when the outlet is unknown (two such files count as two):
-    the name, as in the list of sources, never the folder it was read from."""
-    return article.outlet or PurePath(article.path).name
+def outlets_of(articles: list[Article]) -> list[str]:
+    """The outlets of a group; an article of unknown outlet counts as one of its own, named by
+    its file (as in the list of sources, never the folder it was read from; by its last two path
+    parts when another such file has the same name)."""
+    known = {a.outlet for a in articles if a.outlet}
+    unknown = sorted({a.path for a in articles if not a.outlet})
+    names = [PurePath(p).name for p in unknown]
+    shown = {
+        "/".join(PurePath(p).parts[-2:]) if names.count(PurePath(p).name) > 1 else PurePath(p).name
+        for p in unknown
+    }
+    return sorted(known | shown)
 
 
 def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> str:
@@ -199,7 +207,7 @@ def plan(
                 id=story_id_,
                 title=story_title(members, vectors[0][g] if vectors else None),
                 article_ids=[a.id for a in members],
-                outlets=sorted({outlet_of(a) for a in members}),
+                outlets=outlets_of(members),
                 latest=max((a.published for a in members if a.published), default=None),
                 first_seen=min(previous.first_seen, date) if previous else date,
                 terms=list(t)[:8],

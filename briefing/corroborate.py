@@ -86,8 +86,16 @@ def quoted_sentences(quotes: list[Quote], texts: dict[str, str]) -> set[str]:
         e.sentence_id
         for quote in quotes
         for e in quote.evidence
-        if len(quote.text.split()) >= share * len(texts.get(e.sentence_id, quote.text).split())
+        if says_nearly_whole(quote.text, texts.get(e.sentence_id, ""), share)
     }
+
+
+def says_nearly_whole(quoted: str, sentence: str, share: float) -> bool:
+    """The quoted words are in the sentence (not only in a longer version another outlet
+    quoted) and are at least `share` of its words."""
+    return match_key(quoted) in match_key(sentence) and len(quoted.split()) >= share * len(
+        sentence.split()
+    )
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:
@@ -152,19 +160,41 @@ def cost(item: Item) -> int:
     return len(item.text.split()) + 2 * len({e.sentence_id for e in item.evidence})
 
 
-def opens_a_quotation(text: str) -> bool:
-    """True when the sentence opens a quotation that it does not close: the quotation goes on in
-    the next sentence, so shown alone it is a fragment with a dangling quotation mark. Copy mixes
-    the marks (“...\"), so a straight mark closes whatever quotation is open."""
-    inside = False
+def quotation_marks(text: str) -> tuple[bool, bool]:
+    """(closes one begun before, leaves one open): how a sentence's quotation marks balance.
+    Copy mixes the marks (“...\"), so a straight mark closes a straight quotation inside a
+    curly one, else whatever quotation is open, and opens one only before a word."""
+    stack: list[str] = []
+    closes_earlier = False
     for mark in re.finditer(r'[“”"]', text):
         if mark.group() == "“":
-            inside = True
-        elif mark.group() == "”" or inside:
-            inside = False
+            stack.append("“")
+        elif mark.group() == "”":
+            if "“" in stack:
+                del stack[len(stack) - 1 - stack[::-1].index("“") :]
+            else:
+                closes_earlier = True
+        elif stack and stack[-1] == '"':
+            stack.pop()
+        elif re.match(r'"\w', text[mark.start() :]):
+            stack.append('"')
+        elif stack:
+            stack.pop()  # “...\" : a curly quotation closed with a straight mark
         else:
-            inside = bool(re.match(r'"\w', text[mark.start() :]))  # a straight mark that opens
-    return inside
+            closes_earlier = True
+    return closes_earlier, bool(stack)
+
+
+def opens_a_quotation(text: str) -> bool:
+    """True when the sentence opens a quotation that it does not close: the quotation goes on in
+    the next sentence, so shown alone it is a fragment with a dangling quotation mark."""
+    return quotation_marks(text)[1]
+
+
+def closes_a_quotation_begun_before(text: str) -> bool:
+    """True when the sentence ends a quotation an earlier sentence opened ("... the challenge we
+    all face.” he said"): read alone, it starts mid-quotation."""
+    return quotation_marks(text)[0]
 
 
 def ends_a_quotation_begun_before(text: str) -> bool:

@@ -34,8 +34,9 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*\[\]<>#|~$])")
 EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 ENTITY = re.compile(r"&(?=#?\w+;)")
 # At the start of a line these open a list, a heading underline or a rule; a list marker only
-# when a space or the line end follows ("2025. A year", not "50.8 percent" or "-5%").
-BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$)|^(=)")
+# when a space or the line end follows ("2025. A year", not "50.8 percent" or "-5%"), a rule
+# when "---" opens it.
+BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$|--)|^(=)")
 
 
 def md(text: str | None) -> str:

@@ -23,20 +23,19 @@ def candidates(story: Story) -> list[Item]:
     return list(unique.values())[: settings.current().summary_candidates]
 
 
-# Opening words that point back at the sentence before: "They identified them as ...", "But".
+# Opening words that point back at the sentence before: "They identified them as ...", "But";
+# not "This week", "This year's prize".
 POINTS_BACK = re.compile(
     r"(?:He|She|They|It|This|These|Those|His|Her|Their|Its|Them|But|And|Yet)\b"
+    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|time|season)\b|[’']s\s)"
 )
 
 
 def reads_alone(text: str) -> bool:
     """A summary line is read first and alone: not one that opens on a pronoun for someone named
     before it, nor the end of a quotation opened in the sentence before ("..., in our opinion,
-    will not address the challenge.”)."""
-    if POINTS_BACK.match(text):
-        return False
-    first_open, first_close = text.find("“"), text.find("”")
-    return first_close == -1 or -1 < first_open < first_close
+    will not address the challenge.” he said")."""
+    return not POINTS_BACK.match(text) and not corroborate.closes_a_quotation_begun_before(text)
 
 
 def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list[Item], list[str]]:

@@ -233,6 +233,10 @@ def test_an_article_with_no_known_outlet_is_named_by_its_file_not_its_folder(tmp
     lone = make_article(1, tmp_path / "deep" / "06_forexlive.txt", "AT1 bonds were wiped out.")
     plan = cluster.plan([lone], index=story_index.StoryIndex(), date=DAY)
     assert plan.stories[0].outlets == ["06_forexlive.txt"]
+    monday = make_article(1, tmp_path / "mon" / "story.txt", "AT1 bonds were wiped out today.")
+    tuesday = make_article(2, tmp_path / "tue" / "story.txt", "AT1 bonds were wiped out again.")
+    plan = cluster.plan([monday, tuesday], index=story_index.StoryIndex(), date=DAY, stories=1)
+    assert plan.stories[0].outlets == ["mon/story.txt", "tue/story.txt"]  # two files, two sources
 
 
 def test_a_story_without_headlines_is_titled_by_a_whole_opening_sentence_not_a_cut_one(tmp_path):

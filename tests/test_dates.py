@@ -44,3 +44,11 @@ def test_a_reported_plan_some_words_before_its_weekday_resolves_forward():
     assert resolve(text, monday) == (dt.date(2018, 1, 2), True)
     said = "Officials, who would not give their names, said Tuesday the plane fell."
     assert resolve(said, monday) == (dt.date(2017, 12, 26), True)
+
+
+def test_a_refusal_to_comment_on_a_weekday_stays_in_the_past():
+    monday = dt.date(2018, 1, 1)
+    text = "A spokesman for the ministry would not comment on Monday."
+    assert resolve(text, monday) == (monday, True)
+    text = "The talks will continue, a senior official in the ministry confirmed Monday."
+    assert resolve(text, monday) == (monday, True)

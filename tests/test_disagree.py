@@ -323,8 +323,21 @@ def test_the_day_a_winner_is_declared_is_compared_like_any_one_time_event():
     )
     assert difference.about == "When the result was declared"
     assert {v.text for v in difference.variants} == {
-        "Thursday night declared winner",
-        "won the election, the commission announced early on Friday morning",
+        "Thursday night declared",
+        "announced early on Friday morning",
     }
+    # Not the day of the outcome: recalled in a relative clause, another clause's day, no vote.
+    assert run("Ortega, who was found guilty of fraud last year, was sentenced on Thursday.",
+               "A jury found Ortega guilty of fraud, and on Friday his lawyers said they would "
+               "appeal.") == []  # fmt: skip
+    assert run("Ortega, who won the caucuses, announced on Tuesday that he would skip the debate.",
+               "Ortega announced Monday his company had won a contract.") == []  # fmt: skip
     assert run("The commission announced on Friday that turnout was high.",
                "Officials announced on Thursday that counting had begun.") == []  # fmt: skip
+
+
+def test_the_same_small_figure_in_two_sources_is_no_difference():
+    for figure in ("1", "2", "4", "8", "16", "32"):
+        assert run(f"The quake killed {figure} people.", f"The quake killed {figure} people.") == []
+        assert run(f"Ortega won {figure} percent of the vote.",
+                   f"Ortega won {figure} percent of the vote.") == []  # fmt: skip

@@ -766,6 +766,19 @@ def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
 
 
 @pytest.mark.parametrize(
+    "news",
+    [
+        "Most viewed the ruling as a victory for the opposition, polls showed on Monday.",
+        "Smith, a journalist who contributed reporting to the Panama Papers, was arrested.",
+    ],
+)
+def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None:
+    (article,) = load_file(write(tmp_path, "a.txt", f"{STORY}\n\n{news}\n"), today=TODAY)
+    assert article.text.endswith(news)
+    assert article.removed == []
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         "This photo shows the Kremlin on Tuesday. (Kremlin press office via AP) (Associated Press)",

@@ -247,6 +247,7 @@ def test_markdown_lines_wrap_without_changing_what_renders():
         ("- not a list", r"\- not a list"),
         ("50.8 percent and -5%", "50.8 percent and -5%"),
         ("=== not an underline", r"\=== not an underline"),
+        ("--- not a rule", r"\--- not a rule"),
         ("AT&T &amp; co", r"AT&T \&amp; co"),
     ],
 )

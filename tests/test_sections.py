@@ -156,12 +156,12 @@ def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
 
 def test_an_office_holder_speaking_weighs_more_than_the_same_words_from_a_bystander():
     official = "Meanwhile, US President Joe Biden hailed the agreement as historic for the region."
-    bystander = "Meanwhile, a local shopkeeper, Joe Biden, hailed the agreement as historic today."
+    bystander = "Meanwhile, US shopkeeper Joe Biden of Ohio hailed the agreement as historic today."
     items, _ = facts([article(1, [official]), article(2, [bystander])])
     said_by_office, said_by_bystander = (importance(i, articles=2) for i in items)
     assert said_by_office > said_by_bystander
     body = "The head of the World Meteorological Organisation said most deaths could be avoided."
-    crowd = "A man in the crowd outside the mosque said most of the deaths could be avoided."
+    crowd = "A man outside the Sahaba Mosque in Derna said most of the deaths could be avoided."
     items, _ = facts([article(1, [body]), article(2, [crowd])])
     said_by_body, said_by_crowd = (importance(i, articles=2) for i in items)
     assert said_by_body > said_by_crowd
@@ -172,13 +172,13 @@ def test_summary_candidates_read_alone_without_a_pronoun_or_a_quotation_begun_be
         [
             "A small plane crashed in the mountains on Sunday, killing all 12 people on board.",
             "They identified them as Bruce and Irene Steinberg and their three sons.",
-            "This, in our opinion, will not address the challenge we all face.” he said.",
+            "Rich nations will not address the challenge we all face,” the envoy said.",
         ],
         ["A small plane crashed in the mountains on Sunday, killing all 12 people on board."],
     )
     texts = [i.text for i in summarize.candidates(story)]
     assert texts[0].startswith("A small plane crashed")
-    assert not [t for t in texts if t.startswith(("They", "This"))]
+    assert not [t for t in texts if t.startswith(("They", "Rich"))]
 
 
 def test_a_question_the_article_asks_is_not_a_finding_but_a_quoted_one_is():

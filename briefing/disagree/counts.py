@@ -209,7 +209,7 @@ def quantity_differences(
     return [
         difference(label(thing, place) + ("" if conflicting(members) else ROUNDED), members)
         for (thing, place), members in held_groups(found)
-        if conflicting(members, as_written=True)
+        if conflicting(members, as_written=True) and len({value_key(q) for q, _ in members}) > 1
     ]
 
 

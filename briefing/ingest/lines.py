@@ -66,7 +66,11 @@ CHROME_PATTERNS = (
     ),
     re.compile(r"^[A-Z][A-Z .’'-]{1,40}:\s*\([^()]*\)\.?$"),
     # The reporters' credit at the foot of a story: "NPR's Sarah Knight contributed to this report."
-    re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b", re.I),
+    re.compile(
+        r"\bcontributed (?:reporting|to this (?:report|story|article))"
+        r"(?:\s+(?:from|in)\s+[^,.;]{1,40})?\.?$",
+        re.I,
+    ),
 )
 # Chrome however long the line: a Markdown image line (its link can be long) and a newsletter
 # box run into one line ("Newsletter Sign Up Continue reading the main story Please verify
@@ -75,7 +79,7 @@ LONG_CHROME = (
     re.compile(r"^!\[[^\]]*\]\([^)]*\)$"),
     re.compile(r"^newsletter sign[ -]?up\b|\bverify you['’]re not a robot\b", re.I),
     # A box of other headlines run into one line: "MOST READ IN NEWS 'I'M MADDIE!' Student ...".
-    re.compile(r"^(?:most (?:read|popular|viewed|shared)|you may also like)\b", re.I),
+    re.compile(r"^(?:MOST (?:READ|POPULAR|VIEWED|SHARED)|YOU MAY ALSO LIKE)\b"),
 )
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".

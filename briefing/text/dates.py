@@ -33,11 +33,12 @@ ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # A weekday that a future cue points at, some words before it: "next Monday", "will meet in
 # Geneva on Monday", "would begin identifying the remains through DNA testing ... Tuesday".
-# "Said on Tuesday that talks will go on" stays in the past (cue after it), as does "who would
-# not give names said Tuesday" (the day belongs to the saying).
+# "Said on Tuesday that talks will go on" stays in the past (cue after it), as do "who would
+# not give names said Tuesday" (the day belongs to the saying) and "would not comment Monday".
 FUTURE_WEEKDAY = re.compile(
-    r"\b(?:next|will|would|shall|scheduled|due|expected|set to|plans? to)\b"
-    r"(?:\W+(?!(?:said|says|told|announced|reported)\b)\w+){0,10}?\W+"
+    r"\b(?:next|will|would|shall|scheduled|due|expected|set to|plans? to)\b(?!\s+(?:not|never)\b)"
+    r"(?:\W+(?!(?:said|says|told|announced|reported|confirmed|warned|added|wrote|stated|"
+    r"recalled|noted|declined|tweeted|commented)\b)\w+){0,10}?\W+"
     r"(?:on\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )

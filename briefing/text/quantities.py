@@ -119,9 +119,10 @@ class Quantity:
         """Whether both can be true at once: their readings overlap. `as_written`: without
         reading a rounded figure as a range ("51%" is then not "50.8%")."""
         if as_written:
+            slack = 1e-9 * max(abs(self.value), abs(other.value), 1.0)  # float error, not a gap
             return (
-                self.low + self.rounding <= other.high - other.rounding
-                and other.low + other.rounding <= self.high - self.rounding
+                self.low + self.rounding <= other.high - other.rounding + slack
+                and other.low + other.rounding <= self.high - self.rounding + slack
             )
         return self.low <= other.high and other.low <= self.high
 
