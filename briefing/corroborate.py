@@ -140,6 +140,17 @@ OFFICE_SPEAKS = re.compile(
 )
 
 
+# A figure revised: "later revised the figure down to 50.67 percent", "raised the death toll to
+# 5,300". An update of the story's key number is news wherever the article puts it.
+REVISED = re.compile(
+    r"\b(?:revis|correct|adjust|updat|rais|lower|cut|trimm)\w*\b.{0,60}?"
+    r"\b(?:figure|toll|number|count|estimate|total|tally|result|share|forecast)s?\b"
+    r"|\b(?:figure|toll|number|count|estimate|total|tally|result|share|forecast)s?\b.{0,40}?"
+    r"\b(?:was|were|has been|had been)\s+(?:revised|corrected|adjusted|updated|raised|lowered)\b",
+    re.I,
+)
+
+
 def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
     """How much a finding tells a reader, from the structure of news and no model: several
     sources carry it; it opens its article (the inverted pyramid puts what happened first); it
@@ -151,8 +162,9 @@ def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
     figures = 0.3 if FIGURE.search(item.text) else 0.0
     names = 0.08 * min(4, len(set(NAME.findall(item.text))))
     office = settings.current().office_weight if OFFICE_SPEAKS.search(item.text) else 0.0
+    revised = settings.current().revision_weight if figures and REVISED.search(item.text) else 0.0
     labelled = label_weight if item.kind != "fact" else 0.0
-    return 1.5 * shared + lead + figures + names + office + labelled
+    return 1.5 * shared + lead + figures + names + office + revised + labelled
 
 
 def cost(item: Item) -> int:

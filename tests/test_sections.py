@@ -186,3 +186,11 @@ def test_a_question_the_article_asks_is_not_a_finding_but_a_quoted_one_is():
     quoted = "“Where is the money for our farmers?” the envoy asked the delegates on Sunday."
     items, _ = facts([article(1, [asked, quoted])])
     assert [i.text for i in choose(items, words=200, articles=1)] == [quoted]
+
+
+def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
+    revised = "The commission later revised the figure down to 50.67 percent of the vote."
+    stated = "The commission said in Harare that he won 50.8 percent of the vote there."
+    items, _ = facts([article(1, [revised]), article(2, [stated])])
+    said_revised, said_plainly = (importance(i, articles=2) for i in items)
+    assert said_revised > said_plainly
