@@ -24,12 +24,17 @@ def rank(item: Item | Quote) -> tuple[int, int]:
 
 def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> list[Item]:
     """Items that say the same thing (any chunk, any article, any kind) merged into one citing
-    all their sources; parties normalised. Ordered by rank."""
+    all their sources; parties normalised. Ordered by rank. The merged item reads as its member
+    carried by the most articles and, among those, the one naming the most names and figures
+    ("The vessel, Lighthouse Winmore, transferred 600 tons" before "The vessel transferred 600
+    tons"): bench/quality.py, tuned coverage 0.79 -> 0.80, held out 0.70 -> 0.76 (the unread
+    cluster 0.50 -> 0.57), seeds 86% -> 91%."""
     ordered = sorted(items, key=rank)
     merged: list[Item] = []
     for group in similar.groups([i.text for i in ordered], background=background):
         members = [ordered[k] for k in group]
-        lead = members[0]
+        lead = max(members, key=lambda m: (len(m.article_ids), len(particulars(m.text))))
+        # Its own sentence first: a finding reads as its first evidence sentence everywhere.
         # A label (model or cue rule) says more than "fact", which only means no label.
         kinds = Counter(m.kind for m in members if m.kind != "fact") or Counter(["fact"])
         kind = lead.kind if kinds[lead.kind] == max(kinds.values()) else kinds.most_common(1)[0][0]
@@ -40,7 +45,7 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
                     "kind": kind,
                     "party": party,
                     "parties": named,
-                    "evidence": union([e for m in members for e in m.evidence]),
+                    "evidence": union([*lead.evidence, *(e for m in members for e in m.evidence)]),
                     "when": cues.when_stated(lead.text) if kind == "next_step" else None,
                 }
             )

@@ -36,6 +36,21 @@ def test_the_same_fact_from_three_articles_is_one_item_citing_all_three():
     assert merged[0] is not None and merged[0].article_ids == ["a1", "a2", "a3"]
 
 
+def test_one_fact_from_several_articles_reads_as_its_most_particular_wording():
+    items = [
+        item("fact", "The vessel transferred 600 tons of refined oil to a ship.", "a1.s2"),
+        item(
+            "fact",
+            "The vessel, Lighthouse Winmore, transferred 600 tons of oil to a ship.",
+            "a2.s14",
+        ),  # fmt: skip
+    ]
+    (merged,) = combine(items, Parties())
+    assert "Lighthouse Winmore" in merged.text
+    assert merged.evidence[0].sentence_id == "a2.s14"  # the sentence it reads as comes first
+    assert merged.article_ids == ["a1", "a2"]
+
+
 def test_model_party_names_are_normalised_and_next_steps_say_when():
     items = [item("next_step", "The Kremlin will meet the envoys next week.", "a1.s1", "Kremlin")]
     (merged,) = combine(items, Parties())
