@@ -42,8 +42,8 @@ def test_a_reported_plan_some_words_before_its_weekday_resolves_forward():
     monday = dt.date(2018, 1, 1)
     text = "Soto said authorities would begin identifying the remains through DNA tests Tuesday."
     assert resolve(text, monday) == (dt.date(2018, 1, 2), True)
-    said = "Officials, who would not give their names, said Tuesday the plane fell."
-    assert resolve(said, monday) == (dt.date(2017, 12, 26), True)
+    said = "Officials, who would not give their names, said Saturday the plane fell."
+    assert resolve(said, monday) == (dt.date(2017, 12, 30), True)
 
 
 def test_a_refusal_to_comment_on_a_weekday_stays_in_the_past():
@@ -52,3 +52,11 @@ def test_a_refusal_to_comment_on_a_weekday_stays_in_the_past():
     assert resolve(text, monday) == (monday, True)
     text = "The talks will continue, a senior official in the ministry confirmed Monday."
     assert resolve(text, monday) == (monday, True)
+
+
+def test_the_day_after_the_articles_date_is_that_day_not_six_days_back():
+    sunday = dt.date(2017, 12, 31)
+    text = "Investigators said Monday that strong winds most likely caused the crash."
+    assert resolve(text, sunday) == (dt.date(2018, 1, 1), True)
+    assert resolve("The bodies were recovered Sunday night.", sunday) == (sunday, True)
+    assert resolve("The plane left on Saturday.", sunday) == (dt.date(2017, 12, 30), True)

@@ -94,7 +94,11 @@ def next_weekday(reference: dt.date, weekday: int) -> dt.date:
 
 
 def last_weekday(reference: dt.date, weekday: int) -> dt.date:
-    """The most recent given weekday on or before the reference date (news reports the past)."""
+    """The most recent given weekday on or before the reference date (news reports the past),
+    except the day after it: "said Monday" in a story dated Sunday was updated on Monday (or
+    dated in another time zone); six days back, news writes "last Monday"."""
+    if (reference + dt.timedelta(days=1)).weekday() == weekday:
+        return reference + dt.timedelta(days=1)
     return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
 
 
