@@ -54,6 +54,19 @@ def facts(articles: list[Article]) -> tuple[list[Item], list[Sentence]]:
     return items, sentences
 
 
+def shown(*sentences: str) -> list[str]:
+    """The sentences of one article that are chosen as findings, with words to spare."""
+    items, _ = facts([article(1, list(sentences))])
+    return [i.text for i in choose(items, words=200, articles=1)]
+
+
+def weighs_more(sentence: str, *, than: str) -> bool:
+    """Whether a sentence is more important than another, each alone in its own article."""
+    items, _ = facts([article(1, [sentence]), article(2, [than])])
+    one, other = (importance(i, articles=2) for i in items)
+    return one > other
+
+
 def story_of(*texts: list[str]) -> Story:
     articles = [article(n, t) for n, t in enumerate(texts, start=1)]
     items, sentences = facts(articles)
@@ -138,8 +151,7 @@ def test_a_sentence_that_opens_a_quotation_it_does_not_close_is_not_shown_alone(
 def test_the_end_of_a_quotation_begun_before_is_shown_only_with_its_speaker():
     ended = 'This incident was also covered in the media, the firm said at the time."'
     attributed = "It can reach 20,000 deaths in the city,” the mayor of Derna said."
-    items, _ = facts([article(1, [ended, attributed])])
-    assert [i.text for i in choose(items, words=200, articles=1)] == [attributed]
+    assert shown(ended, attributed) == [attributed]
 
 
 def test_a_quotation_closed_with_the_other_kind_of_mark_is_closed():
@@ -157,14 +169,10 @@ def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
 def test_an_office_holder_speaking_weighs_more_than_the_same_words_from_a_bystander():
     official = "Meanwhile, US President Joe Biden hailed the agreement as historic for the region."
     bystander = "Meanwhile, US shopkeeper Joe Biden of Ohio hailed the agreement as historic today."
-    items, _ = facts([article(1, [official]), article(2, [bystander])])
-    said_by_office, said_by_bystander = (importance(i, articles=2) for i in items)
-    assert said_by_office > said_by_bystander
+    assert weighs_more(official, than=bystander)
     body = "The head of the World Meteorological Organisation said most deaths could be avoided."
     crowd = "A man outside the Sahaba Mosque in Derna said most of the deaths could be avoided."
-    items, _ = facts([article(1, [body]), article(2, [crowd])])
-    said_by_body, said_by_crowd = (importance(i, articles=2) for i in items)
-    assert said_by_body > said_by_crowd
+    assert weighs_more(body, than=crowd)
 
 
 def test_summary_candidates_read_alone_without_a_pronoun_or_a_quotation_begun_before():
@@ -184,13 +192,10 @@ def test_summary_candidates_read_alone_without_a_pronoun_or_a_quotation_begun_be
 def test_a_question_the_article_asks_is_not_a_finding_but_a_quoted_one_is():
     asked = "Did a Chinese ship deliver oil to North Korea in defiance of the sanctions?"
     quoted = "“Where is the money for our farmers?” the envoy asked the delegates on Sunday."
-    items, _ = facts([article(1, [asked, quoted])])
-    assert [i.text for i in choose(items, words=200, articles=1)] == [quoted]
+    assert shown(asked, quoted) == [quoted]
 
 
 def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
     revised = "The commission later revised the figure down to 50.67 percent of the vote."
     stated = "The commission said in Harare that he won 50.8 percent of the vote there."
-    items, _ = facts([article(1, [revised]), article(2, [stated])])
-    said_revised, said_plainly = (importance(i, articles=2) for i in items)
-    assert said_revised > said_plainly
+    assert weighs_more(revised, than=stated)
