@@ -23,6 +23,11 @@ SPEECH = (
 )
 AFTER_NAMED = re.compile(rf"^[,.]?\s*({SPEAKER_NAME})\s+{SPEECH}\b")
 AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({SPEAKER_NAME})\b")
+# "…,” said the spokeswoman, Hua Chunying", "…,” said the Norwegian Refugee Council": the role
+# words between are titles (checked in speaker_near), so "said the ministry in Moscow" is no one.
+AFTER_SAID_ROLE = re.compile(
+    rf"^[,.]?\s*{SPEECH}\s+(?:the|a|an)\s+((?:[a-z][\w-]*,?\s+){{0,4}})({SPEAKER_NAME})\b"
+)
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
@@ -84,6 +89,9 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
         match = pattern.search(text)
         if match:
             return clean_name(match.group(1))
+    role = AFTER_SAID_ROLE.search(after)
+    if role and all(is_title(w.strip(",")) for w in role.group(1).split()):
+        return clean_name(role.group(2))
     if AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before):
         return last_speaker
     return None

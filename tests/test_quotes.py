@@ -63,3 +63,14 @@ def test_key_quotes_give_each_named_speaker_a_voice_before_anyones_second_quote(
     speakers = [q.speaker for q in combine_quotes(quotes)]
     assert speakers[0] == "Raina"  # the most corroborated
     assert sorted(speakers[1:]) == ["Babayev", "Guterres"]
+
+
+def test_a_speaker_named_after_a_role_or_as_an_organisation_is_found():
+    (quote,) = quotes_of("“China has always implemented the resolutions,” said the spokeswoman, "
+                         "Hua Chunying.")  # fmt: skip
+    assert quote.speaker == "Hua Chunying"
+    (quote,) = quotes_of("“Entire villages have been overwhelmed by the floods,” said the "
+                         "Norwegian Refugee Council.")  # fmt: skip
+    assert quote.speaker == "Norwegian Refugee Council"
+    (quote,) = quotes_of("“We will rebuild the dams before winter,” said the ministry in Moscow.")
+    assert quote.speaker is None
