@@ -28,6 +28,12 @@ AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({SPEAKER_NAME})\b")
 AFTER_SAID_ROLE = re.compile(
     rf"^[,.]?\s*{SPEECH}\s+(?:the|a|an)\s+((?:[a-z][\w-]*,?\s+){{0,4}})({SPEAKER_NAME})\b"
 )
+# "Nigeria's envoy Nkiruka Maduekwe put it even more bluntly: “This is an insult.”": the subject
+# of the clause that a colon hands to the quotation, whatever its verb.
+BEFORE_COLON = re.compile(r"([^“\"”.!?]{0,100}):\s*$")
+# The clause opens with its subject: "Nigeria's envoy Nkiruka Maduekwe put it", "Trump wrote";
+# not "A police vehicle ... was reported by the BBC correspondent as broadcasting the message".
+SUBJECT = re.compile(rf"^(?:[A-Z][\w-]*[’']s\s+)?(?:[a-z]+\s+){{0,3}}({SPEAKER_NAME})\s+[a-z]")
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
@@ -92,6 +98,11 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     role = AFTER_SAID_ROLE.search(after)
     if role and all(is_title(w.strip(",")) for w in role.group(1).split()):
         return clean_name(role.group(2))
+    colon = BEFORE_COLON.search(before)
+    clause = re.split(r"[,;]", colon.group(1))[-1].strip() if colon else ""
+    subject = SUBJECT.match(clause)
+    if subject and clean_name(subject.group(1)):
+        return clean_name(subject.group(1))
     if AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before):
         return last_speaker
     return None

@@ -74,3 +74,14 @@ def test_a_speaker_named_after_a_role_or_as_an_organisation_is_found():
     assert quote.speaker == "Norwegian Refugee Council"
     (quote,) = quotes_of("“We will rebuild the dams before winter,” said the ministry in Moscow.")
     assert quote.speaker is None
+
+
+def test_the_subject_a_colon_hands_to_the_quotation_is_its_speaker():
+    (quote,) = quotes_of("Nigeria’s envoy Nkiruka Maduekwe put it even more bluntly: “This is an "
+                         "insult to all of us.”")  # fmt: skip
+    assert quote.speaker == "Nkiruka Maduekwe"
+    (quote,) = quotes_of("The statement read: “We are making progress on all fronts.”")
+    assert quote.speaker is None
+    (quote,) = quotes_of("A police van was reported by the BBC correspondent as broadcasting the "
+                         "message: “Zimbabwe is open for business today.”")  # fmt: skip
+    assert quote.speaker is None  # the subject is the van, not the BBC
