@@ -16,6 +16,8 @@ from .text.match import match_key
 from .text.names import SPEAKER_NAME, is_title
 from .text.sentences import paragraphs
 
+# A short quotation that is a sentence of its own: "This is an insult."
+WHOLE_SENTENCE = re.compile(r"^[A-Z][^.!?]*(?:\s+\S+){2,}[.!?]$")
 QUOTED = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]")
 SPEECH = (
     r"(?:said|says|told|added|stressed|warned|noted|declared|wrote|asked|called|described"
@@ -47,8 +49,8 @@ NOT_SPEAKERS = {
 
 
 def find_quotes(articles: list[Article]) -> list[Quote]:
-    """Every quotation of at least `quote_min_words` words (settings.py), merged across articles
-    by wording."""
+    """Every quotation of at least `quote_min_words` words (settings.py), or a shorter whole
+    sentence a named speaker says ("This is an insult."), merged across articles by wording."""
     merged: dict[str, Quote] = {}
     for article in articles:
         for quote in quotes_in(article):
@@ -80,8 +82,10 @@ def quotes_in(article: Article) -> list[Quote]:
             words = match.group(1).strip()
             speaker = speaker_near(paragraph.text, match.start(), match.end(), last_speaker)
             last_speaker = speaker or last_speaker
-            if len(words.split()) < settings.current().quote_min_words:
-                continue
+            if len(words.split()) < settings.current().quote_min_words and not (
+                speaker and WHOLE_SENTENCE.match(words)
+            ):
+                continue  # a phrase ("abysmally poor"), unless a named speaker says it whole
             cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
             quotes.append(Quote(text=words, speaker=speaker, evidence=[evidence(s) for s in cited]))
     return quotes

@@ -39,6 +39,14 @@ def test_same_quote_in_two_outlets_is_one_quote_citing_both():
 
 def test_scare_quotes_of_few_words_are_not_key_quotes():
     assert quotes_of("Trump called the meeting “reasonably good” on Thursday.") == []
+    assert quotes_of("Critics said the deal was “an insult to us.”") == []  # no named speaker
+
+
+def test_a_short_whole_sentence_a_named_speaker_says_is_a_key_quote():
+    (quote,) = quotes_of(
+        "Nigeria’s envoy Nkiruka Maduekwe put it more bluntly: “This is an insult.”"
+    )
+    assert (quote.text, quote.speaker) == ("This is an insult.", "Nkiruka Maduekwe")
 
 
 def test_titles_and_institutions_are_not_part_of_the_speaker():
