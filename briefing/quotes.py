@@ -35,7 +35,7 @@ AFTER_SAID_ROLE = re.compile(
 BEFORE_COLON = re.compile(r"([^“\"”.!?]{0,100}):\s*$")
 # The clause opens with its subject: "Nigeria's envoy Nkiruka Maduekwe put it", "Trump wrote";
 # not "A police vehicle ... was reported by the BBC correspondent as broadcasting the message".
-SUBJECT = re.compile(rf"^(?:[A-Z][\w-]*[’']s\s+)?(?:[a-z]+\s+){{0,3}}({SPEAKER_NAME})\s+[a-z]")
+SUBJECT = re.compile(rf"^(?:[A-Z][\w-]*[’']s\s+)?((?:[a-z]+\s+){{0,3}})({SPEAKER_NAME})\s+[a-z]")
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
@@ -105,8 +105,9 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     colon = BEFORE_COLON.search(before)
     clause = re.split(r"[,;]", colon.group(1))[-1].strip() if colon else ""
     subject = SUBJECT.match(clause)
-    if subject and clean_name(subject.group(1)):
-        return clean_name(subject.group(1))
+    titled = subject and all(is_title(w) for w in subject.group(1).split())  # "envoy", not "told"
+    if titled and clean_name(subject.group(2)):
+        return clean_name(subject.group(2))
     if AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before):
         return last_speaker
     return None

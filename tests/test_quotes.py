@@ -93,3 +93,11 @@ def test_the_subject_a_colon_hands_to_the_quotation_is_its_speaker():
     (quote,) = quotes_of("A police van was reported by the BBC correspondent as broadcasting the "
                          "message: “Zimbabwe is open for business today.”")  # fmt: skip
     assert quote.speaker is None  # the subject is the van, not the BBC
+
+
+def test_an_outlet_told_before_a_colon_is_not_the_speaker():
+    (quote,) = quotes_of(
+        "Kremlin aide Yuri Ushakov, who took part in the talks, told the Zvezda news outlet on "
+        "Friday: “We are making progress on the main negotiations.”"
+    )
+    assert quote.speaker != "Zvezda"
