@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import PurePath
 
 import numpy as np
@@ -90,12 +91,9 @@ def outlets_of(articles: list[Article]) -> list[str]:
     its file (as in the list of sources, never the folder it was read from; by its last two path
     parts when another such file has the same name)."""
     known = {a.outlet for a in articles if a.outlet}
-    unknown = sorted({a.path for a in articles if not a.outlet})
-    names = [PurePath(p).name for p in unknown]
-    shown = {
-        "/".join(PurePath(p).parts[-2:]) if names.count(PurePath(p).name) > 1 else PurePath(p).name
-        for p in unknown
-    }
+    unknown = [PurePath(p) for p in sorted({a.path for a in articles if not a.outlet})]
+    names = Counter(p.name for p in unknown)
+    shown = {p.name if names[p.name] == 1 else "/".join(p.parts[-2:]) for p in unknown}
     return sorted(known | shown)
 
 

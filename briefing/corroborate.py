@@ -128,7 +128,7 @@ NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 # António Guterres echoed", "US President Joe Biden hailed". What those in charge say is news
 # wherever the article puts it; a bystander's words are colour.
 OFFICE = (
-    r"(?:President|Chancellor|Secretary[- ]General|Secretary|Minister|Premier|[Ee]nvoy|"
+    r"(?:President|Chancellor|Secretary[- ]General|Secretary|Premier|[Ee]nvoy|"
     r"[Aa]mbassador|[Ss]pokes(?:man|woman|person)|CEO|[Cc]hief [Ee]xecutive|[Cc]hair(?:man|woman)|"
     r"Governor|Mayor|Senator|Judge|[Pp]rosecutor|Commissioner|Director|[Mm]inister|[Ll]eader)"
 )

@@ -106,8 +106,9 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     clause = re.split(r"[,;]", colon.group(1))[-1].strip() if colon else ""
     subject = SUBJECT.match(clause)
     titled = subject and all(is_title(w) for w in subject.group(1).split())  # "envoy", not "told"
-    if titled and clean_name(subject.group(2)):
-        return clean_name(subject.group(2))
+    named = clean_name(subject.group(2)) if titled else None
+    if named:
+        return named
     if AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before):
         return last_speaker
     return None

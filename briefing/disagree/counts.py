@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import settings
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.quantities import CONTESTED, Quantity, quantities_in_order
 from .words import WORDS
 
@@ -110,10 +111,9 @@ def value_key(quantity: Quantity) -> str:
 
 NAME = re.compile(r"(?<=[\w,;:’'”\"]\s)([A-Z][a-z][\w-]*)")
 NOT_NAMES = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "The", "Mr", "Mrs", "Ms", "Dr", "President", "Minister",
+    # Months ("Oct." too) and weekdays, as text/dates reads them.
+    *(month.capitalize() for month in MONTHS), *(day.capitalize() for day in WEEKDAYS),
+    "The", "Mr", "Mrs", "Ms", "Dr", "President", "Minister",
     # Words that open sentences without naming anything.
     "A", "An", "This", "These", "That", "Those", "It", "Its", "He", "She", "They", "We", "I",
     "In", "On", "At", "By", "For", "From", "With", "But", "And", "Or", "As", "After", "Before",
