@@ -14,6 +14,7 @@ from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .text.match import match_key
+from .text.sentences import quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -175,31 +176,6 @@ def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
 def cost(item: Item) -> int:
     """Words the finding takes in the Markdown: its text and two per citation."""
     return len(item.text.split()) + 2 * len({e.sentence_id for e in item.evidence})
-
-
-def quotation_marks(text: str) -> tuple[bool, bool]:
-    """(closes one begun before, leaves one open): how a sentence's quotation marks balance.
-    Copy mixes the marks (“...\"), so a straight mark closes a straight quotation inside a
-    curly one, else whatever quotation is open, and opens one only before a word."""
-    stack: list[str] = []
-    closes_earlier = False
-    for mark in re.finditer(r'[“”"]', text):
-        if mark.group() == "“":
-            stack.append("“")
-        elif mark.group() == "”":
-            if "“" in stack:
-                del stack[len(stack) - 1 - stack[::-1].index("“") :]
-            else:
-                closes_earlier = True
-        elif stack and stack[-1] == '"':
-            stack.pop()
-        elif re.match(r'"\w', text[mark.start() :]):
-            stack.append('"')
-        elif stack:
-            stack.pop()  # “...\" : a curly quotation closed with a straight mark
-        else:
-            closes_earlier = True
-    return closes_earlier, bool(stack)
 
 
 def opens_a_quotation(text: str) -> bool:

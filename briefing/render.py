@@ -22,6 +22,7 @@ from . import sections, settings
 from .cache import write_atomic
 from .models import Briefing, Evidence
 from .resources import resource_dir
+from .text.sentences import quotation_marks
 
 log = logging.getLogger(__name__)
 
@@ -125,20 +126,27 @@ def citations(evidence: list[Evidence], briefing: Briefing) -> str:
 
 
 def outlets(evidence: list[Evidence], briefing: Briefing) -> str:
-    """'Reuters, AP': the outlets of the sources, each once; a source with no outlet by number."""
+    """'Reuters, AP': the named outlets of the sources, each once. A source with no outlet is
+    left to the citation beside it, which numbers it already ("source 3 [3:s1]" said it twice)."""
     by_id = {s.article_id: s for s in briefing.sources}
-    names = []
-    for item in evidence:
-        source = by_id.get(item.article_id)
-        names.append(source.outlet or f"source {source.number}" if source else item.article_id)
-    return ", ".join(dict.fromkeys(names))
+    names = [by_id[e.article_id].outlet for e in evidence if e.article_id in by_id]
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 def opening(text: str, words: int = 12) -> str:
     """The first words of a sentence the reader has already read in full (verbatim, cut with
-    an ellipsis): the timeline dates a summary finding without repeating it."""
+    an ellipsis): the timeline dates a summary finding without repeating it. A cut never falls
+    inside a quotation: it goes before the quotation mark ('told AFP, "To be…' would read as a
+    quote that the source never ended), or the sentence stays whole."""
     parts = text.split(" ")
-    return text if len(parts) <= words + 3 else " ".join(parts[:words]).rstrip(",;:") + "…"
+    if len(parts) <= words + 3:
+        return text
+    cut = " ".join(parts[:words])
+    if quotation_marks(cut)[1]:
+        cut = cut[: max(cut.rfind(m) for m in '“"')]
+        if len(cut.split()) < 4:
+            return text
+    return cut.rstrip(" ,;:") + "…"
 
 
 def file_name(path: str | None) -> str:

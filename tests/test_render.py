@@ -510,10 +510,11 @@ def with_figures() -> Briefing:
 
 
 def test_every_value_of_a_difference_is_on_one_markdown_line_with_its_outlets_and_citations():
+    # A source with no outlet is named once, by its citation: "(source 3) [3:s1]" said it twice.
     lines = render.to_markdown(with_figures(), width=10_000).splitlines()
     (line,) = [ln for ln in lines if ln.startswith("- **Death toll:** “")]
     assert "“more than 5,200” (Der Spiegel) [1:s4] · " in line
-    assert "“11,300” (Українська правда, source 3) [2:s3, 3:s1]" in line
+    assert "“11,300” (Українська правда) [2:s3, 3:s1]" in line
     assert "- **Death toll:** The death toll rose to 11,300, the Red Crescent said. [2:s3]" in lines
 
 
@@ -538,3 +539,16 @@ def test_a_summary_finding_on_the_timeline_is_dated_by_its_opening_words_not_rep
     )
     assert "days… (in the summary) [1:s6] ^abcde" in timeline
     assert said not in timeline
+
+
+def test_an_opening_cut_never_leaves_a_quotation_open():
+    told = (
+        'The spokesperson, Tawfiq Shukri, told the French news agency AFP, "To be honest, we are '
+        'surprised that our name is being associated with such statistics."'
+    )
+    assert render.opening(told) == "The spokesperson, Tawfiq Shukri, told the French news agency AFP…"
+    quoted = (
+        "“We are going with figures just verified by the WHO and many others in the field,” "
+        "Farhan Haq said on Sunday evening to reporters."
+    )
+    assert render.opening(quoted) == quoted  # nothing before the quotation: shown whole

@@ -77,3 +77,28 @@ def paragraphs(article: Article) -> list[Paragraph]:
 def numbered(article: Article) -> list[Sentence]:
     """Every sentence of the article with its id (``a3.s17``), in order."""
     return [s for p in paragraphs(article) for s in p.sentences]
+
+
+def quotation_marks(text: str) -> tuple[bool, bool]:
+    """(closes one begun before, leaves one open): how a sentence's quotation marks balance.
+    Copy mixes the marks (“...\"), so a straight mark closes a straight quotation inside a
+    curly one, else whatever quotation is open, and opens one only before a word."""
+    stack: list[str] = []
+    closes_earlier = False
+    for mark in re.finditer(r'[“”"]', text):
+        if mark.group() == "“":
+            stack.append("“")
+        elif mark.group() == "”":
+            if "“" in stack:
+                del stack[len(stack) - 1 - stack[::-1].index("“") :]
+            else:
+                closes_earlier = True
+        elif stack and stack[-1] == '"':
+            stack.pop()
+        elif re.match(r'"\w', text[mark.start() :]):
+            stack.append('"')
+        elif stack:
+            stack.pop()  # “...\" : a curly quotation closed with a straight mark
+        else:
+            closes_earlier = True
+    return closes_earlier, bool(stack)
