@@ -25,8 +25,10 @@ from pydantic import BaseModel, Field
 from . import settings
 from .models import Article, PastStory, Story
 from .story_index import StoryIndex, assign_ids, no_longer_covered, unit, updated_index
+from .text.dates import MONTHS, WEEKDAYS
 
 WORD = r"(?u)\b[^\W\d_][\w'’-]+\b"
+CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}
 
 
 # --- grouping -----------------------------------------------------------------------------------
@@ -80,7 +82,62 @@ def group_indexes(articles: list[Article], stories: int | None = None) -> list[l
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
-    return list(groups.values())
+    found = list(groups.values())
+    return found if stories is not None else attach_singletons(found, articles, similarity)
+
+
+# A capitalised word in a headline or lead: a candidate for the name a story is about.
+CAPITALISED = re.compile(r"\b[A-Z][\w’'-]{2,}")
+
+
+def lead_names(article: Article) -> set[str]:
+    """Capitalised words of an article's headline and first two sentences, stop words,
+    months and weekdays out: what the article says it is about."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    lead = " ".join(re.split(r"(?<=[.!?])\s+", article.text.strip(), maxsplit=2)[:2])
+    words = set(CAPITALISED.findall(f"{article.title} {lead}"))
+    return {w for w in words if w.lower() not in ENGLISH_STOP_WORDS | CALENDAR_WORDS}
+
+
+def subject(members: list[Article]) -> set[str]:
+    """The names the most of a group's leads carry ('Equifax', 'Credit', 'Suisse'), if at least
+    three in five of them do: the thing the story is about."""
+    counts = Counter(name for a in members for name in lead_names(a))
+    most = max(counts.values(), default=0)
+    return {n for n, c in counts.items() if c == most} if most >= 0.6 * len(members) else set()
+
+
+def attach_singletons(
+    groups: list[list[int]], articles: list[Article], similarity: np.ndarray
+) -> list[list[int]]:
+    """An article left alone joins a story whose subject its headline or lead names, when no
+    other story's leads name it (two stories on Trump keep their own pieces) and the article is
+    at least half as close to the story as two groups must be to merge. A folder of one story
+    weighs its shared words low (every article has them), so its short pieces (an AT1 note on
+    the Credit Suisse rescue) fell out of it."""
+    stories = [g for g in groups if len(g) > 1]
+    floor = settings.current().same_story / 2
+    names = [lead_names(a) for a in articles]
+    joined: dict[int, list[int]] = {id(g): list(g) for g in stories}
+    left: list[list[int]] = []
+    for group in groups:
+        if len(group) > 1:
+            continue
+        (alone,) = group
+        fits = []
+        for story in stories:
+            others = {n for g in stories if g is not story for i in g for n in names[i]}
+            shared = (subject([articles[i] for i in story]) & names[alone]) - others
+            closeness = float(similarity[alone, story].mean())
+            if shared and closeness >= floor:
+                fits.append((closeness, id(story)))
+        if fits:
+            joined[max(fits)[1]].append(alone)
+        else:
+            left.append(group)
+    merged = [sorted(joined[id(g)]) for g in stories]
+    return sorted([*merged, *left], key=min)
 
 
 # --- stories: titles, terms, order --------------------------------------------------------------

@@ -253,3 +253,22 @@ def test_a_story_without_headlines_is_titled_by_a_whole_opening_sentence_not_a_c
     assert all(a.title_from_text for a in articles) and articles[0].title.endswith("…")
     plan = cluster.plan(articles, index=story_index.StoryIndex(), date=DAY, min_sources=1)
     assert plan.stories[0].title == short
+
+
+ONE_STORY = ROOT / "tests" / "fixtures" / "one_story"  # ../shared/devset/ubs-credit-suisse-2023
+
+
+def test_a_short_piece_naming_the_story_it_belongs_to_joins_it_in_a_folder_of_one_story():
+    # In a folder of one story every article shares its words, so they weigh little; the
+    # ForexLive note on the AT1 bonds ("As part of the deal arranged for UBS to buy Credit
+    # Suisse ...") fell out into "Also reported". Its lead names the story's subject.
+    articles = articles_in(ONE_STORY)
+    assert len(articles) == 9
+    assert [len(g) for g in cluster.group(articles)] == [9]
+
+
+def test_a_piece_on_another_subject_stays_apart_from_a_folder_of_one_story(tmp_path):
+    target = folder(tmp_path, ONE_STORY)
+    shutil.copy(STORIES / "mixed" / "louvre_heist.md", target / "louvre_heist.md")
+    groups = as_stories(cluster.group(articles_in(target)))
+    assert frozenset({"louvre_heist.md"}) in groups and len(groups) == 2

@@ -183,12 +183,15 @@ def test_the_brief_says_a_new_finding_once_whole_and_diff_shows_it_whole(
     articles(tmp_path, c_follow_up=FOLLOW_UP)
     generate(folder, tmp_path, "--base-url", server.base_url)
 
-    whole = "Mediators from Helvetia offered to send observers to any buffer zone the two sides agree on."
+    whole = (
+        "Mediators from Helvetia offered to send observers to any buffer zone the two sides "
+        "agree on."
+    )
     markdown = (tmp_path / "out" / "2025-12-05.md").read_text()
     flat = " ".join(markdown.split())
     assert flat.count(whole) == 1  # in its section, marked new
     assert flat.index("Mediators from Helvetia offered") < flat.index("## Top stories")
-    assert "· new" in flat[flat.index(whole):][: len(whole) + 40]
+    assert "· new" in flat[flat.index(whole) :][: len(whole) + 40]
     shown = CliRunner().invoke(cli, ["diff", "--out", str(tmp_path / "out")]).output
     assert whole in " ".join(shown.split())
 

@@ -546,7 +546,8 @@ def test_an_opening_cut_never_leaves_a_quotation_open():
         'The spokesperson, Tawfiq Shukri, told the French news agency AFP, "To be honest, we are '
         'surprised that our name is being associated with such statistics."'
     )
-    assert render.opening(told) == "The spokesperson, Tawfiq Shukri, told the French news agency AFP…"
+    cut = "The spokesperson, Tawfiq Shukri, told the French news agency AFP…"
+    assert render.opening(told) == cut
     quoted = (
         "“We are going with figures just verified by the WHO and many others in the field,” "
         "Farhan Haq said on Sunday evening to reporters."
