@@ -154,7 +154,9 @@ def timeline(
     events: list[Item], published: dict[str, dt.date | None], size: int | None = None
 ) -> list[Item]:
     """Events in date order; with `size`, the best-ranked ones, those with a stated date first.
-    A relative date ("on Tuesday") resolves against the date of the article that states it."""
+    A relative date ("on Tuesday") resolves against the date of the article that states it. An
+    event with no date at all (none stated, its article undated) is not on the timeline: it
+    stays in its section, where "undated" is not shown as a date."""
     dated: list[tuple[bool, Item]] = []
     for item in events:
         reference = published.get(item.evidence[0].article_id)
@@ -162,6 +164,8 @@ def timeline(
         stated = when is not None
         if when is None:
             when, approximate = reference, True
+        if when is None:
+            continue
         update = {"date": when, "date_approximate": approximate}
         dated.append((stated, item.model_copy(update=update)))
     ranked = [i for _, i in sorted(dated, key=lambda d: not d[0])]

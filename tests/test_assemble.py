@@ -73,6 +73,17 @@ def test_relative_dates_in_the_timeline_resolve_against_each_articles_own_date()
     ]
 
 
+def test_an_event_with_no_date_stated_in_an_undated_article_is_not_on_the_timeline():
+    events = [
+        item("event", "The finance minister called the deal a solid solution on Sunday.", "a1.s9"),
+        item("event", "The deal was announced on March 19, 2023.", "a1.s2"),
+    ]
+    result = timeline(events, {"a1": None})
+    assert [(i.text, i.date) for i in result] == [
+        ("The deal was announced on March 19, 2023.", dt.date(2023, 3, 19))
+    ]
+
+
 def test_sources_are_numbered_in_article_order_a2_before_a10():
     articles = [
         Article(id=f"a{n}", key=f"k{n}", path=f"{n}.txt", title=f"Article {n}", text="Text.")

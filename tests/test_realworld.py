@@ -181,3 +181,13 @@ def test_leftover_link_markup_is_removed_and_listed_as_a_repair(
     article = articles["sbf-ftx-verdict-2023__05_thenational.txt"]
     assert article.repairs == ["removed markup <a> (3x)"]
     assert "repaired:  removed markup <a> (3x)" in describe_article(article)
+
+
+def test_a_list_marker_before_a_paragraph_is_removed_and_listed_as_a_repair() -> None:
+    (article,) = load_file(
+        Path(__file__).resolve().parent / "fixtures" / "one_story" / "06_forexlive.txt",
+        today=TODAY,
+    )
+    assert "\nAdditional Tier 1 debt will be written down to zero" in article.text
+    assert "- Additional" not in article.text
+    assert article.repairs == ["removed markup list marker"]

@@ -21,7 +21,7 @@ from .metadata import (
     url_in,
 )
 from .published import split_date_prefix
-from .repairs import restore_apostrophes, strip_markup
+from .repairs import restore_apostrophes, strip_markup, without_list_markers
 from .roles import mark_captions, mark_fragment, mark_headings, mark_tail, mark_title
 from .units import build_units
 
@@ -43,7 +43,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     mark_tail(units)
     mark_headings(units)
     mark_fragment(units)
-    body = [u.text for u in units if u.role == "body"]
+    body = without_list_markers([u.text for u in units if u.role == "body"], repairs)
     removed = [u.text for u in units if u.role not in ("body", "title")]
     body, title = restore_apostrophes(body, title, repairs)
     header = page_header(units)

@@ -112,6 +112,21 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
     return cleaned
 
 
+# A list marker before the words of a body paragraph ("- FINMA says ..."): layout, not text.
+LIST_MARKER = re.compile(r"^[-*•·▪►]\s+(?=[\w“\"‘(])")
+
+
+def without_list_markers(paragraphs: list[str], repairs: list[str]) -> list[str]:
+    """Body paragraphs without a leading list marker, the removals counted in `repairs`: kept,
+    the marker opened a finding ("- Additional Tier 1 debt ...") and read as broken Markdown."""
+    cleaned = [LIST_MARKER.sub("", p) for p in paragraphs]
+    removed = sum(a != b for a, b in zip(paragraphs, cleaned, strict=True))
+    if removed:
+        repairs.append(f"removed markup list marker ({removed}x)" if removed > 1 else
+                       "removed markup list marker")  # fmt: skip
+    return cleaned
+
+
 def markup_name(markup: str) -> str:
     if markup.startswith("!["):
         return "![image](...)"
