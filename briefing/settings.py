@@ -182,9 +182,15 @@ class Tuning(BaseModel):
     figure_words: int = Field(
         30,
         description="Words of the sentence shown around a key figure (whole if it is at most "
-        "four words longer): most sentences whole, so that a figure reads with its holder and "
-        "the figure set beside it ('2,460,463 votes ... Chamisa with 2,147,436'); 16 cut them "
-        "mid-phrase. bench/quality.py: +0.02 words/source words, tuned coverage the same",
+        "four words longer; else the clauses around the figure that fit): most sentences whole, "
+        "so that a figure reads with its holder and the figure set beside it ('2,460,463 votes "
+        "... Chamisa with 2,147,436'). bench/quality.py: 16 and 20 give the same coverage and "
+        "length to two decimals",
+    )
+    figure_clause_words: int = Field(
+        8,
+        description="A key figure's clause shorter than this takes in the clause before it (or "
+        "after it): 'to 11,300' alone does not say what rose",
     )
     figure_words_shown: int = Field(
         12,

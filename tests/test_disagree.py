@@ -341,3 +341,26 @@ def test_the_same_small_figure_in_two_sources_is_no_difference():
         assert run(f"The quake killed {figure} people.", f"The quake killed {figure} people.") == []
         assert run(f"Ortega won {figure} percent of the vote.",
                    f"Ortega won {figure} percent of the vote.") == []  # fmt: skip
+
+
+def test_a_key_figure_in_a_long_sentence_reads_as_its_clauses_cut_with_an_ellipsis():
+    from briefing.disagree.counts import clause_of
+    from briefing.text.quantities import find_quantities
+
+    said = (
+        "In a shotgun merger engineered by Swiss authorities, UBS will buy Credit Suisse for "
+        "more than $3 billion, and assume up to $5.4 billion in losses, the banks said on Sunday."
+    )
+    (losses,) = [q for q in find_quantities(said) if "5.4" in q.phrase]
+    shown = clause_of(said, losses, limit=12)
+    # Its own clause, not a window that starts on the other figure; the cuts are marked.
+    assert shown == "…and assume up to $5.4 billion in losses…"
+    assert shown.strip("…") in said
+    toll = (
+        "The number of casualties in the city of Derna has risen to 11,300, the Red Crescent said."
+    )
+    (count,) = find_quantities(toll)
+    # A clause that says too little alone ("the Red Crescent said") is not where a figure is.
+    assert clause_of(toll, count, limit=12) == (
+        "The number of casualties in the city of Derna has risen to 11,300…"
+    )

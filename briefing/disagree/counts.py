@@ -341,12 +341,44 @@ def prominence(stated: list[tuple[Quantity, Sentence]]) -> tuple[int, int]:
 
 
 def clause_of(text: str, quantity: Quantity, limit: int | None = None) -> str:
-    """The sentence that states the figure, or the `limit` words around the figure in a long
-    one; verbatim."""
+    """The sentence that states the figure, or in a long one the clauses around the figure
+    that fit in `limit` words (the `limit` words around it when its own clause is longer);
+    verbatim, a cut marked with an ellipsis."""
     limit = settings.current().figure_words if limit is None else limit
-    words = text.split(" ")
-    if len(words) <= limit + 4:
+    if len(text.split()) <= limit + 4:
         return text
+    bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    at = next(i for i, (a, b) in enumerate(clauses) if a <= quantity.start < b)
+    first = last = at
+
+    def words(i: int, j: int) -> int:
+        return len(text[clauses[i][0] : clauses[j][1]].split())
+
+    # Grow to a neighbouring clause while the figure's reads short: the one before first (it
+    # holds the subject: "The death toll in Derna rose | to 11,300, | the Red Crescent said").
+    while words(first, last) < settings.current().figure_clause_words:
+        if first > 0 and words(first - 1, last) <= limit:
+            first -= 1
+        elif last < len(clauses) - 1 and words(first, last + 1) <= limit:
+            last += 1
+        else:
+            break
+    if words(first, last) > limit + 4:  # the same slack as for a whole sentence
+        return window(text, quantity, limit)
+    start, end = clauses[first][0], clauses[last][1]
+    shown = text[start:end].strip().rstrip(",;:—–").strip()
+    return ("…" if start > 0 else "") + shown + ("…" if end < len(text) else "")
+
+
+# Where a sentence divides into clauses: after a comma, semicolon or colon, around a dash.
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–]\s+")
+
+
+def window(text: str, quantity: Quantity, limit: int) -> str:
+    """The `limit` words around the figure, verbatim, a cut marked with an ellipsis."""
+    words = text.split(" ")
     at = len(text[: quantity.start].split(" ")) - 1
     first = max(0, min(at - limit // 2, len(words) - limit))
-    return " ".join(words[first : first + limit]).strip(" ,;")
+    shown = " ".join(words[first : first + limit]).strip(" ,;")
+    return ("…" if first > 0 else "") + shown + ("…" if first + limit < len(words) else "")
