@@ -51,6 +51,26 @@ def test_one_fact_from_several_articles_reads_as_its_most_particular_wording():
     assert merged.article_ids == ["a1", "a2"]
 
 
+def test_two_facts_are_not_chained_into_one_finding_through_a_sentence_like_both():
+    warned = (
+        "The head of the World Meteorological Organisation said most of the casualties could "
+        "have been avoided if residents had been warned and given time to evacuate."
+    )
+    avoidable = "A UN official said Friday that most casualties could have been avoided."
+    warnings = (
+        "The World Meteorological Organization said earlier this week that the National "
+        "Meteorological Center issued warnings 72 hours before the flooding, notifying all "
+        "governmental authorities by email and through media."
+    )
+    items = [item("fact", warned, "a6.s7"), item("fact", avoidable, "a4.s10"),
+             item("fact", warnings, "a4.s11")]  # fmt: skip
+    merged = combine(items, Parties())
+    # The warnings are like the first sentence, not like the UN official's: a finding of their own.
+    assert sorted(len(i.evidence) for i in merged) == [1, 2]
+    (alone,) = [i for i in merged if len(i.evidence) == 1]
+    assert alone.text == warnings
+
+
 def test_model_party_names_are_normalised_and_next_steps_say_when():
     items = [item("next_step", "The Kremlin will meet the envoys next week.", "a1.s1", "Kremlin")]
     (merged,) = combine(items, Parties())
