@@ -15,12 +15,19 @@ SYSTEM, USER = "summary.system.j2", "summary.user.j2"
 
 
 def candidates(story: Story) -> list[Item]:
-    """The most corroborated findings of every section that read alone, each sentence once."""
+    """The most important findings of every section that read alone, each sentence once, most
+    important first (corroborate.importance: carried by several sources, an article's lead, an
+    office holder speaking). Ranked by sources alone, a plane crash's summary led with "Former
+    President Laura Chinchilla said via Twitter that Retana was her cousin", not the crash."""
     pool = [i for i in story.items if reads_alone(i.text)]
     unique: dict[str, Item] = {}
-    for item in sorted(pool, key=lambda i: -len(i.article_ids)):
+    for item in sorted(pool, key=lambda i: -importance(i, story)):
         unique.setdefault(item.evidence[0].sentence_id, item)
     return list(unique.values())[: settings.current().summary_candidates]
+
+
+def importance(item: Item, story: Story) -> float:
+    return corroborate.importance(item, len(story.article_ids))
 
 
 # Opening words that point back at the sentence before: "They identified them as ...", "But";
@@ -39,7 +46,7 @@ def reads_alone(text: str) -> bool:
 
 
 def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list[Item], list[str]]:
-    """(summary items, warnings). Falls back, with a warning, to the most corroborated items."""
+    """(summary items, warnings). Falls back, with a warning, to the most important items."""
     pool = candidates(story)
     size = settings.current().summary_size
     if not pool:
@@ -74,12 +81,11 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
             )  # fmt: skip
             cache.put(key, {"pick": pick.model_dump(), "usage": usage.model_dump()})
     except LLMError as err:
-        fallback = sorted(pool[:size], key=corroborate.rank)
-        return fallback, [f"summary: {err}; showing the most corroborated findings"]
+        return pool[:size], [f"summary: {err}; showing the most important findings"]
     chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
     chosen = chosen[:size]  # bottom line up front: a few sentences, not a section
-    # The model picks; the order is the news's own: the most corroborated and earliest first.
-    return sorted(chosen or pool[:size], key=corroborate.rank), []
+    # The model picks; the order is the news's own: the bottom line, what happened, first.
+    return sorted(chosen or pool[:size], key=lambda i: -importance(i, story)), []
 
 
 def without_summary(story: Story) -> Story:

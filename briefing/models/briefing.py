@@ -231,7 +231,7 @@ class Briefing(BaseModel):
     without_model: bool = Field(
         False,
         description="Every LLM request failed and none was answered from the cache: the "
-        "findings come from cue-phrase rules alone and the summaries are the most corroborated "
+        "findings come from cue-phrase rules alone and the summaries are the most important "
         "findings (the command exits with code 3)",
     )
     suspicious: list[Suspicion] = Field(
