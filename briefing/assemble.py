@@ -28,6 +28,7 @@ from .models import (
 from .parties import Parties
 from .text import dates
 from .text.ids import article_order
+from .text.sentences import cut_off
 
 Finding = TypeVar("Finding", Item, Quote)
 
@@ -116,6 +117,8 @@ def make_story(
     resolver = Parties.learn(a.text for a in articles if a.id in members)
     own = [s for s in sentences if s.article_id in members]
     figures = disagree.read_story(own)  # read once for differences and key figures
+    unfinished = cut_off(own)  # a truncated excerpt's last words are no finding
+    items = [i for i in items if i.evidence[0].sentence_id not in unfinished]
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
     key_quotes = corroborate.combine_quotes(quotes)
     # A sentence that is mostly a key quote is read under "Key quotes"; not twice.

@@ -191,3 +191,15 @@ def test_a_list_marker_before_a_paragraph_is_removed_and_listed_as_a_repair() ->
     assert "\nAdditional Tier 1 debt will be written down to zero" in article.text
     assert "- Additional" not in article.text
     assert article.repairs == ["removed markup list marker"]
+
+
+def test_a_numbered_list_marker_is_removed_but_a_figure_opening_a_paragraph_stays(tmp_path) -> None:
+    page = tmp_path / "livemint.txt"
+    page.write_text(
+        "Libya flood death toll rises\n\n"
+        "2. A UN official said Thursday that most casualties could have been avoided.\n\n"
+        "3.5 million people live in the east of the country, officials said.\n"
+    )
+    (article,) = load_file(page, today=TODAY)
+    assert "A UN official said Thursday" in article.text and "2. A UN" not in article.text
+    assert "3.5 million people live in the east" in article.text

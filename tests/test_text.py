@@ -8,7 +8,7 @@ from briefing.models import Article, Evidence
 from briefing.text.ids import SentenceRef, article_order
 from briefing.text.match import match_key, normalize_for_match
 from briefing.text.names import without_possessive
-from briefing.text.sentences import numbered, paragraphs
+from briefing.text.sentences import cut_off, numbered, paragraphs
 
 
 def test_sentence_ref_builds_and_parses_the_same_id():
@@ -58,3 +58,14 @@ def test_possessive_is_removed_with_either_apostrophe():
 def test_evidence_reads_its_sentence_id_as_a_ref():
     evidence = Evidence(sentence_id="a10.s3", article_id="a10", text="Talks resumed.")
     assert evidence.ref == SentenceRef("a10", 3)
+
+
+def test_an_excerpt_that_stops_mid_sentence_ends_on_a_cut_sentence_and_a_whole_one_does_not():
+    cut = Article(
+        id="a8", key="k8", path="8.txt", title="UN revises toll",
+        text="The UN has revised its toll.\n\nThe floods have displaced at least 30,000 people in "
+        "Derna, according to the U.N.’s International Organization for Migra",
+    )  # fmt: skip
+    whole = Article(id="a9", key="k9", path="9.txt", title="Aid", text="Aid is on the way.”")
+    sentences = [*numbered(cut), *numbered(whole)]
+    assert cut_off(sentences) == {"a8.s2"}

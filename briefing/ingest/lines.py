@@ -8,7 +8,6 @@ from .outlets import BYLINE, COPYRIGHT, DATELINE_CREDIT, PHOTO_CREDIT_LINE, outl
 from .published import RELATIVE_DATE_LINE, find_dates, is_date_line
 
 BULLET = re.compile(r"^[-*•·▪►]\s+")
-ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 ENDS_CLAUSE = re.compile(r"""[.!?…:;,—–-]["'”’»)\]]*$""")
 # Site chrome, compared after lowercasing and stripping bullets and edge punctuation.
 CHROME_EXACT = {

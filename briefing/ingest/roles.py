@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..text.match import normalize_for_match
-from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, ENDS_SENTENCE, PHOTO_CREDIT
+from ..text.sentences import ENDS_SENTENCE
+from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, PHOTO_CREDIT
 from .outlets import outlet_from_credit
 from .published import find_dates
 from .units import Unit

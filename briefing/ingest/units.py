@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import ENDS_CLAUSE, ENDS_SENTENCE, line_kind
+from ..text.sentences import ENDS_SENTENCE
+from .lines import ENDS_CLAUSE, line_kind
 
 
 @dataclass

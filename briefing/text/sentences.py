@@ -79,6 +79,20 @@ def numbered(article: Article) -> list[Sentence]:
     return [s for p in paragraphs(article) for s in p.sentences]
 
 
+# How a whole sentence ends: terminal punctuation, then any closing quotes or brackets.
+ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+
+
+def cut_off(sentences: list[Sentence]) -> set[str]:
+    """Ids of sentences an article ends on before their end: a page excerpt or a feed's
+    truncated text stops mid-sentence ("...according to the U.N.’s International Organization
+    for Migra"). Shown alone, such a sentence says something the source did not finish saying."""
+    last: dict[str, Sentence] = {}
+    for sentence in sentences:
+        last[sentence.article_id] = sentence
+    return {s.id for s in last.values() if not ENDS_SENTENCE.search(s.text.rstrip())}
+
+
 def quotation_marks(text: str) -> tuple[bool, bool]:
     """(closes one begun before, leaves one open): how a sentence's quotation marks balance.
     Copy mixes the marks (“...\"), so a straight mark closes a straight quotation inside a
