@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from . import corroborate, settings
 from .cache import Cache, make_key
 from .errors import LLMError
 from .llm import LLM
 from .models import Item, Story, SummaryPick
 from .resources import prompt_version, render_prompt
+from .text.sentences import points_back
 
 SYSTEM, USER = "summary.system.j2", "summary.user.j2"
 
@@ -30,19 +29,11 @@ def importance(item: Item, story: Story) -> float:
     return corroborate.importance(item, len(story.article_ids))
 
 
-# Opening words that point back at the sentence before: "They identified them as ...", "But";
-# not "This week", "This year's prize".
-POINTS_BACK = re.compile(
-    r"(?:He|She|They|It|This|These|Those|His|Her|Their|Its|Them|But|And|Yet)\b"
-    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|time|season)\b|[’']s\s)"
-)
-
-
 def reads_alone(text: str) -> bool:
     """A summary line is read first and alone: not one that opens on a pronoun for someone named
     before it, nor the end of a quotation opened in the sentence before ("..., in our opinion,
     will not address the challenge.” he said")."""
-    return not POINTS_BACK.match(text) and not corroborate.closes_a_quotation_begun_before(text)
+    return not points_back(text) and not corroborate.closes_a_quotation_begun_before(text)
 
 
 def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list[Item], list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.assemble import sources, timeline
-from briefing.corroborate import combine
+from briefing.corroborate import choose, combine, cost
 from briefing.models import Article, Evidence, Item
 from briefing.parties import Parties
 
@@ -69,6 +69,12 @@ def test_two_facts_are_not_chained_into_one_finding_through_a_sentence_like_both
     assert sorted(len(i.evidence) for i in merged) == [1, 2]
     (alone,) = [i for i in merged if len(i.evidence) == 1]
     assert alone.text == warnings
+
+
+def test_a_finding_that_reads_alone_is_chosen_before_one_that_points_back():
+    pointing = item("fact", "It said the plane had taken off nearby.", "a2.s4")
+    named = item("fact", "The agency said the plane had taken off nearby.", "a3.s4")
+    assert choose([pointing, named], words=cost(named), articles=3) == [named]
 
 
 def test_model_party_names_are_normalised_and_next_steps_say_when():

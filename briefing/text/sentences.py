@@ -93,6 +93,20 @@ def cut_off(sentences: list[Sentence]) -> set[str]:
     return {s.id for s in last.values() if not ENDS_SENTENCE.search(s.text.rstrip())}
 
 
+# Opening words that point back at the sentence before: "They identified them as ...", "But",
+# "That figure"; not "This week", "This year's prize", "That's".
+POINTS_BACK = re.compile(
+    r"(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Them|But|And|Yet)\b"
+    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|time|season)\b|[’']s\s)"
+)
+
+
+def points_back(text: str) -> bool:
+    """True when a sentence opens on a word for something the sentence before named: read
+    alone ("It said the plane had taken off nearby."), it does not say who or what."""
+    return bool(POINTS_BACK.match(text))
+
+
 def quotation_marks(text: str) -> tuple[bool, bool]:
     """(closes one begun before, leaves one open): how a sentence's quotation marks balance.
     Copy mixes the marks (“...\"), so a straight mark closes a straight quotation inside a
