@@ -233,6 +233,11 @@ class Tuning(BaseModel):
     # --- summarize -----------------------------------------------------------------------------
     summary_candidates: int = Field(10, description="Findings the model chooses the summary from")
     summary_size: int = Field(4, description="Findings in a summary: bottom line up front")
+    summary_overlap: float = Field(
+        0.2,
+        description="Similarity (as same_fact) from which a summary line retells one above it and "
+        "is left to its section: below same_fact, as outlets' leads word one event differently",
+    )
     candidate_words: int = Field(
         20,
         description="Words of each candidate shown to the model: enough to judge it; the whole "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from . import corroborate, settings
+import re
+
+from . import corroborate, settings, similar
 from .cache import Cache, make_key
 from .errors import LLMError
 from .llm import LLM
@@ -76,7 +78,27 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
     chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
     chosen = chosen[:size]  # bottom line up front: a few sentences, not a section
     # The model picks; the order is the news's own: the bottom line, what happened, first.
-    return sorted(chosen or pool[:size], key=lambda i: -importance(i, story)), []
+    ranked = sorted(chosen or pool[:size], key=lambda i: -importance(i, story))
+    return distinct(ranked, background=[i.text for i in story.items]), []
+
+
+def distinct(items: list[Item], background: list[str] = ()) -> list[Item]:
+    """The summary without a line that retells one above it (it stays in its section): every
+    outlet's lead says the talks ended without a breakthrough, and a reader needs it once. A
+    line with a figure the one it resembles lacks says something new ("an additional 2.5
+    million Americans") and stays."""
+    limit = settings.current().summary_overlap
+    resemblance = similar.similarity_matrix([i.text for i in items], background)
+    kept: list[int] = []
+    for n, item in enumerate(items):
+        like = [k for k in kept if resemblance[n, k] >= limit]
+        if not like or figures(item.text) - set().union(*(figures(items[k].text) for k in like)):
+            kept.append(n)
+    return [items[n] for n in kept]
+
+
+def figures(text: str) -> set[str]:
+    return set(re.findall(r"\d[\d,.]*\d|\d", text))
 
 
 def without_summary(story: Story) -> Story:

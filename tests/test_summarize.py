@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.models import Evidence, Item, Story
-from briefing.summarize import candidates
+from briefing.summarize import candidates, distinct
 
 
 def fact(text: str, *sentences: str) -> Item:
@@ -26,3 +26,20 @@ def test_an_articles_lead_is_a_candidate_before_a_late_detail_more_sources_repea
         sections={"what_happened": [cousin, crash]},
     )  # fmt: skip
     assert candidates(story) == [crash, cousin]
+
+
+def test_a_summary_line_that_retells_one_above_it_is_left_out_unless_it_adds_a_figure():
+    first = fact(
+        "Five hours of negotiations between Russian President Vladimir Putin and senior United "
+        "States representatives ended without a breakthrough, a Kremlin aide said.",
+        "a5.s1",
+    )
+    retold = fact(
+        "The five-hour meeting between Russian President Vladimir Putin and the US delegation "
+        "concluded without achieving a breakthrough on a peace deal.",
+        "a4.s1",
+    )
+    breach = fact("Equifax said a breach may have affected 143 million consumers.", "a1.s1")
+    more = fact("Equifax said an additional 2.5 million consumers may have been affected.", "a6.s1")
+    assert distinct([first, retold]) == [first]
+    assert distinct([breach, more]) == [breach, more]
