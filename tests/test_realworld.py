@@ -136,6 +136,16 @@ CASES = [
         "his now-bankrupt cryptocurrency exchange in one of the biggest financial frauds on record",
         absent=["<a", "href", "</a>", "thenationalnews.com"],
     ),
+    Case(  # a photo caption whose credit follows its last sentence ("... poll. Picture: AFP")
+        "zimbabwe-election-2018__01_businesslive.txt",
+        None,
+        None,
+        dt.date(2018, 8, 3),
+        "Emmerson Mnangagwa has won the Zimbabwean presidential election",
+        absent=["Supporters of Zanu-PF celebrate", "Picture: AFP"],
+        removed=["Supporters of Zanu-PF celebrate the results"],
+        approximate=True,
+    ),
 ]
 
 

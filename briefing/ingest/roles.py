@@ -52,6 +52,12 @@ PICTURE_DESKS = {"pa", "epa", "getty images", "getty", "rex", "shutterstock", "a
 TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)$|\s/\s*(?P<agency>[^/()]{2,30})$")
 
 
+# A caption's credit after its last sentence: "...winner of the presidential poll. Picture: AFP".
+LABELLED_CREDIT = re.compile(
+    r"[.!?]\s+(?:picture|photo|photograph|image|pic|credit)s?\s*:\s*[^.:]{2,60}$", re.I
+)
+
+
 def ends_with_credit(text: str) -> bool:
     credit = TRAILING_CREDIT.search(text)
     if credit and credit["agency"]:
@@ -61,8 +67,9 @@ def ends_with_credit(text: str) -> bool:
 
 
 def mark_captions(units: list[Unit]) -> None:
-    """Photo captions: a credit in brackets at the end, a 'Photo:' label, a date at the end of a
-    line that is not a sentence, or an unfinished line just above a credit line."""
+    """Photo captions: a credit in brackets at the end, a 'Photo:' label at the start or after
+    the last sentence, a date at the end of a line that is not a sentence, or an unfinished line
+    just above a credit line."""
     for i, unit in enumerate(units):
         if unit.role != "body":
             continue
@@ -72,6 +79,7 @@ def mark_captions(units: list[Unit]) -> None:
         credited = followed_by_credit or ends_with_credit(unit.text)
         if (
             PHOTO_CREDIT.search(unit.text)
+            or LABELLED_CREDIT.search(unit.text)
             or CAPTION_START.match(unit.text)
             or (unfinished and (ends_with_date or credited))
         ):
