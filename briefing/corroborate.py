@@ -14,7 +14,7 @@ from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .text.match import match_key
-from .text.sentences import quotation_marks, says_who
+from .text.sentences import quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -161,8 +161,7 @@ def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
     """How much a finding tells a reader, from the structure of news and no model: several
     sources carry it; it opens its article (the inverted pyramid puts what happened first); it
     states figures and names; an office holder says it; a label (model or cue rule) says what
-    it is; it says who, not opening on "It" for something named before nor being a quotation
-    with no speaker."""
+    it is."""
     first = min(e.ref.number for e in item.evidence)
     shared = (len(item.article_ids) - 1) / max(1, articles - 1)
     lead = 1.0 if first <= 2 else 0.6 if first <= 4 else 0.35 if first <= 8 else 0.15
@@ -171,8 +170,7 @@ def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
     office = settings.current().office_weight if OFFICE_SPEAKS.search(item.text) else 0.0
     revised = settings.current().revision_weight if figures and REVISED.search(item.text) else 0.0
     labelled = label_weight if item.kind != "fact" else 0.0
-    alone = 0.0 if says_who(item.text) else -settings.current().points_back_weight
-    return 1.5 * shared + lead + figures + names + office + revised + labelled + alone
+    return 1.5 * shared + lead + figures + names + office + revised + labelled
 
 
 def cost(item: Item) -> int:

@@ -145,13 +145,6 @@ class Tuning(BaseModel):
         "adds to a finding's importance. bench/quality.py: tuned coverage the same at 0.3 and 0.6, "
         "held out (Zimbabwe, no longer unseen) 0.68 -> 0.70",
     )
-    points_back_weight: float = Field(
-        0.3,
-        description="What a finding loses for not saying who: opening on a word that points at "
-        "the sentence before ('It said the plane had taken off nearby.') or a quotation with no "
-        "speaker. bench/quality.py: key facts the same at 0.3 (0.86 tuned at 0.5), lines "
-        "opening on such a word in the corpus's briefings 38 -> 25",
-    )
     typical_finding_words: int = Field(25, description="A typical finding's words with citations")
     min_finding_sentence_words: int = Field(
         6, description="A shorter sentence is a fragment, a dateline or a credit, not a finding"

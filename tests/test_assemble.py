@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.assemble import sources, timeline
-from briefing.corroborate import choose, combine, cost
+from briefing.corroborate import combine
 from briefing.models import Article, Evidence, Item
 from briefing.parties import Parties
 
@@ -49,32 +49,6 @@ def test_one_fact_from_several_articles_reads_as_its_most_particular_wording():
     assert "Lighthouse Winmore" in merged.text
     assert merged.evidence[0].sentence_id == "a2.s14"  # the sentence it reads as comes first
     assert merged.article_ids == ["a1", "a2"]
-
-
-def test_two_facts_are_not_chained_into_one_finding_through_a_sentence_like_both():
-    warned = (
-        "The head of the World Meteorological Organisation said most of the casualties could "
-        "have been avoided if residents had been warned and given time to evacuate."
-    )
-    avoidable = "A UN official said Friday that most casualties could have been avoided."
-    warnings = (
-        "The World Meteorological Organization said earlier this week that the National "
-        "Meteorological Center issued warnings 72 hours before the flooding, notifying all "
-        "governmental authorities by email and through media."
-    )
-    items = [item("fact", warned, "a6.s7"), item("fact", avoidable, "a4.s10"),
-             item("fact", warnings, "a4.s11")]  # fmt: skip
-    merged = combine(items, Parties())
-    # The warnings are like the first sentence, not like the UN official's: a finding of their own.
-    assert sorted(len(i.evidence) for i in merged) == [1, 2]
-    (alone,) = [i for i in merged if len(i.evidence) == 1]
-    assert alone.text == warnings
-
-
-def test_a_finding_that_reads_alone_is_chosen_before_one_that_points_back():
-    pointing = item("fact", "It said the plane had taken off nearby.", "a2.s4")
-    named = item("fact", "The agency said the plane had taken off nearby.", "a3.s4")
-    assert choose([pointing, named], words=cost(named), articles=3) == [named]
 
 
 def test_model_party_names_are_normalised_and_next_steps_say_when():

@@ -8,7 +8,7 @@ from briefing.models import Article, Evidence
 from briefing.text.ids import SentenceRef, article_order
 from briefing.text.match import match_key, normalize_for_match
 from briefing.text.names import without_possessive
-from briefing.text.sentences import cut_off, numbered, paragraphs, says_who
+from briefing.text.sentences import cut_off, numbered, paragraphs
 
 
 def test_sentence_ref_builds_and_parses_the_same_id():
@@ -69,11 +69,3 @@ def test_an_excerpt_that_stops_mid_sentence_ends_on_a_cut_sentence_and_a_whole_o
     whole = Article(id="a9", key="k9", path="9.txt", title="Aid", text="Aid is on the way.”")
     sentences = [*numbered(cut), *numbered(whole)]
     assert cut_off(sentences) == {"a8.s2"}
-
-
-def test_a_sentence_says_who_unless_it_points_back_or_is_a_bare_quotation():
-    assert says_who("The agency said the plane had taken off nearby.")
-    assert says_who("This week the talks resume in Geneva.")
-    assert not says_who("It said the plane had taken off nearby.")
-    assert not says_who("“They were a wonderful family who will be missed.”")
-    assert says_who("“They were a wonderful family,” the pastor said.")

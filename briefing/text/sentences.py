@@ -107,16 +107,6 @@ def points_back(text: str) -> bool:
     return bool(POINTS_BACK.match(text))
 
 
-# A sentence that is one quotation and nothing else: “They were a wonderful family.”
-BARE_QUOTATION = re.compile(r"""^[“"][^“”"]+[”"]$""")
-
-
-def says_who(text: str) -> bool:
-    """False when a sentence read alone does not say who or what it is about: it opens on a
-    word for something named before, or it is a quotation with no speaker in it."""
-    return not points_back(text) and not BARE_QUOTATION.match(text.strip())
-
-
 def quotation_marks(text: str) -> tuple[bool, bool]:
     """(closes one begun before, leaves one open): how a sentence's quotation marks balance.
     Copy mixes the marks (“...\"), so a straight mark closes a straight quotation inside a
