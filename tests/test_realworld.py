@@ -136,6 +136,15 @@ CASES = [
         "his now-bankrupt cryptocurrency exchange in one of the biggest financial frauds on record",
         absent=["<a", "href", "</a>", "thenationalnews.com"],
     ),
+    Case(  # a broadcast transcript: the courtesies around the interview are not the story
+        "cologne-nye-assaults__02_npr.json",
+        "Migrants In Germany Accused Of Coordinated Sexual Assaults",
+        "npr.org",
+        dt.date(2016, 1, 6),
+        "Police are investigating dozens of sexual assaults",
+        absent=["speaking to us from Berlin", "You're welcome, Renee", "Good morning, Renee"],
+        removed=["MONTAGNE: That's NPR's Soraya Sarhaddi Nelson", "NELSON: You're welcome"],
+    ),
     Case(  # a photo caption whose credit follows its last sentence ("... poll. Picture: AFP")
         "zimbabwe-election-2018__01_businesslive.txt",
         None,

@@ -64,6 +64,19 @@ CHROME_PATTERNS = (
         re.I,
     ),
     re.compile(r"^[A-Z][A-Z .’'-]{1,40}:\s*\([^()]*\)\.?$"),
+    # A transcript's courtesies: the host's sign-off ("MONTAGNE: That's NPR's Soraya Sarhaddi
+    # Nelson speaking to us from Berlin. Thanks very much.") and the greetings and thanks around
+    # an interview ("NELSON: You're welcome, Renee.", "Good morning, Renee.").
+    re.compile(
+        r"^[A-Z][A-Z .’'-]{1,40}:\s*that['’]s \w+['’]s [^.]{3,80}\b(?:speaking|reporting|talking)"
+        r"\b[^.]*\.(?:\s*thanks?(?: you)?(?: very much| so much)?[^.]{0,20}\.)?$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:[A-Z][A-Z .,’'-]{1,40}:\s*)?(?:good (?:morning|afternoon|evening)|thanks?(?: you)?"
+        r"(?: very much| so much)?|you['’]re welcome)(?:,\s*[A-Z]\w+)?[.!]?$",
+        re.I,
+    ),
     # The reporters' credit at the foot of a story: "NPR's Sarah Knight contributed to this report."
     re.compile(
         r"\bcontributed (?:reporting|to this (?:report|story|article))"
