@@ -26,6 +26,7 @@ from . import settings
 from .models import Article, PastStory, Story
 from .story_index import StoryIndex, assign_ids, no_longer_covered, unit, updated_index
 from .text.dates import MONTHS, WEEKDAYS
+from .text.sentences import opening_sentences
 
 WORD = r"(?u)\b[^\W\d_][\w'’-]+\b"
 CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}
@@ -95,17 +96,19 @@ def lead_names(article: Article) -> set[str]:
     months and weekdays out: what the article says it is about."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    lead = " ".join(re.split(r"(?<=[.!?])\s+", article.text.strip(), maxsplit=2)[:2])
+    lead = " ".join(opening_sentences(article.text, 2))
     words = set(CAPITALISED.findall(f"{article.title} {lead}"))
-    return {w for w in words if w.lower() not in ENGLISH_STOP_WORDS | CALENDAR_WORDS}
+    return {
+        w for w in words if w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in CALENDAR_WORDS
+    }
 
 
-def subject(members: list[Article]) -> set[str]:
-    """The names the most of a group's leads carry ('Equifax', 'Credit', 'Suisse'), if at least
-    three in five of them do: the thing the story is about."""
-    counts = Counter(name for a in members for name in lead_names(a))
+def subject(leads: list[set[str]]) -> set[str]:
+    """The names the most of a group's leads (their lead_names) carry ('Equifax', 'Credit',
+    'Suisse'), if at least three in five of them do: the thing the story is about."""
+    counts = Counter(name for names in leads for name in names)
     most = max(counts.values(), default=0)
-    return {n for n, c in counts.items() if c == most} if most >= 0.6 * len(members) else set()
+    return {n for n, c in counts.items() if c == most} if most >= 0.6 * len(leads) else set()
 
 
 def attach_singletons(
@@ -119,25 +122,22 @@ def attach_singletons(
     stories = [g for g in groups if len(g) > 1]
     floor = settings.current().same_story / 2
     names = [lead_names(a) for a in articles]
-    joined: dict[int, list[int]] = {id(g): list(g) for g in stories}
+    subjects = [subject([names[i] for i in story]) for story in stories]
+    carried = [set().union(*(names[i] for i in story)) for story in stories]
+    elsewhere = [set().union(*carried[:k], *carried[k + 1 :]) for k in range(len(stories))]
+    joined = [list(story) for story in stories]
     left: list[list[int]] = []
-    for group in groups:
-        if len(group) > 1:
-            continue
-        (alone,) = group
+    for (alone,) in (g for g in groups if len(g) == 1):
         fits = []
-        for story in stories:
-            others = {n for g in stories if g is not story for i in g for n in names[i]}
-            shared = (subject([articles[i] for i in story]) & names[alone]) - others
+        for k, story in enumerate(stories):
             closeness = float(similarity[alone, story].mean())
-            if shared and closeness >= floor:
-                fits.append((closeness, id(story)))
+            if (subjects[k] & names[alone]) - elsewhere[k] and closeness >= floor:
+                fits.append((closeness, k))
         if fits:
             joined[max(fits)[1]].append(alone)
         else:
-            left.append(group)
-    merged = [sorted(joined[id(g)]) for g in stories]
-    return sorted([*merged, *left], key=min)
+            left.append([alone])
+    return sorted([*(sorted(story) for story in joined), *left], key=min)
 
 
 # --- stories: titles, terms, order --------------------------------------------------------------

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from ..models import Article
-from ..text.sentences import split_sentences
+from ..text.sentences import opening_sentences
 from .draft import Draft, Known
 from .files import UnusableFile
 from .lines import split_label_prefix
@@ -92,7 +92,7 @@ def make_article(number: int, path: Path, body: str) -> Article:
 def title_from(text: str) -> str:
     """A title for an article without a headline: its opening sentence when that is short enough
     to read as one, else its first words, cut ("…")."""
-    first = split_sentences(text.split("\n\n", 1)[0])[:1]
+    first = opening_sentences(text, 1)
     if first and len(first[0].split()) <= TITLE_WORDS + 2:
         return first[0]
     words = text.split()

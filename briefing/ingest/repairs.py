@@ -82,7 +82,7 @@ def restore_apostrophes(
             return fixed
 
         text = LOST_POSSESSIVE.sub(lost, text)
-    repairs.extend(f"{change} ({n}x)" if n > 1 else change for change, n in counts.items())
+    repairs.extend(counted(change, n) for change, n in counts.items())
     return text.split("\n\n") if text else [], title
 
 
@@ -108,7 +108,7 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
         if "![" in new and not new.startswith("!["):  # an image line of its own is chrome
             new = INLINE_IMAGE.sub(drop, new)
         cleaned.append(" ".join(new.split()) if new != line else line)
-    repairs.extend(f"{change} ({n}x)" if n > 1 else change for change, n in counts.items())
+    repairs.extend(counted(change, n) for change, n in counts.items())
     return cleaned
 
 
@@ -123,9 +123,13 @@ def without_list_markers(paragraphs: list[str], repairs: list[str]) -> list[str]
     cleaned = [LIST_MARKER.sub("", p) for p in paragraphs]
     removed = sum(a != b for a, b in zip(paragraphs, cleaned, strict=True))
     if removed:
-        repairs.append(f"removed markup list marker ({removed}x)" if removed > 1 else
-                       "removed markup list marker")  # fmt: skip
+        repairs.append(counted("removed markup list marker", removed))
     return cleaned
+
+
+def counted(change: str, times: int) -> str:
+    """A repair as `briefing inspect` lists it: "removed markup <a> (3x)"."""
+    return f"{change} ({times}x)" if times > 1 else change
 
 
 def markup_name(markup: str) -> str:

@@ -74,6 +74,17 @@ def paragraphs(article: Article) -> list[Paragraph]:
     return result
 
 
+def opening_sentences(text: str, count: int) -> list[str]:
+    """The first `count` sentences of an article's text, split as `paragraphs` splits them;
+    only the paragraphs needed are read."""
+    found: list[str] = []
+    for paragraph in text.split(PARAGRAPH_BREAK):
+        found += split_sentences(paragraph)
+        if len(found) >= count:
+            break
+    return found[:count]
+
+
 def numbered(article: Article) -> list[Sentence]:
     """Every sentence of the article with its id (``a3.s17``), in order."""
     return [s for p in paragraphs(article) for s in p.sentences]
