@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .handles import map_items
+from .ingest.outlets import without_tracking
 from .models import (
     Briefing,
     Changes,
@@ -120,7 +121,8 @@ def evidence_keys(items: Iterable[Item]) -> set[str]:
 def source_key(source: Source) -> str:
     """Which article it is, across runs: its URL, else its file name, title and outlet (a new
     day's articles may sit in another folder; positional ids shift)."""
-    return source.url or f"{Path(source.path).name}|{source.title}|{source.outlet or ''}"
+    named = f"{Path(source.path).name}|{source.title}|{source.outlet or ''}"
+    return without_tracking(source.url) or named
 
 
 def source_of(evidence: Evidence, briefing: Briefing) -> Source | None:

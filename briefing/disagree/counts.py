@@ -380,5 +380,26 @@ def window(text: str, quantity: Quantity, limit: int) -> str:
     words = text.split(" ")
     at = len(text[: quantity.start].split(" ")) - 1
     first = max(0, min(at - limit // 2, len(words) - limit))
-    shown = " ".join(words[first : first + limit]).strip(" ,;")
-    return ("…" if first > 0 else "") + shown + ("…" if first + limit < len(words) else "")
+    last = first + limit
+    while 0 < first < at and words[first][:1].isupper() and words[first - 1][:1].isupper():
+        first -= 1  # start at the name's first word: "Costa Rica", not "…Rica"
+    # Never end on a word that leads into the cut ("customers out of…") or inside a name
+    # ("a liquidity line to Credit…" of Credit Suisse): step back to the last full phrase.
+    while last - 1 > at and (
+        words[last - 1].lower().strip(",;") in LEADS_ON
+        or (last < len(words) and words[last - 1][:1].isupper() and words[last][:1].isupper())
+    ):
+        last -= 1
+    shown = " ".join(words[first:last]).strip(" ,;")
+    return ("…" if first > 0 else "") + shown + ("…" if last < len(words) else "")
+
+
+# Words that lead into what follows them: a cut right after one leaves the phrase open.
+LEADS_ON = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "out",
+    "and", "or", "but", "as", "than", "that", "which", "who", "whose", "one", "two", "its", "his",
+    "her", "their", "our", "this", "these", "those", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "could", "should", "may", "might", "not", "no",
+    "after", "before", "during", "over", "under", "about", "against", "between", "through",
+    "while", "when", "where", "if", "because", "since", "until", "having", "being",
+}  # fmt: skip

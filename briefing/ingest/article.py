@@ -20,6 +20,7 @@ from .metadata import (
     title_and_site,
     url_in,
 )
+from .outlets import without_tracking
 from .published import split_date_prefix
 from .repairs import restore_apostrophes, strip_markup, without_list_markers
 from .roles import mark_captions, mark_fragment, mark_headings, mark_tail, mark_title
@@ -47,7 +48,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     removed = [u.text for u in units if u.role not in ("body", "title")]
     body, title = restore_apostrophes(body, title, repairs)
     header = page_header(units)
-    url = known.url or url_in(header)
+    url = without_tracking(known.url or url_in(header))
     draft = Draft(
         title=title,
         paragraphs=body,

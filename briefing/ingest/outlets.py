@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 OUTLETS = {
     "Reuters": ("reuters", "thomson reuters", "thomson/reuters"),
@@ -96,3 +96,21 @@ def outlet_from_domain(domain_or_url: str) -> str | None:
     while len(parts) > 2 and parts[0] in HOST_PREFIXES:
         parts = parts[1:]
     return ".".join(parts) if len(parts) >= 2 and all(parts) else None
+
+
+# Query parameters that say how a reader arrived (campaign, click and mail ids), not which page.
+TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|smid|smtyp|__twitter_impression)$",
+    re.I,
+)
+
+
+def without_tracking(url: str | None) -> str | None:
+    """The address without its tracking parameters: '…story.html?utm_term=.e52f8203b852' is
+    '…story.html', the page every reader reaches."""
+    if not url or "?" not in url:
+        return url
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if not TRACKING.match(k)]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
