@@ -205,6 +205,23 @@ def asks(text: str) -> bool:
     return text.rstrip().endswith("?") and not re.search(r"[“”\"]", text)
 
 
+# The reader addressed: "you" or "your" outside quotation marks. "as you mentioned" is a
+# broadcast host's turn, not advice.
+TO_THE_READER = re.compile(r"\byou(?:rs?|rself|['’](?:ve|re|ll|d))?\b", re.I)
+CONVERSATION = re.compile(r"\bas you (?:mentioned|said|know|noted|reported|pointed out)\b", re.I)
+QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|^'.*'(?=\W*$)|^'[^']*'")
+
+
+def advises(text: str) -> bool:
+    """Service copy that speaks to the reader ("Freezing allows you to close down your credit
+    file", "flag it with your bank immediately"): advice for a reader of that article, not a
+    finding of the story. A quotation that says "you" is someone speaking and stays."""
+    if any(quotation_marks(text)):
+        return False  # part of a quotation that runs over several sentences
+    said = QUOTATION.sub(" ", text)
+    return bool(TO_THE_READER.search(said)) and not CONVERSATION.search(said)
+
+
 def budget(words: int, articles: int) -> int:
     """Words the findings of a story of `articles` sources and `words` words may take."""
     tuning = settings.current()
@@ -231,6 +248,7 @@ def choose(
         and not opens_a_quotation(i.text)
         and not ends_a_quotation_begun_before(i.text)
         and not asks(i.text)
+        and not advises(i.text)
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []

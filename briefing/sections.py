@@ -78,10 +78,10 @@ CASUALTIES = _words(
     r"compromised", r"robbed", r"assaulted", r"complaints?",
 )  # fmt: skip
 RESPONSIBILITY = _words(
-    r"blam\w+", r"responsib\w+", r"caused", r"cause", r"fault", r"negligen\w+",
-    r"investigat\w+", r"suspects?", r"suspected", r"arrest\w*", r"charged", r"accus\w+",
-    r"perpetrators?", r"attackers?", r"hackers?", r"vulnerabilit\w+", r"failed to", r"warnings?",
-    r"identified as",
+    r"blam\w+", r"responsib\w+", r"caused", r"(?:the|a|main|likely|probable) cause", r"fault",
+    r"negligen\w+", r"investigat\w+", r"suspects?", r"suspected", r"arrest\w*", r"charged",
+    r"accus\w+", r"perpetrators?", r"attackers?", r"hackers?", r"vulnerabilit\w+", r"failed to",
+    r"warnings?", r"identified as",
 )  # fmt: skip
 RESPONSE = _words(
     r"rescue\w*", r"aid", r"relief", r"emergency", r"deployed", r"evacuat\w+", r"condemn\w*",

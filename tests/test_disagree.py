@@ -364,3 +364,21 @@ def test_a_key_figure_in_a_long_sentence_reads_as_its_clauses_cut_with_an_ellips
     assert clause_of(toll, count, limit=12) == (
         "The number of casualties in the city of Derna has risen to 11,300…"
     )
+
+
+def test_a_key_figure_cut_inside_its_clause_ends_on_a_full_phrase_and_whole_names():
+    from briefing.disagree.counts import clause_of
+    from briefing.text.quantities import find_quantities
+
+    said = (
+        "The Swiss National Bank has agreed to offer a $100 billion liquidity line to Credit "
+        "Suisse as part of the deal agreed late on Sunday evening in the Swiss capital Bern."
+    )
+    (line,) = [q for q in find_quantities(said) if "100" in q.phrase]
+    shown = clause_of(said, line, limit=12)
+    assert shown.strip("…") in said and "$100 billion" in shown
+    # Not "…to Credit…" (half a name) or "…line to…" (a phrase left open).
+    last = shown.rstrip("…").split()[-1]
+    assert last not in {"Credit", "to", "of", "the"}
+    first = shown.lstrip("…").split()[0]
+    assert first not in {"National", "Bank"}

@@ -847,3 +847,14 @@ def test_copy_threshold_is_read_from_the_settings(tmp_path: Path) -> None:
     with settings.override(duplicate_copy=reported.similarity - 0.01):
         (left_out,) = load_folder(tmp_path, today=TODAY).duplicates
     assert left_out.excluded
+
+
+def test_a_source_address_is_kept_without_its_tracking_parameters(tmp_path):
+    page = {
+        "title": "Plane crashes in Costa Rica",
+        "text": "A small plane crashed in Costa Rica on Sunday, killing all 12 people on board.",
+        "url": "https://example.com/world/2017/12/31/crash.html?id=7&utm_term=.e52f&fbclid=Ab1",
+    }
+    (tmp_path / "crash.json").write_text(json.dumps(page))
+    [article] = load_folder(tmp_path, today=dt.date(2018, 1, 1)).articles
+    assert article.url == "https://example.com/world/2017/12/31/crash.html?id=7"

@@ -199,3 +199,20 @@ def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
     revised = "The commission later revised the figure down to 50.67 percent of the vote."
     stated = "The commission said in Harare that he won 50.8 percent of the vote there."
     assert weighs_more(revised, than=stated)
+
+
+def test_advice_to_the_reader_is_not_a_finding_but_a_quotation_saying_you_is():
+    advice = "Freezing allows you to close down your credit file in a way that stops thieves."
+    told = "“We are here to protect you,” the police commander told the crowd in Harare."
+    host = "And as you mentioned, it was a crowd of about 1,000 young men at the station."
+    assert shown(advice, told, host) == [told, host]
+
+
+def test_advice_to_cause_no_concern_is_not_who_is_responsible_for_a_breach():
+    advice = "If there is anything to cause concern, report it to the company straight away."
+    item = Item(kind="fact", text=advice,
+                evidence=[Evidence(sentence_id="a1.s9", article_id="a1", text=advice)])  # fmt: skip
+    assert "responsibility" not in sections.assign([item], "incident")
+    blamed = "The cause of the breach was an unpatched web server, the company said on Monday."
+    item = item.model_copy(update={"text": blamed})
+    assert "responsibility" in sections.assign([item], "incident")
