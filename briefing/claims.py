@@ -101,6 +101,27 @@ NOT_SET = re.compile(
 )
 
 
+# The office a named person holds in an organisation: one person is one organisation's chair or
+# its spokesman, not both ("MDC Alliance chairman Morgan Komichi" / "MDC spokesman Morgan
+# Komichi"). Offices a person often holds together (president and leader, founder and chief
+# executive) are not compared.
+OFFICES = {
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "secretary-general": "secretary-general", "secretary general": "secretary-general",
+    "treasurer": "treasurer",
+}  # fmt: skip
+_OFFICE = r"(?P<office>" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")"
+PERSON = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z’'-]+){1,2})\b"
+ORGANISATION = r"(?:(?:[A-Z][\w&-]*|of|the)\s+){1,4}"
+OFFICE_HELD = [
+    # "MDC Alliance chairman Morgan Komichi"
+    re.compile(rf"\b(?P<org>{ORGANISATION}){_OFFICE}\s+{PERSON}"),
+    # "Douglas Mwonzora, MDC secretary-general", "Morgan Komichi, the party's chairman"
+    re.compile(rf"{PERSON},\s+(?:the\s+|its\s+)?(?P<org>{ORGANISATION}){_OFFICE}\b"),
+]
+
+
 @dataclass(frozen=True)
 class Claim:
     """One source's statement of a fact: `about` names the fact, `value` the claimed answer."""
@@ -242,6 +263,17 @@ def sentence_end(text: str, at: int, most: int = 60) -> int:
     return at + stop.start() if stop else min(len(text), at + most)
 
 
+def offices(text: str) -> list[Claim]:
+    """The office a named person holds, with the organisation named beside it."""
+    found = []
+    for pattern in OFFICE_HELD:
+        for match in pattern.finditer(text):
+            surname = match.group("name").split()[-1]
+            office = OFFICES[match.group("office").lower()]
+            found.append(Claim(about=f"{surname}’s office", value=office, span=match.group(0)))
+    return found
+
+
 def claims(text: str, published: dt.date | None = None) -> list[Claim]:
     return [
         *ship_flags(text),
@@ -250,4 +282,5 @@ def claims(text: str, published: dt.date | None = None) -> list[Claim]:
         *agreement_dates(text, published),
         *identities(text),
         *schedules(text),
+        *offices(text),
     ]

@@ -201,6 +201,33 @@ def test_a_set_date_against_a_later_date_is_a_difference_about_the_schedule():
     assert run("Sentencing was set for March 28.", "Sentencing is scheduled for March 28.") == []
 
 
+def test_one_person_given_two_offices_of_one_organisation_is_a_difference():
+    (difference,) = run(
+        "MDC Alliance chairman Morgan Komichi called the results fake before he was led away.",
+        "Police escorted MDC spokesman Morgan Komichi from the stage in Harare on Thursday.",
+    )
+    assert difference.about == "Komichi’s office"
+    assert [v.text for v in difference.variants] == [
+        "MDC Alliance chairman Morgan Komichi",
+        "MDC spokesman Morgan Komichi",
+    ]
+    # The same office in other words, or offices one person often holds together, agree.
+    assert (
+        run(
+            "UBS chairman Colm Kelleher called it an emergency rescue on Sunday evening.",
+            "Colm Kelleher, the UBS chairwoman, told reporters the bank would keep the unit.",
+        )
+        == []
+    )
+    assert (
+        run(
+            "Opposition leader Nelson Chamisa rejected the result on Friday in Harare.",
+            "MDC president Nelson Chamisa rejected the result on Friday in Harare.",
+        )
+        == []
+    )
+
+
 # --- speakers -----------------------------------------------------------------------------------
 
 
