@@ -14,6 +14,7 @@ from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .text.match import match_key
+from .text.quantities import find_quantities
 from .text.sentences import quotation_marks
 
 
@@ -32,7 +33,8 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     cluster 0.50 -> 0.57), seeds 86% -> 91%."""
     ordered = sorted(items, key=rank)
     merged: list[Item] = []
-    for group in similar.groups([i.text for i in ordered], background=background):
+    texts = [i.text for i in ordered]
+    for group in similar.groups(texts, background=background, apart=contradicts):
         members = [ordered[k] for k in group]
         lead = max(members, key=lambda m: (len(m.article_ids), len(particulars(m.text))))
         # Its own sentence first: a finding reads as its first evidence sentence everywhere.
@@ -52,6 +54,17 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
             )
         )
     return sorted(merged, key=rank)
+
+
+def contradicts(one: str, other: str) -> bool:
+    """Two sentences that give the same thing different figures ("killing 12 people", "the death
+    toll rose to 14"): however alike their words, they are not one fact, and neither may be cited
+    for the other. They stay apart, and "Where sources differ" sets them side by side."""
+    first, second = find_quantities(one), find_quantities(other)
+    pairs = [
+        (a, b) for a in first for b in second if a.thing and (a.thing, a.unit) == (b.thing, b.unit)
+    ]
+    return bool(pairs) and not any(a.compatible(b) for a, b in pairs)
 
 
 def combine_quotes(quotes: list[Quote]) -> list[Quote]:

@@ -11,7 +11,7 @@ server's embeddings are per-token and unfit for sentence similarity.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -34,16 +34,20 @@ def groups(
     texts: Sequence[str],
     threshold: float | None = None,
     background: Sequence[str] = (),
+    apart: Callable[[str, str], bool] | None = None,
 ) -> list[list[int]]:
     """Indexes of `texts` grouped by meaning, in order of first member; each group's first index
     is its representative. A text joins the first group whose representative it resembles
-    (greedy, so the result does not depend on chained weak resemblances)."""
+    (greedy, so the result does not depend on chained weak resemblances) and no member of which
+    it must stay `apart` from."""
     matrix = similarity_matrix(texts, background)
     threshold = settings.current().same_fact if threshold is None else threshold
     result: list[list[int]] = []
     for index in range(len(texts)):
         for group in result:
-            if matrix[group[0], index] >= threshold:
+            if matrix[group[0], index] >= threshold and not (
+                apart and any(apart(texts[k], texts[index]) for k in group)
+            ):
                 group.append(index)
                 break
         else:

@@ -90,3 +90,16 @@ def test_sources_are_numbered_in_article_order_a2_before_a10():
         for n in (10, 2, 1)
     ]
     assert [s.article_id for s in sources(articles)] == ["a1", "a2", "a10"]
+
+
+def test_sentences_giving_one_toll_different_figures_are_not_merged_into_one_finding():
+    items = [
+        item("fact", "The earthquake in northern Chile killed 12 people, officials said.", "a1.s1"),
+        item("fact", "The earthquake in northern Chile killed 14 people, officials said.", "a2.s1"),
+        item("fact", "An earthquake in northern Chile killed 12 people on Tuesday.", "a3.s1"),
+    ]
+    merged = combine(items, Parties())
+    # Neither figure is cited for the other: "12" never cites the sentence that says 14.
+    for finding in merged:
+        assert len({"12" in e.text for e in finding.evidence}) == 1
+    assert any(i.article_ids == ["a2"] for i in merged)

@@ -60,3 +60,9 @@ def test_the_day_after_the_articles_date_is_that_day_not_six_days_back():
     assert resolve(text, sunday) == (dt.date(2018, 1, 1), True)
     assert resolve("The bodies were recovered Sunday night.", sunday) == (sunday, True)
     assert resolve("The plane left on Saturday.", sunday) == (dt.date(2017, 12, 30), True)
+
+
+def test_a_possessive_weekday_names_an_earlier_event_not_the_sentences_own_day():
+    rose = "The death toll from Tuesday's earthquake rose to 14 on Wednesday, officials said."
+    assert resolve(rose, FRIDAY) == (dt.date(2025, 12, 3), True)
+    assert resolve("Tuesday's earthquake killed 12 people.", FRIDAY) == (dt.date(2025, 12, 2), True)

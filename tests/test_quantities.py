@@ -130,3 +130,16 @@ def test_counts_of_an_indictment_are_counted_per_offence():
 def test_what_follows_the_next_figure_does_not_name_this_one():
     found = find_quantities("The city lost over 11K lives & 10K missing during the storm.")
     assert [(q.span, q.thing) for q in found] == [("over 11K", "dead"), ("10K", "missing")]
+
+
+def test_an_earthquakes_magnitude_is_a_measure_and_one_tenth_apart_is_no_rounding():
+    written = [
+        "A magnitude 7.0 earthquake hit northern Chile.",
+        "The quake had a magnitude of 7.1, the USGS said.",
+        "A 7.1-magnitude quake struck the coast.",
+    ]
+    first, second, third = (only(s) for s in written)
+    assert {first.thing, second.thing, third.thing} == {"magnitude"}
+    # Two figures of one precision that differ are two readings, not one figure rounded twice.
+    assert not first.compatible(second)
+    assert second.compatible(third)

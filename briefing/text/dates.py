@@ -56,7 +56,7 @@ def resolve(text: str, reference: dt.date | None) -> tuple[dt.date | None, bool]
     ahead = FUTURE_WEEKDAY.search(text)
     if ahead:
         return next_weekday(reference, WEEKDAYS.index(ahead.group(1).lower())), True
-    weekday = WEEKDAY.search(text)
+    weekday = own_weekday(text)
     if weekday:
         return last_weekday(reference, WEEKDAYS.index(weekday.group(1).lower())), True
     relative = RELATIVE.search(text)
@@ -86,6 +86,14 @@ def year_near(reference: dt.date | None, month: int) -> int | None:
     if reference is None:
         return None
     return reference.year if month <= reference.month else reference.year - 1
+
+
+def own_weekday(text: str) -> re.Match[str] | None:
+    """The weekday the sentence's own event is on: "Tuesday's earthquake ... rose to 14 on
+    Wednesday" is Wednesday's news; a possessive weekday names an earlier event."""
+    days = list(WEEKDAY.finditer(text))
+    own = [d for d in days if not re.match(r"['’]s\b", text[d.end() :])]
+    return (own or days or [None])[0]
 
 
 def next_weekday(reference: dt.date, weekday: int) -> dt.date:

@@ -124,7 +124,14 @@ class Quantity:
                 self.low + self.rounding <= other.high - other.rounding + slack
                 and other.low + other.rounding <= self.high - self.rounding + slack
             )
-        return self.low <= other.high and other.low <= self.high
+        if self.low > other.high or other.low > self.high:
+            return False
+        # Readings that only touch are two figures of one precision ("7.0" and "7.1", "12" and
+        # "13"), not one figure rounded two ways.
+        touch = min(self.high, other.high) - max(self.low, other.low)
+        slack = 1e-9 * max(abs(self.value), abs(other.value), 1.0)
+        widths = self.high > self.low and other.high > other.low
+        return not (widths and touch <= slack)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -279,6 +286,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         return share  # "50.8 percent of the vote", "50.8 per cent of votes": a share, not a count
     if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
         return None  # "five of the dead": a part, not the total
+    if "magnitude" in (*preceding[-1:], *preceding[-2:-1], *clause_after[:1]):
+        return "magnitude"  # "a magnitude 7.0 earthquake", "a magnitude of 7.1", "a 7.1-magnitude"
     for n, word in enumerate(clause_after[:3]):
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
