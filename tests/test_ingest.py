@@ -640,6 +640,18 @@ def test_crawl_time_publish_date_without_url_date_is_approximate_or_inferred(
     assert (dated.published, dated.date_approximate) == (dt.date(2025, 12, 2), True)
 
 
+def test_a_page_crawled_after_the_briefing_day_is_dated_no_later_than_that_day(
+    tmp_path: Path,
+) -> None:
+    record = {
+        "title": "Talks", "text": STORY, "date_publish": "2025-12-09T22:25:00",
+        "date_download": "2025-12-09T23:25:32", "url": "https://example.org/talks",
+    }  # fmt: skip
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert article.published is not None and article.published <= TODAY
+    assert article.date_approximate
+
+
 def test_newsapi_article_reads_source_name_published_at_and_cut_content(tmp_path: Path) -> None:
     data = {"status": "ok", "articles": [{
         "source": {"id": None, "name": "Example Times"}, "author": "Ann Writer",

@@ -109,8 +109,10 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
     if date and fetched and known.crawled:
         # No URL date to check a crawler's date against: the crawl day is only an upper bound,
         # so a date the story itself points to ('Thursday' after 'Dec. 28') is preferred.
+        # The briefing's own date bounds it too: a page crawled after the day being briefed was
+        # published by then ("said Wednesday" in it is the Wednesday before the brief).
         inferred = infer_date("\n".join(draft.paragraphs), context, today)
-        date, approximate = min(date, inferred or date), True
+        date, approximate = min(date, inferred or date, today), True
     for unit in units:
         if date:
             break
