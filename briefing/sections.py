@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import cues, settings
 from .models import Item, Story, StoryKind
+from .text.sentences import points_back
 
 
 def _words(*phrases: str) -> re.Pattern[str]:
@@ -116,8 +117,10 @@ class Section:
 
 
 def _lead(item: Item) -> bool:
-    """A finding from the opening of an article: news puts what happened first."""
-    return min(e.ref.number for e in item.evidence) <= settings.current().lead_sentences
+    """A finding from the opening of an article that reads alone: news puts what happened first,
+    and the section read first does not open on "Their guide was the 10th victim"."""
+    opening = min(e.ref.number for e in item.evidence) <= settings.current().lead_sentences
+    return opening and not points_back(item.text)
 
 
 RULES = {
