@@ -767,6 +767,8 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Example News's Ann Writer contributed to this report.",
         "(SOUNDBITE OF ARCHIVED RECORDING)",
         "GERMAN INTERIOR MINISTER: (Speaking German).",
+        "Logo",
+        "keyboard_arrow_down",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
@@ -870,3 +872,26 @@ def test_a_source_address_is_kept_without_its_tracking_parameters(tmp_path):
     (tmp_path / "crash.json").write_text(json.dumps(page))
     [article] = load_folder(tmp_path, today=dt.date(2018, 1, 1)).articles
     assert article.url == "https://example.com/world/2017/12/31/crash.html?id=7"
+
+
+def test_a_page_header_of_logos_icon_names_and_an_updated_line_gives_the_headline_and_date(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Logo\n\nLast Updated on December 3, 2025 8:00 am by EXAMPLE DESK\n"
+        "Envoys meet again in Geneva\n"
+        "text_fieldsGeneva: Envoys met again on Wednesday, the mediator said.\n\n" + STORY
+    )
+    (article,) = load_file(write(tmp_path, "a.txt", page), today=TODAY)
+    assert article.title == "Envoys meet again in Geneva"
+    assert (article.published, article.date_approximate) == (dt.date(2025, 12, 3), False)
+    assert article.text.startswith("Geneva: Envoys met again on Wednesday")
+    assert "text_fields" in article.removed and "Logo" in article.removed
+
+
+def test_a_paragraph_the_page_prints_twice_is_read_once(tmp_path: Path) -> None:
+    standfirst = "The opposition leader on Friday refused to recognise the result."
+    page = f"{standfirst}\n\n{standfirst}\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "a.txt", page), today=TODAY)
+    assert article.text.count(standfirst) == 1
+    assert article.removed == [standfirst]

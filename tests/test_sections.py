@@ -220,8 +220,8 @@ def test_advice_to_cause_no_concern_is_not_who_is_responsible_for_a_breach():
 
 def test_what_happened_opens_on_a_sentence_that_reads_alone():
     pointing = "Their American guide was the tenth victim from the United States."
-    item = Item(kind="fact", text=pointing,
-                evidence=[Evidence(sentence_id="a1.s2", article_id="a1", text=pointing)])  # fmt: skip
+    cited = [Evidence(sentence_id="a1.s2", article_id="a1", text=pointing)]
+    item = Item(kind="fact", text=pointing, evidence=cited)
     assert "what_happened" not in sections.assign([item], "incident")
     named = item.model_copy(update={"text": "The American guide was the tenth victim."})
     assert "what_happened" in sections.assign([named], "incident")

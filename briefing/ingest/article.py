@@ -23,7 +23,14 @@ from .metadata import (
 from .outlets import without_tracking
 from .published import split_date_prefix
 from .repairs import restore_apostrophes, strip_markup, without_list_markers
-from .roles import mark_captions, mark_fragment, mark_headings, mark_tail, mark_title
+from .roles import (
+    mark_captions,
+    mark_fragment,
+    mark_headings,
+    mark_repeats,
+    mark_tail,
+    mark_title,
+)
 from .units import build_units
 
 
@@ -40,6 +47,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     units = build_units(strip_markup(lines, repairs))
     mark_captions(units)  # first: a photo caption above the story is not its headline
     title = mark_title(units, known.title)
+    mark_repeats(units)
     title, titled_site = (title, None) if known.title else title_and_site(title)
     mark_tail(units)
     mark_headings(units)

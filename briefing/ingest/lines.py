@@ -21,7 +21,7 @@ CHROME_EXACT = {
     "back to top", "tags", "topics", "home", "copy link", "listen", "listen to this article",
     "save", "close", "continue reading", "story continues below", "accept", "accept all",
     "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
-    "post comment", "continue reading the main story",
+    "post comment", "continue reading the main story", "logo", "image", "video", "loading",
     "advertisement continue reading the main story", "story highlights", "story",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
@@ -37,6 +37,7 @@ CHROME_PATTERNS = (
     re.compile(r"^[\d,.]+\s*[km]?\s+(?:views?|comments?|shares?|reads?)$", re.I),
     re.compile(r"^\[[^\]]*\b(?:column|continued|advertisement|top of)\b[^\]]*\]$", re.I),
     re.compile(r"^[\W_]+$"),
+    re.compile(r"^[a-z]+(?:_[a-z]+)+$"),  # an icon's name where the icon font did not load
     re.compile(r"^[A-Z]{2,15}(?:\s+[A-Z]{2,15})?$"),  # section label: WORLD, US NEWS
     re.compile(r"^\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b.*\bread\b", re.I),
     re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|policy)\b", re.I),
@@ -119,8 +120,11 @@ CAPTION_START = re.compile(
 
 
 # A page's label run into the first paragraph: CNN's "Story highlights", the "STORY:" of a
-# video transcript. It comes off as a line of its own (chrome).
-LABEL_PREFIX = re.compile(r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)")
+# video transcript, an icon's name where the icon font did not load ("text_fieldsHarare: ...").
+# It comes off as a line of its own (chrome).
+LABEL_PREFIX = re.compile(
+    r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)|^[a-z]+(?:_[a-z]+)+(?=[A-Z“\"])"
+)
 
 
 def split_label_prefix(line: str) -> list[str]:

@@ -31,7 +31,7 @@ RELATIVE_DATE_LINE = re.compile(
 # What may surround a date on a line that is only a date: weekday, time, zone, a label.
 DATE_LINE_FILLER = re.compile(
     r"\b(?:" + "|".join(WEEKDAYS) + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|published|updated?|last|posted|date|dated|modified|on|at|[AP]\.?M\.?|[A-Z]{2,4}T|UTC|GMT)\b"
+    r"|published|updated?|last|posted|date|dated|modified|on|at|by|[AP]\.?M\.?|[A-Z]{2,4}T|UTC|GMT)\b"
     r"|\d\d?:\d\d(?::\d\d)?",
     re.I,
 )

@@ -30,6 +30,19 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
     return title
 
 
+def mark_repeats(units: list[Unit]) -> None:
+    """A paragraph the page prints twice (a standfirst above the photo and again as the first
+    paragraph) is read once; the later copy is kept aside."""
+    seen: set[str] = set()
+    for unit in units:
+        if unit.role != "body":
+            continue
+        key = normalize_for_match(unit.text)
+        if key in seen:
+            unit.role = "repeated paragraph"
+        seen.add(key)
+
+
 def is_headline(unit: Unit) -> bool:
     """Two to thirty words, no full stop, not starting in lowercase (a tag such as 'debt
     ceiling' is not a headline)."""
