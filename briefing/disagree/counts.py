@@ -387,6 +387,7 @@ def window(text: str, quantity: Quantity, limit: int) -> str:
     # ("a liquidity line to Credit…" of Credit Suisse): step back to the last full phrase.
     while last - 1 > at and (
         words[last - 1].lower().strip(",;") in LEADS_ON
+        or words[last - 2].lower() in ("a", "an", "the")  # "…and a total…" of "a total of 821"
         or (last < len(words) and words[last - 1][:1].isupper() and words[last][:1].isupper())
     ):
         last -= 1
