@@ -409,3 +409,27 @@ def test_a_key_figure_cut_inside_its_clause_ends_on_a_full_phrase_and_whole_name
     assert last not in {"Credit", "to", "of", "the"}
     first = shown.lstrip("…").split()[0]
     assert first not in {"National", "Bank"}
+
+
+def test_one_outlet_rounding_every_candidates_share_is_one_line_naming_each_holder():
+    (difference,) = run(
+        "Mnangagwa won 51% of the vote, while Chamisa won 44% of the vote, the commission said.",
+        "Mnangagwa won 50.8 percent of the vote. Chamisa won 44.3 percent of the vote.",
+    )
+    assert difference.about == "Vote share, rounded differently"
+    assert [(v.holder, v.text) for v in difference.variants] == [
+        ("Mnangagwa", "50.8 percent of the vote"),
+        ("Mnangagwa", "51% of the vote"),
+        ("Chamisa", "44% of the vote"),
+        ("Chamisa", "44.3 percent of the vote"),
+    ]
+
+
+def test_the_share_a_candidate_needed_is_a_threshold_not_a_rival_result():
+    assert (
+        run(
+            "Mnangagwa won 50.8 percent of the vote, the commission said on Friday.",
+            "Mnangagwa needed over 50 per cent of the vote to avoid a run-off against Chamisa.",
+        )
+        == []
+    )

@@ -518,6 +518,30 @@ def test_every_value_of_a_difference_is_on_one_markdown_line_with_its_outlets_an
     assert "- **Death toll:** The death toll rose to 11,300, the Red Crescent said. [2:s3]" in lines
 
 
+def test_a_rounding_line_over_several_holders_names_each_holder_once():
+    won = "Mnangagwa won 50.8 percent and Chamisa 44.3 percent, the commission said."
+    rounded = "Mnangagwa won 51% of the vote and Chamisa 44%, the paper said."
+    shares = Difference(
+        about="Vote share, rounded differently",
+        kind="number",
+        variants=[
+            Variant(text="50.8 percent", evidence=ev(2, 3, won), holder="Mnangagwa"),
+            Variant(text="51%", evidence=ev(1, 4, rounded), holder="Mnangagwa"),
+            Variant(text="44.3 percent", evidence=ev(2, 3, won), holder="Chamisa"),
+        ],
+    )
+    briefing = with_figures()
+    story = briefing.stories[0].model_copy(update={"differences": [shares]})
+    brief = briefing.model_copy(update={"stories": [story, *briefing.stories[1:]]})
+    (line,) = [
+        ln
+        for ln in render.to_markdown(brief, width=10_000).splitlines()
+        if ln.startswith("- **Vote share")
+    ]
+    assert line.startswith("- **Vote share, rounded differently:** Mnangagwa: “50.8 percent”")
+    assert "[2:s3] · “51%” (Der Spiegel) [1:s4]; Chamisa: “44.3 percent”" in line
+
+
 def test_html_shows_key_figures_and_where_sources_differ():
     page = render.to_html(with_figures())
     assert "<h3>Key figures</h3>" in page and "<h3>Where sources differ</h3>" in page

@@ -206,14 +206,34 @@ def quantity_differences(
     ]
     # Figures that differ only by rounding ("51%" beside "50.8%") are listed, and said to be so:
     # which outlet rounded is worth a glance, not an alarm.
-    return [
-        difference(label(thing, place) + ("" if conflicting(members) else ROUNDED), members)
-        for (thing, place), members in held_groups(found)
-        if conflicting(members, as_written=True) and len({value_key(q) for q, _ in members}) > 1
-    ]
+    found_differences, rounded = [], defaultdict(list)
+    for (thing, place), members in held_groups(found):
+        if not conflicting(members, as_written=True) or len({value_key(q) for q, _ in members}) < 2:
+            continue
+        if conflicting(members):
+            found_differences.append(difference(label(thing, place), members))
+        else:
+            rounded[thing].append((place, members))
+    return [*found_differences, *(rounded_line(thing, held) for thing, held in rounded.items())]
 
 
 ROUNDED = ", rounded differently"
+
+
+def rounded_line(
+    thing: str, held: list[tuple[str | None, list[tuple[Quantity, Sentence]]]]
+) -> Difference:
+    """One line for one measure rounded differently: an outlet that rounds one candidate's share
+    rounds the other's too ("51%" / "50.8%" for Mnangagwa, "44%" / "44.3%" for Chamisa)."""
+    if len(held) == 1:
+        place, members = held[0]
+        return difference(label(thing, place) + ROUNDED, members)
+    variants = [
+        variant.model_copy(update={"holder": place})
+        for place, members in held
+        for variant in difference("", members).variants
+    ]
+    return Difference(about=label(thing, None) + ROUNDED, kind="number", variants=variants)
 
 
 def by_holder(
@@ -385,10 +405,13 @@ def window(text: str, quantity: Quantity, limit: int) -> str:
         first -= 1  # start at the name's first word: "Costa Rica", not "…Rica"
     # Never end on a word that leads into the cut ("customers out of…") or inside a name
     # ("a liquidity line to Credit…" of Credit Suisse): step back to the last full phrase.
-    while last - 1 > at and (
-        words[last - 1].lower().strip(",;") in LEADS_ON
-        or words[last - 2].lower() in ("a", "an", "the")  # "…and a total…" of "a total of 821"
-        or (last < len(words) and words[last - 1][:1].isupper() and words[last][:1].isupper())
+    while (
+        last - 1 > at
+        and (
+            words[last - 1].lower().strip(",;") in LEADS_ON
+            or words[last - 2].lower() in ("a", "an", "the")  # "…and a total…" of "a total of 821"
+            or (last < len(words) and words[last - 1][:1].isupper() and words[last][:1].isupper())
+        )
     ):
         last -= 1
     shown = " ".join(words[first:last]).strip(" ,;")

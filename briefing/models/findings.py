@@ -174,6 +174,9 @@ class Variant(Frozen):
 
     text: str = Field(description="The differing words, verbatim from the source")
     evidence: list[Evidence] = Field(min_length=1)
+    holder: str | None = Field(
+        None, description="Whose figure it is, where one line sets several holders' side by side"
+    )
 
     @property
     def article_ids(self) -> list[str]:

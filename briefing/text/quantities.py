@@ -86,6 +86,13 @@ EARLIER_BEFORE = re.compile(
     r"(?:said|put|estimated|reported|gave|announced|put\s+the\s+\w+\s+at)(?:\s+that)?\s+$",
     re.I,
 )
+# "needed over 50 per cent", "requires a two-thirds majority", "a threshold of 50%": what it
+# takes, not what anyone has.
+REQUIRED_BEFORE = re.compile(
+    r"\b(?:need(?:s|ed|ing)?|requir(?:e|es|ed|ing)|must (?:win|get|take|secure|reach)|"
+    r"threshold of)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
 
 
@@ -214,6 +221,8 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     )
     if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
         thing = None  # "killed 170 people elsewhere in the country": another place's count
+    if REQUIRED_BEFORE.search(before):
+        thing = None  # "needed more than 50 percent of the vote": a threshold, not a result
     rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
     headed = any(w in THINGS or w in PEOPLE for w in until_clause_end(words(after))[:3])
     return Quantity(
