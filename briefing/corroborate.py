@@ -14,6 +14,7 @@ from . import cues, settings, similar
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .text.match import match_key
+from .text.names import person_key
 from .text.quantities import find_quantities
 from .text.sentences import quotation_marks
 
@@ -87,12 +88,14 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
                 "speaker": old.speaker or quote.speaker,
             }
         )
-    ranked = sorted(kept, key=lambda q: (q.speaker is None, *rank(q)))
+    # A whole quoted sentence before a phrase quoted inside reported speech ("a “very fine asset
+    # we are determined to keep”"): the phrase starts in lowercase.
+    ranked = sorted(kept, key=lambda q: (q.speaker is None, q.text[:1].islower(), *rank(q)))
     # One quote per speaker first: three remarks of one man tell less than three voices.
     voices: dict[str, Quote] = {}
     for quote in ranked:
         if quote.speaker:
-            voices.setdefault(quote.speaker, quote)
+            voices.setdefault(person_key(quote.speaker), quote)  # "Mr Kelleher" is Colm Kelleher
     first = list(voices.values())
     return [*first, *(q for q in ranked if q not in first)][: settings.current().quotes]
 

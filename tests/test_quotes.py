@@ -73,6 +73,23 @@ def test_key_quotes_give_each_named_speaker_a_voice_before_anyones_second_quote(
     assert sorted(speakers[1:]) == ["Babayev", "Guterres"]
 
 
+def test_one_person_named_two_ways_is_one_voice_and_speaks_in_a_whole_sentence_first():
+    from briefing.corroborate import combine_quotes
+
+    kelleher = (
+        "UBS chairman Colm Kelleher called the bank a “very fine asset we are determined to "
+        "keep”. “This acquisition is attractive for UBS shareholders, but this is an emergency "
+        "rescue,” Colm Kelleher said."
+    )
+    ermotti = "“The task at hand is urgent and challenging for all of us,” Ermotti said."
+    voices = {q.speaker: q.text for q in combine_quotes(quotes_of(kelleher, ermotti))[:2]}
+    # His whole quoted sentence, not the phrase quoted inside reported speech before it.
+    assert voices["Colm Kelleher"].startswith("This acquisition is attractive")
+    again = "“But the majority of our business is global and will stay so,” Mr Kelleher said."
+    voices = [q.speaker for q in combine_quotes(quotes_of(again, kelleher, ermotti))[:2]]
+    assert "Ermotti" in voices  # Mr Kelleher is Colm Kelleher: one voice, not two
+
+
 def test_a_speaker_named_after_a_role_or_as_an_organisation_is_found():
     (quote,) = quotes_of("“China has always implemented the resolutions,” said the spokeswoman, "
                          "Hua Chunying.")  # fmt: skip

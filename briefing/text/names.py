@@ -46,3 +46,10 @@ def is_title(word: str) -> bool:
 def without_possessive(word: str) -> str:
     """Strip a possessive with either apostrophe news copy uses: Russia’s -> Russia."""
     return word.removesuffix("’s").removesuffix("'s")
+
+
+def person_key(name: str) -> str:
+    """Who a name stands for, however a story writes it: "Colm Kelleher", "Mr Kelleher" and
+    "Kelleher’s" are one person (the last word, without possessive)."""
+    words = name.split()
+    return without_possessive(words[-1]).lower() if words else ""
