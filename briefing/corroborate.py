@@ -91,13 +91,22 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
     # A whole quoted sentence before a phrase quoted inside reported speech ("a “very fine asset
     # we are determined to keep”"): the phrase starts in lowercase.
     ranked = sorted(kept, key=lambda q: (q.speaker is None, q.text[:1].islower(), *rank(q)))
-    # One quote per speaker first: three remarks of one man tell less than three voices.
-    voices: dict[str, Quote] = {}
+    # One quote per speaker first: three remarks of one man tell less than three voices. Each
+    # voice speaks in its place, in the fullest of its remarks that are as well attested ("this
+    # is an emergency rescue" over "we felt we had a better horse").
+    voices: dict[str, list[Quote]] = {}
     for quote in ranked:
         if quote.speaker:
-            voices.setdefault(person_key(quote.speaker), quote)  # "Mr Kelleher" is Colm Kelleher
-    first = list(voices.values())
+            voices.setdefault(person_key(quote.speaker), []).append(quote)  # "Mr Kelleher" too
+    first = [max(said, key=fullness) for said in voices.values()]
     return [*first, *(q for q in ranked if q not in first)][: settings.current().quotes]
+
+
+def fullness(quote: Quote) -> tuple[bool, int, bool]:
+    """A speaker's best remark: a whole sentence, in the most sources, then one of at least
+    fifteen words (a longer one is no fuller, only longer); else the first."""
+    full = len(quote.text.split()) >= 15
+    return (not quote.text[:1].islower(), len(quote.article_ids), full)
 
 
 def quoted_sentences(quotes: list[Quote], texts: dict[str, str]) -> set[str]:

@@ -30,6 +30,12 @@ AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({SPEAKER_NAME})\b")
 AFTER_SAID_ROLE = re.compile(
     rf"^[,.]?\s*{SPEECH}\s+(?:the|a|an)\s+((?:[a-z][\w-]*,?\s+){{0,4}})({SPEAKER_NAME})\b"
 )
+# "…,” said UBS chairman Colm Kelleher": an organisation, its title words (checked in
+# speaker_near), then the person.
+AFTER_SAID_TITLED = re.compile(
+    rf"^[,.]?\s*{SPEECH}\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){{1,3}}((?:[a-z][\w-]*\s+){{1,3}})"
+    rf"({SPEAKER_NAME})\b"
+)
 # "Nigeria's envoy Nkiruka Maduekwe put it even more bluntly: “This is an insult.”": the subject
 # of the clause that a colon hands to the quotation, whatever its verb.
 BEFORE_COLON = re.compile(r"([^“\"”.!?]{0,100}):\s*$")
@@ -44,7 +50,7 @@ NOT_SPEAKERS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december", "he", "she", "they", "it", "we", "i", "you",
-    "this", "that", "there", "officials", "sources",
+    "this", "that", "there", "officials", "sources", "or", "and", "but", "so", "yet", "then",
 }  # fmt: skip
 
 
@@ -95,6 +101,9 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     """The speaker named right after or right before the quotation marks, if any."""
     after = paragraph[end : end + 80]
     before = paragraph[max(0, start - 120) : start]
+    titled = AFTER_SAID_TITLED.search(after)
+    if titled and all(is_title(w) for w in titled.group(1).split()):
+        return clean_name(titled.group(2))
     for pattern, text in ((AFTER_NAMED, after), (AFTER_SAID_NAMED, after), (BEFORE_NAMED, before)):
         match = pattern.search(text)
         if match:

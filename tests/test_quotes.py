@@ -90,6 +90,26 @@ def test_one_person_named_two_ways_is_one_voice_and_speaks_in_a_whole_sentence_f
     assert "Ermotti" in voices  # Mr Kelleher is Colm Kelleher: one voice, not two
 
 
+def test_a_speaker_named_after_said_an_organisation_and_a_title_is_the_person():
+    (quote,) = quotes_of(
+        "“We felt we had a better horse,” said UBS chairman Colm Kelleher of the decision."
+    )
+    assert quote.speaker == "Colm Kelleher"
+    (quote,) = quotes_of("“We don’t know where it’s coming down.” Or so the agency said then.")
+    assert quote.speaker is None
+
+
+def test_a_speaker_is_quoted_in_the_fullest_of_equally_attested_remarks():
+    from briefing.corroborate import combine_quotes
+
+    putin = (
+        "“They don’t have a peace agenda at all,” Putin said. “But if Europe suddenly wants to "
+        "wage a war with us and starts it, we are ready right away,” Putin said."
+    )
+    (quote,) = combine_quotes(quotes_of(putin))[:1]
+    assert quote.text.startswith("But if Europe suddenly wants to wage a war")
+
+
 def test_a_speaker_named_after_a_role_or_as_an_organisation_is_found():
     (quote,) = quotes_of("“China has always implemented the resolutions,” said the spokeswoman, "
                          "Hua Chunying.")  # fmt: skip

@@ -23,7 +23,9 @@ TITLE_WORDS = {
     "spokesperson", "press", "foreign", "defence", "defense", "chancellor", "senior", "chief",
     "leader", "ambassador", "general", "commander", "representative", "official", "deputy",
     "national", "security", "policy", "the", "top", "negotiator", "army", "first", "lady",
-    "vice", "senator", "diplomat", "economic", "finance", "for", "attorney",
+    "vice", "senator", "diplomat", "economic", "finance", "for", "attorney", "chairman",
+    "chairwoman", "chairperson", "chair", "executive", "ceo", "director", "governor", "mayor",
+    "founder", "co-founder", "judge", "prosecutor", "commissioner",
 }  # fmt: skip
 # Capitalised words that start sentences or name months, days and titles rather than actors:
 # left out of the party names offered to the model (extract.py). Not TITLE_WORDS: that would
