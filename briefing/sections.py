@@ -127,6 +127,8 @@ RULES = {
     "lead": _lead,
     "any": lambda item: True,
     "position": lambda item: item.kind == "position",
+    # A reaction is someone's: a position no party is named for is told under other details.
+    "reaction": lambda item: item.kind == "position" and bool(item.party),
     "sticking_point": lambda item: item.kind == "sticking_point",
     # A negotiation's next steps include its labelled ones; elsewhere a bare "will" or "would"
     # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
@@ -156,7 +158,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("responsibility", "Who is responsible", "responsibility"),
         Section("next_steps", "What comes next", "stated_next_step"),
         Section("response", "The response", "response"),
-        Section("positions", "Reactions", "position"),
+        Section("positions", "Reactions", "reaction"),
         Section("details", "Other details", "any"),
     ),
     "decision": (
@@ -164,7 +166,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("figures", "The figures", "figures"),
         Section("reasons", "The reasons", "reasons"),
         Section("next_steps", "Outlook", "stated_next_step"),
-        Section("positions", "Reactions", "position"),
+        Section("positions", "Reactions", "reaction"),
         Section("details", "Other details", "any"),
     ),
     "report": (

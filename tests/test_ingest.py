@@ -895,3 +895,13 @@ def test_a_paragraph_the_page_prints_twice_is_read_once(tmp_path: Path) -> None:
     (article,) = load_file(write(tmp_path, "a.txt", page), today=TODAY)
     assert article.text.count(standfirst) == 1
     assert article.removed == [standfirst]
+
+
+def test_a_run_in_subheading_in_capitals_comes_off_its_paragraph(tmp_path: Path) -> None:
+    page = f"{STORY}\n\nSET UP FRAUD ALERTS Equifax is offering a free service to those affected.\n"
+    (article,) = load_file(write(tmp_path, "a.txt", page), today=TODAY)
+    assert article.text.endswith("\n\nEquifax is offering a free service to those affected.")
+    assert "SET UP FRAUD ALERTS" in article.removed
+    tabloid = "HACKERS are feared to have stolen the data of 44 million Britons."
+    (article,) = load_file(write(tmp_path, "b.txt", f"{STORY}\n\n{tabloid}\n"), today=TODAY)
+    assert article.text.endswith(tabloid)

@@ -225,3 +225,13 @@ def test_what_happened_opens_on_a_sentence_that_reads_alone():
     assert "what_happened" not in sections.assign([item], "incident")
     named = item.model_copy(update={"text": "The American guide was the tenth victim."})
     assert "what_happened" in sections.assign([named], "incident")
+
+
+def test_a_reaction_is_someones_an_unattributed_position_is_another_detail():
+    said = "The company's decision drew sharp criticism from consumer groups on Monday."
+    cited = [Evidence(sentence_id="a1.s9", article_id="a1", text=said)]
+    nobody = Item(kind="position", text=said, evidence=cited)
+    assert "positions" not in sections.assign([nobody], "incident")
+    assert "details" in sections.assign([nobody], "incident")
+    somebody = nobody.model_copy(update={"party": "Consumer groups"})
+    assert "positions" in sections.assign([somebody], "incident")

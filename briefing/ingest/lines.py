@@ -120,10 +120,12 @@ CAPTION_START = re.compile(
 
 
 # A page's label run into the first paragraph: CNN's "Story highlights", the "STORY:" of a
-# video transcript, an icon's name where the icon font did not load ("text_fieldsHarare: ...").
-# It comes off as a line of its own (chrome).
+# video transcript, an icon's name where the icon font did not load ("text_fieldsHarare: ..."),
+# a run-in sub-heading in capitals. It comes off as a line of its own (chrome or a heading).
 LABEL_PREFIX = re.compile(
     r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)|^[a-z]+(?:_[a-z]+)+(?=[A-Z“\"])"
+    # A tabloid's run-in sub-heading: "SET UP FRAUD ALERTS Equifax is offering a free service".
+    r"|^(?=[A-Z’' -]*[A-Z]{4})(?:[A-Z][A-Z’'-]+\s+){2,}[A-Z][A-Z’'-]+\s+(?=[A-Z][a-z])"
 )
 
 
