@@ -111,14 +111,26 @@ OFFICES = {
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
     "treasurer": "treasurer",
 }  # fmt: skip
-_OFFICE = r"(?P<office>" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")"
-PERSON = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z’'-]+){1,2})\b"
+_OFFICE = r"(?P<office>(?i:" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r"))"
+# A personal name: two or three capitalised words, not a weekday or month after it, not a
+# possessive ("Komichi’s" is the start of another phrase).
+PERSON = (
+    r"(?P<name>[A-Z][a-z]+(?:\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][a-z’'-]+){1,2})\b(?![’']s\b)"
+)
 ORGANISATION = r"(?:(?:[A-Z][\w&-]*|of|the)\s+){1,4}"
+# An office held once, or not yet: "former MDC spokesman", "acting chairman", "deputy chair".
+NOT_NOW = re.compile(
+    r"\b(?:former|ex|then|one-time|acting|interim|deputy|vice|outgoing|(?-i:new)|incoming)\b", re.I
+)
 OFFICE_HELD = [
     # "MDC Alliance chairman Morgan Komichi"
     re.compile(rf"\b(?P<org>{ORGANISATION}){_OFFICE}\s+{PERSON}"),
-    # "Douglas Mwonzora, MDC secretary-general", "Morgan Komichi, the party's chairman"
-    re.compile(rf"{PERSON},\s+(?:the\s+|its\s+)?(?P<org>{ORGANISATION}){_OFFICE}\b"),
+    # "Douglas Mwonzora, MDC secretary-general", not "Tendai Biti, MDC chairman Morgan Komichi"
+    re.compile(
+        rf"{PERSON},\s+(?:the\s+|its\s+)?(?P<org>{ORGANISATION}){_OFFICE}\b"
+        r"(?!\s+[A-Z][a-z]+\s+[A-Z])"
+    ),
 ]
 
 
@@ -264,13 +276,15 @@ def sentence_end(text: str, at: int, most: int = 60) -> int:
 
 
 def offices(text: str) -> list[Claim]:
-    """The office a named person holds, with the organisation named beside it."""
+    """The office a named person holds now, with the organisation named beside it."""
     found = []
     for pattern in OFFICE_HELD:
         for match in pattern.finditer(text):
-            surname = match.group("name").split()[-1]
+            if NOT_NOW.search(text[max(0, match.start("org") - 12) : match.end("office")]):
+                continue  # "former MDC spokesman", "acting chairman": not the office now
+            name = match.group("name")
             office = OFFICES[match.group("office").lower()]
-            found.append(Claim(about=f"{surname}’s office", value=office, span=match.group(0)))
+            found.append(Claim(about=f"{name}’s office", value=office, span=match.group(0)))
     return found
 
 

@@ -62,10 +62,17 @@ def contradicts(one: str, other: str) -> bool:
     toll rose to 14"): however alike their words, they are not one fact, and neither may be cited
     for the other. They stay apart, and "Where sources differ" sets them side by side."""
     first, second = find_quantities(one), find_quantities(other)
-    pairs = [
-        (a, b) for a in first for b in second if a.thing and (a.thing, a.unit) == (b.thing, b.unit)
-    ]
-    return bool(pairs) and not any(a.compatible(b) for a, b in pairs)
+    measures = {(a.thing, a.unit) for a in first if a.thing} & {(b.thing, b.unit) for b in second}
+    # Each measure on its own: "killed 12 and injured 40" is not "killed 14 and injured 40".
+    return any(
+        not any(
+            a.compatible(b)
+            for a in first
+            for b in second
+            if (a.thing, a.unit) == (b.thing, b.unit) == measure
+        )
+        for measure in measures
+    )
 
 
 def combine_quotes(quotes: list[Quote]) -> list[Quote]:
@@ -230,19 +237,26 @@ def asks(text: str) -> bool:
     return text.rstrip().endswith("?") and not re.search(r"[“”\"]", text)
 
 
-# The reader addressed: "you" or "your" outside quotation marks. "as you mentioned" is a
-# broadcast host's turn, not advice.
-TO_THE_READER = re.compile(r"\byou(?:rs?|rself|['’](?:ve|re|ll|d))?\b", re.I)
-CONVERSATION = re.compile(r"\bas you (?:mentioned|said|know|noted|reported|pointed out)\b", re.I)
-QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|^'.*'(?=\W*$)|^'[^']*'")
+# The reader addressed: "you" or "your" outside quotation marks, in lowercase or opening the
+# sentence ("You Ji, a professor, said" is a name). "as you mentioned", "you know" are talk.
+TO_THE_READER = re.compile(r"(?:^You|\byou)(?:rs?|rself|['’](?:ve|re|ll|d))?\b(?!\s+[A-Z])")
+CONVERSATION = re.compile(
+    r"\bas you (?:mentioned|said|know|noted|reported|pointed out)\b|\byou (?:know|see)\b|"
+    r"\bmind you\b",
+    re.I,
+)
+QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|(?<!\w)['‘][^'‘’]+['’](?!\w)")
+# Someone else's words reported ("Residents said you could hear it") or a transcript's turn.
+REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b|^[A-Z][A-Z .’'-]{1,40}:")
 
 
 def advises(text: str) -> bool:
     """Service copy that speaks to the reader ("Freezing allows you to close down your credit
     file", "flag it with your bank immediately"): advice for a reader of that article, not a
-    finding of the story. A quotation that says "you" is someone speaking and stays."""
-    if any(quotation_marks(text)):
-        return False  # part of a quotation that runs over several sentences
+    finding of the story. A quotation that says "you", reported speech and a broadcast's talk
+    stay."""
+    if any(quotation_marks(text)) or REPORTED.search(text):
+        return False  # a quotation running over several sentences, or someone's words
     said = QUOTATION.sub(" ", text)
     return bool(TO_THE_READER.search(said)) and not CONVERSATION.search(said)
 

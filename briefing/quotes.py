@@ -33,7 +33,8 @@ AFTER_SAID_ROLE = re.compile(
 # "…,” said UBS chairman Colm Kelleher": an organisation, its title words (checked in
 # speaker_near), then the person.
 AFTER_SAID_TITLED = re.compile(
-    rf"^[,.]?\s*{SPEECH}\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){{1,3}}((?:[a-z][\w-]*\s+){{1,3}})"
+    rf"^[,.]?\s*{SPEECH}\s+(?:the\s+)?(?:(?:[A-Z]\.)+\s+|[A-Z][\w&’'-]*\s+){{1,3}}"
+    rf"((?:[a-z][\w-]*\s+){{1,3}})"
     rf"({SPEAKER_NAME})\b"
 )
 # "Nigeria's envoy Nkiruka Maduekwe put it even more bluntly: “This is an insult.”": the subject
@@ -50,8 +51,10 @@ NOT_SPEAKERS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december", "he", "she", "they", "it", "we", "i", "you",
-    "this", "that", "there", "officials", "sources", "or", "and", "but", "so", "yet", "then",
+    "this", "that", "there", "officials", "sources",
 }  # fmt: skip
+# A conjunction run into the name before "said": "But Kelleher said", "Or so the agency said".
+LEADING_CONJUNCTION = {"or", "and", "but", "so", "yet", "then"}
 
 
 def find_quotes(articles: list[Article]) -> list[Quote]:
@@ -107,7 +110,10 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     for pattern, text in ((AFTER_NAMED, after), (AFTER_SAID_NAMED, after), (BEFORE_NAMED, before)):
         match = pattern.search(text)
         if match:
-            return clean_name(match.group(1))
+            name = match.group(1)
+            if pattern is AFTER_SAID_NAMED:
+                name = up_to_sentence_end(name)  # '…,” said Putin. Kremlin aide …' is Putin
+            return clean_name(name)
     role = AFTER_SAID_ROLE.search(after)
     if role and all(is_title(w.strip(",")) for w in role.group(1).split()):
         return clean_name(role.group(2))
@@ -123,6 +129,15 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     return None
 
 
+def up_to_sentence_end(name: str) -> str:
+    """The words of a name up to a full stop that ends a sentence (not an initial's: "J.D.")."""
+    words = name.split()
+    for n, word in enumerate(words):
+        if word.endswith(".") and re.search(r"[a-z]{2}\.$", word):
+            return " ".join([*words[:n], word.rstrip(".")])
+    return name
+
+
 def clean_name(name: str) -> str | None:
     """The speaker without titles and institutions ("Kremlin Aide Yuri Ushakov" is Yuri
     Ushakov); None when what stands before "said" is no person or organisation: a weekday, a
@@ -132,6 +147,10 @@ def clean_name(name: str) -> str | None:
     ends = [n for n, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 1]
     if ends:
         words = words[ends[-1] + 1 :]
+    while words and words[0].lower() in LEADING_CONJUNCTION and len(words) > 1:
+        words = words[1:]
+    if words and words[0].lower() in LEADING_CONJUNCTION:
+        return None  # "Or" alone
     if any(w.strip("’'.,").lower() in NOT_SPEAKERS for w in words):
         return None
     words = [w for w in words if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]

@@ -103,3 +103,19 @@ def test_sentences_giving_one_toll_different_figures_are_not_merged_into_one_fin
     for finding in merged:
         assert len({"12" in e.text for e in finding.evidence}) == 1
     assert any(i.article_ids == ["a2"] for i in merged)
+
+
+def test_one_agreeing_figure_does_not_hide_a_different_toll():
+    items = [
+        item(
+            "fact",
+            "The blast in the market killed 12 people and injured 40 others on Tuesday.",
+            "a1.s1",
+        ),
+        item(
+            "fact",
+            "The blast in the market killed 14 people and injured 40 others on Tuesday.",
+            "a2.s1",
+        ),
+    ]
+    assert len(combine(items, Parties())) == 2

@@ -66,3 +66,8 @@ def test_a_possessive_weekday_names_an_earlier_event_not_the_sentences_own_day()
     rose = "The death toll from Tuesday's earthquake rose to 14 on Wednesday, officials said."
     assert resolve(rose, FRIDAY) == (dt.date(2025, 12, 3), True)
     assert resolve("Tuesday's earthquake killed 12 people.", FRIDAY) == (dt.date(2025, 12, 2), True)
+
+
+def test_a_later_weekday_in_a_clause_about_an_earlier_event_is_not_the_sentences_day():
+    quake = "Monday’s quake, which followed a smaller tremor on Saturday, killed 12 people."
+    assert resolve(quake, FRIDAY) == (dt.date(2025, 12, 1), True)

@@ -206,7 +206,7 @@ def test_one_person_given_two_offices_of_one_organisation_is_a_difference():
         "MDC Alliance chairman Morgan Komichi called the results fake before he was led away.",
         "Police escorted MDC spokesman Morgan Komichi from the stage in Harare on Thursday.",
     )
-    assert difference.about == "Komichi’s office"
+    assert difference.about == "Morgan Komichi’s office"
     assert [v.text for v in difference.variants] == [
         "MDC Alliance chairman Morgan Komichi",
         "MDC spokesman Morgan Komichi",
@@ -430,6 +430,50 @@ def test_the_share_a_candidate_needed_is_a_threshold_not_a_rival_result():
         run(
             "Mnangagwa won 50.8 percent of the vote, the commission said on Friday.",
             "Mnangagwa needed over 50 per cent of the vote to avoid a run-off against Chamisa.",
+        )
+        == []
+    )
+
+
+def test_counts_rounded_differently_in_different_places_stay_on_lines_of_their_own():
+    found = run(
+        "Hackers stole the data of 400,000 Britons and 143 million people in the breach.",
+        "Hackers stole the data of 400,030 Britons and 143.5 million people in the breach.",
+    )
+    assert all(v.holder is None for d in found for v in d.variants)
+
+
+def test_a_key_figure_window_that_reaches_the_sentence_end_is_not_cut():
+    from briefing.disagree.counts import window
+    from briefing.text.quantities import find_quantities
+
+    said = "Officials in the port city said on Wednesday the toll had risen to 14 in the city."
+    (toll,) = find_quantities(said)
+    assert window(said, toll, 12).endswith("to 14 in the city.")
+
+
+def test_an_office_held_before_or_named_in_a_list_is_no_rival_office():
+    assert (
+        run(
+            "Former MDC spokesman Douglas Mwonzora spoke to reporters in Harare on Friday.",
+            "Douglas Mwonzora, MDC secretary-general, spoke to reporters in Harare on Friday.",
+        )
+        == []
+    )
+    assert (
+        run(
+            "The rally heard Tendai Biti, MDC Alliance chairman Morgan Komichi and others.",
+            "MDC Alliance spokesman Tendai Biti addressed the rally in Harare on Friday.",
+        )
+        == []
+    )
+
+
+def test_an_aftershock_is_not_a_rival_magnitude_of_the_earthquake():
+    assert (
+        run(
+            "A magnitude 7.0 earthquake struck the island on Monday, officials said.",
+            "A magnitude 5.8 aftershock shook the island on Tuesday, officials said.",
         )
         == []
     )

@@ -905,3 +905,25 @@ def test_a_run_in_subheading_in_capitals_comes_off_its_paragraph(tmp_path: Path)
     tabloid = "HACKERS are feared to have stolen the data of 44 million Britons."
     (article,) = load_file(write(tmp_path, "b.txt", f"{STORY}\n\n{tabloid}\n"), today=TODAY)
     assert article.text.endswith(tabloid)
+
+
+def test_a_capitalised_party_and_title_before_a_name_stay_in_the_sentence(tmp_path: Path) -> None:
+    said = "ZANU PF MP Terrence Mukupe said the party would win every seat in the province."
+    (article,) = load_file(write(tmp_path, "a.txt", f"{STORY}\n\n{said}\n"), today=TODAY)
+    assert article.text.endswith(said)
+
+
+def test_a_sentence_with_a_date_and_by_is_not_a_date_line(tmp_path: Path) -> None:
+    said = "Killed by Hamas on October 7, 2023."
+    (article,) = load_file(write(tmp_path, "a.txt", f"{STORY}\n\n{said}\n"), today=TODAY)
+    assert said not in article.removed
+
+
+def test_an_address_without_tracking_parameters_is_kept_as_written() -> None:
+    from briefing.ingest.outlets import without_tracking
+
+    assert without_tracking("https://x.example/a?ids=1,2&amp") == "https://x.example/a?ids=1,2&amp"
+    assert (
+        without_tracking("https://x.example/a?ids=1,2&utm_source=tw")
+        == "https://x.example/a?ids=1,2"
+    )

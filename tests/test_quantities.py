@@ -143,3 +143,13 @@ def test_an_earthquakes_magnitude_is_a_measure_and_one_tenth_apart_is_no_roundin
     # Two figures of one precision that differ are two readings, not one figure rounded twice.
     assert not first.compatible(second)
     assert second.compatible(third)
+
+
+def test_ranges_and_bounds_that_reach_each_other_are_compatible():
+    assert only("The crash killed 10 to 12 people.").compatible(only("It killed 12 to 15 people."))
+    assert only("Up to 12 people died.").compatible(only("At least 12 people died."))
+
+
+def test_what_someone_needed_to_do_is_not_a_threshold():
+    assert only("Hospitals needed to treat more than 300 injured people.").thing == "injured"
+    assert only("Those in need included 5,000 displaced children.").thing == "displaced"

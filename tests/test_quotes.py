@@ -138,3 +138,13 @@ def test_an_outlet_told_before_a_colon_is_not_the_speaker():
         "Friday: “We are making progress on the main negotiations.”"
     )
     assert quote.speaker != "Zvezda"
+
+
+def test_a_speaker_after_said_ends_with_his_sentence_and_a_leading_conjunction_is_dropped():
+    (quote,) = quotes_of(
+        "“We are ready right away, there can be no doubt,” said Putin. Kremlin spokesman Dmitry "
+        "Peskov later added that talks would go on."
+    )
+    assert quote.speaker == "Putin"
+    (quote,) = quotes_of("But Kelleher said: “This is an emergency rescue for the bank.”")
+    assert quote.speaker == "Kelleher"

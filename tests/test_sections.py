@@ -235,3 +235,13 @@ def test_a_reaction_is_someones_an_unattributed_position_is_another_detail():
     assert "details" in sections.assign([nobody], "incident")
     somebody = nobody.model_copy(update={"party": "Consumer groups"})
     assert "positions" in sections.assign([somebody], "incident")
+
+
+def test_someone_elses_words_a_name_and_a_quoted_phrase_saying_you_are_no_advice():
+    kept = [
+        "You Ji, a professor at the University of Macau, said Beijing would respond in kind.",
+        "Residents said you could hear the explosion from ten miles away on Tuesday night.",
+        "He warned that the attackers would 'make you pay' for the attack on the base.",
+        "NELSON: Well, you know, officials now say at least 12 people died in the fire.",
+    ]
+    assert sorted(shown(*kept)) == sorted(kept)

@@ -212,19 +212,20 @@ def quantity_differences(
             continue
         if conflicting(members):
             found_differences.append(difference(label(thing, place), members))
+        elif thing in CONTESTED and place:
+            rounded[thing].append((place, members))  # one line for every holder's share
         else:
-            rounded[thing].append((place, members))
+            found_differences.append(difference(label(thing, place) + ROUNDED, members))
     return [*found_differences, *(rounded_line(thing, held) for thing, held in rounded.items())]
 
 
 ROUNDED = ", rounded differently"
 
 
-def rounded_line(
-    thing: str, held: list[tuple[str | None, list[tuple[Quantity, Sentence]]]]
-) -> Difference:
-    """One line for one measure rounded differently: an outlet that rounds one candidate's share
-    rounds the other's too ("51%" / "50.8%" for Mnangagwa, "44%" / "44.3%" for Chamisa)."""
+def rounded_line(thing: str, held: list[tuple[str, list[tuple[Quantity, Sentence]]]]) -> Difference:
+    """One line for a contested measure rounded differently: an outlet that rounds one
+    candidate's share rounds the other's too ("51%" / "50.8%" for Mnangagwa, "44%" / "44.3%"
+    for Chamisa). Each value keeps its holder."""
     if len(held) == 1:
         place, members = held[0]
         return difference(label(thing, place) + ROUNDED, members)
@@ -400,17 +401,18 @@ def window(text: str, quantity: Quantity, limit: int) -> str:
     words = text.split(" ")
     at = len(text[: quantity.start].split(" ")) - 1
     first = max(0, min(at - limit // 2, len(words) - limit))
-    last = first + limit
+    last = min(first + limit, len(words))
     while 0 < first < at and words[first][:1].isupper() and words[first - 1][:1].isupper():
         first -= 1  # start at the name's first word: "Costa Rica", not "…Rica"
     # Never end on a word that leads into the cut ("customers out of…") or inside a name
     # ("a liquidity line to Credit…" of Credit Suisse): step back to the last full phrase.
     while (
-        last - 1 > at
+        at < last - 1
+        and last < len(words)  # a window that reaches the sentence's end is cut nowhere
         and (
             words[last - 1].lower().strip(",;") in LEADS_ON
             or words[last - 2].lower() in ("a", "an", "the")  # "…and a total…" of "a total of 821"
-            or (last < len(words) and words[last - 1][:1].isupper() and words[last][:1].isupper())
+            or (words[last - 1][:1].isupper() and words[last][:1].isupper())
         )
     ):
         last -= 1

@@ -125,7 +125,8 @@ CAPTION_START = re.compile(
 LABEL_PREFIX = re.compile(
     r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)|^[a-z]+(?:_[a-z]+)+(?=[A-Z“\"])"
     # A tabloid's run-in sub-heading: "SET UP FRAUD ALERTS Equifax is offering a free service".
-    r"|^(?=[A-Z’' -]*[A-Z]{4})(?:[A-Z][A-Z’'-]+\s+){2,}[A-Z][A-Z’'-]+\s+(?=[A-Z][a-z])"
+    # Four capitalised words or more, then a sentence (not a name: "ZANU PF MP Terrence Mukupe").
+    r"|^(?=[A-Z’' -]*[A-Z]{4})(?:[A-Z][A-Z’'-]*\s+){3,}[A-Z][A-Z’'-]+\s+(?=[A-Z][a-z]*\s+[a-z])"
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 OUTLETS = {
     "Reuters": ("reuters", "thomson reuters", "thomson/reuters"),
@@ -111,6 +111,8 @@ def without_tracking(url: str | None) -> str | None:
     if not url or "?" not in url:
         return url
     parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in query if not TRACKING.match(k)]
-    return urlunsplit(parts._replace(query=urlencode(kept)))
+    pieces = parts.query.split("&")
+    kept = [p for p in pieces if not TRACKING.match(p.split("=", 1)[0])]
+    if len(kept) == len(pieces):
+        return url  # as written: "?ids=1,2" stays, not "?ids=1%2C2"
+    return urlunsplit(parts._replace(query="&".join(kept)))

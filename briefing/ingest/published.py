@@ -31,7 +31,7 @@ RELATIVE_DATE_LINE = re.compile(
 # What may surround a date on a line that is only a date: weekday, time, zone, a label.
 DATE_LINE_FILLER = re.compile(
     r"\b(?:" + "|".join(WEEKDAYS) + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|published|updated?|last|posted|date|dated|modified|on|at|by|[AP]\.?M\.?|[A-Z]{2,4}T|UTC|GMT)\b"
+    r"|published|updated?|last|posted|date|dated|modified|on|at|[AP]\.?M\.?|[A-Z]{2,4}T|UTC|GMT)\b"
     r"|\d\d?:\d\d(?::\d\d)?",
     re.I,
 )
@@ -61,7 +61,8 @@ def is_date_line(line: str) -> bool:
     dates = find_dates(line)
     if not dates:
         return False
-    rest = line
+    # "Last Updated on August 3, 2018 8:00 am by INDIAN AWAAZ": the desk after the date.
+    rest = re.sub(r"\s+by\s+[A-Z][\w.’' -]{1,40}$", " ", line) if dates[-1][1] < len(line) else line
     for start, end, _ in reversed(dates):
         rest = rest[:start] + " " + rest[end:]
     rest = re.findall(r"\w+", DATE_LINE_FILLER.sub(" ", rest))

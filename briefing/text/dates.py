@@ -56,9 +56,9 @@ def resolve(text: str, reference: dt.date | None) -> tuple[dt.date | None, bool]
     ahead = FUTURE_WEEKDAY.search(text)
     if ahead:
         return next_weekday(reference, WEEKDAYS.index(ahead.group(1).lower())), True
-    weekday = own_weekday(text)
-    if weekday:
-        return last_weekday(reference, WEEKDAYS.index(weekday.group(1).lower())), True
+    day = own_day(text, reference)
+    if day:
+        return day, True
     relative = RELATIVE.search(text)
     if relative:
         return reference + dt.timedelta(days=RELATIVE_DAYS[relative.group(1).lower()]), True
@@ -88,12 +88,28 @@ def year_near(reference: dt.date | None, month: int) -> int | None:
     return reference.year if month <= reference.month else reference.year - 1
 
 
-def own_weekday(text: str) -> re.Match[str] | None:
-    """The weekday the sentence's own event is on: "Tuesday's earthquake ... rose to 14 on
-    Wednesday" is Wednesday's news; a possessive weekday names an earlier event."""
-    days = list(WEEKDAY.finditer(text))
-    own = [d for d in days if not re.match(r"['’]s\b", text[d.end() :])]
-    return (own or days or [None])[0]
+def own_day(text: str, reference: dt.date) -> dt.date | None:
+    """The day the sentence's own event is on: "The toll from Tuesday's earthquake rose to 14 on
+    Wednesday" is Wednesday's news; a possessive weekday names an earlier event. A later day is
+    not taken when it falls before that event ("Monday's quake, which followed a tremor on
+    Saturday, killed 12" is Monday's)."""
+    days = [
+        (
+            last_weekday(reference, WEEKDAYS.index(d.group(1).lower())),
+            bool(POSSESSIVE.match(text, d.end())),
+        )
+        for d in WEEKDAY.finditer(text)
+    ]
+    if not days:
+        return None
+    own = [day for day, possessive in days if not possessive]
+    earlier = [day for day, possessive in days if possessive]
+    if own and (not earlier or earlier[0] <= own[0] <= reference):
+        return own[0]
+    return days[0][0]
+
+
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def next_weekday(reference: dt.date, weekday: int) -> dt.date:

@@ -89,8 +89,8 @@ EARLIER_BEFORE = re.compile(
 # "needed over 50 per cent", "requires a two-thirds majority", "a threshold of 50%": what it
 # takes, not what anyone has.
 REQUIRED_BEFORE = re.compile(
-    r"\b(?:need(?:s|ed|ing)?|requir(?:e|es|ed|ing)|must (?:win|get|take|secure|reach)|"
-    r"threshold of)\s+(?:\w+\s+){0,2}$",
+    r"(?<!\bin )\b(?:need(?:s|ed|ing)?|requir(?:e|es|ed|ing)|must (?:win|get|take|secure|reach)|"
+    r"threshold of)\s+(?!to\b)(?:\w+\s+){0,2}$",
     re.I,
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
@@ -133,12 +133,12 @@ class Quantity:
             )
         if self.low > other.high or other.low > self.high:
             return False
-        # Readings that only touch are two figures of one precision ("7.0" and "7.1", "12" and
-        # "13"), not one figure rounded two ways.
+        # Rounded readings that only touch are two figures of one precision ("7.0" and "7.1"),
+        # not one figure rounded two ways; a range or a bound that reaches the other stays.
         touch = min(self.high, other.high) - max(self.low, other.low)
         slack = 1e-9 * max(abs(self.value), abs(other.value), 1.0)
-        widths = self.high > self.low and other.high > other.low
-        return not (widths and touch <= slack)
+        rounded = self.rounding > 0 and other.rounding > 0
+        return not (rounded and touch <= slack)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -296,7 +296,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
     if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
         return None  # "five of the dead": a part, not the total
     if "magnitude" in (*preceding[-1:], *preceding[-2:-1], *clause_after[:1]):
-        return "magnitude"  # "a magnitude 7.0 earthquake", "a magnitude of 7.1", "a 7.1-magnitude"
+        # "a magnitude 7.0 earthquake", "a magnitude of 7.1", "a 7.1-magnitude"; an aftershock's
+        # is another quake's
+        later = {"aftershock", "aftershocks", "foreshock", "tremor", "tremors"}
+        return None if later & {*preceding[-3:], *clause_after[:3]} else "magnitude"
     for n, word in enumerate(clause_after[:3]):
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
