@@ -139,8 +139,12 @@ def source_paths(evidence: list[Evidence], briefing: Briefing) -> set[str]:
 
 
 def source_name(evidence: Evidence, briefing: Briefing) -> str:
+    """The outlet of a newly citing source, else its number in the list of sources: its title
+    is often its opening sentence, the very finding that it now also cites."""
     source = source_of(evidence, briefing)
-    return (source.outlet or source.title) if source else evidence.article_id
+    if source is None:
+        return evidence.article_id
+    return source.outlet or f"source {briefing.source_number(evidence.article_id)}"
 
 
 def change(
