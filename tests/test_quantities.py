@@ -153,3 +153,28 @@ def test_ranges_and_bounds_that_reach_each_other_are_compatible():
 def test_what_someone_needed_to_do_is_not_a_threshold():
     assert only("Hospitals needed to treat more than 300 injured people.").thing == "injured"
     assert only("Those in need included 5,000 displaced children.").thing == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("A dozen people were killed in the blast.", 12, 12),
+        ("Two dozen people were injured in the blast.", 24, 24),
+        ("Twenty-five people were wounded in the attack.", 25, 25),
+        ("The crash killed one hundred and twelve passengers.", 112, 112),
+        ("More than three hundred people died in the floods.", 300, 390),
+        ("Between five and seven people died in the fire.", 5, 7),
+        ("The quake killed nearly 2,000 people in the region.", 1800, 2000),
+    ],
+)
+def test_numbers_in_words_compounds_and_ranges_are_read_whole(
+    sentence: str, low: float, high: float
+):
+    quantity = only(sentence)
+    assert (round(quantity.low), round(quantity.high)) == (low, high)
+    assert quantity.thing is not None
+
+
+def test_hundreds_and_dozens_are_no_number_and_a_year_is_no_count():
+    assert find_quantities("Hundreds of people were killed and dozens injured.") == []
+    assert find_quantities("The plant was built in 2000 by the state.") == []

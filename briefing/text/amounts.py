@@ -10,7 +10,7 @@ import re
 
 from .. import settings
 from .dates import MONTHS
-from .numbers import NUMBER_WORDS
+from .numbers import NUMBER_IN_WORDS, words_value
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
@@ -38,7 +38,6 @@ QUALIFIERS = {
     "fewer than": (0.7, 1.0), "less than": (0.7, 1.0), "under": (0.7, 1.0),
 }  # fmt: skip
 
-_WORDNUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|mln|bn|b|tn)(?![\w-]))"
 _CURRENCY_BEFORE = r"(?:US\$|\$|€|£|¥|CHF|SFr\.?|USD|EUR|GBP)\s?"
@@ -47,11 +46,13 @@ _CURRENCY_AFTER = (
     r"|centimes|rappen|cents)\b"
 )
 _QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
-_NUM = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)"
+_NUM = rf"(?:{_DIGITS}|{NUMBER_IN_WORDS})"
 QUANTITY = re.compile(
-    rf"(?<![\w$€£.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>{_CURRENCY_BEFORE})?"
-    rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
-    rf"(?:\s?(?:-|–|to)\s?(?:{_CURRENCY_BEFORE})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
+    rf"(?<![\w$€£.,-])(?:(?P<qual>{_QUALIFIER})\s+|(?P<between>between)\s+)?"
+    rf"(?P<cur>{_CURRENCY_BEFORE})?(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    # A range: "5-7", "18,000 to 20,000", and "between five and seven".
+    rf"(?:(?:\s?(?:-|–|to)\s?|(?(between)\s+and\s+|(?!)))"
+    rf"(?:{_CURRENCY_BEFORE})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<cur2>{_CURRENCY_AFTER})?",
     re.I,
 )
@@ -69,8 +70,8 @@ MONTH_AFTER = re.compile(_MONTH, re.I)
 
 def number_value(raw: str) -> float | None:
     raw = raw.lower().replace(",", "")
-    if raw in NUMBER_WORDS:
-        return float(NUMBER_WORDS[raw])
+    if raw[:1].isalpha():
+        return words_value(raw)
     try:
         return float(raw)
     except ValueError:
@@ -105,13 +106,12 @@ def unit_of(match: re.Match[str]) -> str:
 
 def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
     """Dates, times, years, ages and list numbers are not measures of a thing."""
-    raw = match.group("num").replace(",", "")
     after = sentence[match.end() : match.end() + 14].lstrip(" -")
     before = sentence[max(0, match.start() - 12) : match.start()]
     if match.group("cur") or match.group("cur2") or match.group("pct") or match.group("scale"):
         return False
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):
-        return True  # a year
+    if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
+        return True  # a year ("2000"; "2,000" is a count)
     if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
         return True  # "Sept. 7", "7 September"
     if TIME_WORDS.match(after) or re.match(r"[:/]\d", sentence[match.end() : match.end() + 2]):

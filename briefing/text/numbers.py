@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -11,3 +13,33 @@ NUMBER_WORDS = {
 }  # fmt: skip
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SMALL = rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS})"
+# A number in words as news writes counts: "twelve", "twenty-five", "three hundred", "one hundred
+# and twelve", "a dozen", "two dozen" ("hundreds", "dozens" are no number).
+NUMBER_IN_WORDS = (
+    rf"(?:(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?(?![\w-])"
+    rf"|(?:a|{_SMALL})\s+dozen(?![\w-])|{_SMALL}(?![\w-])|hundred(?![\w-]))"
+)
+
+
+def words_value(text: str) -> float | None:
+    """The value of a number in words: "one hundred and twelve" is 112, "two dozen" 24."""
+    total = 0.0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and":
+            continue
+        if word == "a":
+            total += 1
+        elif word == "hundred":
+            total = (total or 1) * 100
+        elif word == "dozen":
+            total = (total or 1) * 12
+        elif word in NUMBER_WORDS:
+            total += NUMBER_WORDS[word]
+        else:
+            return None
+    return total
