@@ -178,3 +178,21 @@ def test_numbers_in_words_compounds_and_ranges_are_read_whole(
 def test_hundreds_and_dozens_are_no_number_and_a_year_is_no_count():
     assert find_quantities("Hundreds of people were killed and dozens injured.") == []
     assert find_quantities("The plant was built in 2000 by the state.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing"),
+    [
+        (
+            "Unemployment rose to 5.5 percent in March, the statistics office said.",
+            "unemployment rate",
+        ),
+        ("Inflation hit 10.1% in October, the highest in 40 years.", "inflation rate"),
+        ("The central bank cut its key interest rate to 4.5% on Thursday.", "interest rate"),
+        ("Police arrested 1,999 protesters in the capital.", "arrests"),
+    ],
+)
+def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(
+    sentence: str, thing: str
+):
+    assert only(sentence).thing == thing

@@ -53,6 +53,8 @@ CONTESTED = {"votes", "vote share", "seats"}
 PEOPLE = {
     "people", "persons", "individuals", "residents", "citizens", "consumers", "customers",
     "users", "men", "women", "children", "others", "civilians", "migrants", "refugees",
+    "protesters", "demonstrators", "students", "patients", "tourists", "workers", "prisoners",
+    "fighters", "militants", "pilgrims", "fishermen", "villagers", "voters",
     "americans", "britons", "brits", "canadians", "australians", "germans", "europeans",
 }  # fmt: skip
 # What a breach takes from people: "the personal information of 143 million people".
@@ -386,7 +388,19 @@ def percent_thing(preceding: list[str], following: list[str]) -> str | None:
         return "vote share"
     if "turnout" in preceding[-5:] or "turnout" in following[:3]:
         return "turnout"
+    # A rate named as the subject of its clause: "Unemployment rose to 5.5 percent", "inflation
+    # hit 10.1%", "cut its key interest rate to 4.5%".
+    for word in reversed(after_clause_start(preceding)[-6:]):
+        if word in RATES:
+            return RATES[word]
     return None
+
+
+RATES = {
+    "unemployment": "unemployment rate", "jobless": "unemployment rate",
+    "inflation": "inflation rate", "growth": "growth rate", "gdp": "growth rate",
+    "rate": "interest rate", "rates": "interest rate", "approval": "approval rating",
+}  # fmt: skip
 
 
 def money_thing(preceding: list[str], following: list[str]) -> str | None:
