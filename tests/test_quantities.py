@@ -190,6 +190,8 @@ def test_hundreds_and_dozens_are_no_number_and_a_year_is_no_count():
         ("Inflation hit 10.1% in October, the highest in 40 years.", "inflation rate"),
         ("The central bank cut its key interest rate to 4.5% on Thursday.", "interest rate"),
         ("Police arrested 1,999 protesters in the capital.", "arrests"),
+        ("The storm destroyed 1,200 homes along the coast.", "buildings destroyed"),
+        ("About 3,000 houses were damaged by the floods.", "buildings damaged"),
     ],
 )
 def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(

@@ -259,7 +259,9 @@ def noun_phrase(sentence: str, match: re.Match[str]) -> str:
             break
         taken.append((word.group(1).lower(), word.end()))
         end = word.end()
-    heads = [n for n, (w, _) in enumerate(taken[:3]) if w in THINGS or w in PEOPLE]
+    heads = [
+        n for n, (w, _) in enumerate(taken[:3]) if w in THINGS or w in PEOPLE or w in BUILDINGS
+    ]
     if not heads:
         return match.group(0).strip()
     last = heads[0]
@@ -311,6 +313,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
         if word in PEOPLE:
             return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
+        if word in BUILDINGS:
+            return buildings_thing(preceding[-3:] + clause_after[n + 1 : n + 5])
     if unit == "percent":
         return None
     # People the lists do not name ("fishermen", "pilgrims"): the verb before the number or the
@@ -332,6 +336,20 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             return "dead"
         if word == "missing":
             return "missing"
+    return None
+
+
+# Buildings a disaster took, by what it did to them: "destroyed 1,200 homes", "3,400 houses were
+# damaged"; destroyed and damaged are two counts, never rivals.
+BUILDINGS = {"homes", "houses", "buildings", "dwellings", "structures"}
+DESTROYED = {"destroyed", "flattened", "razed", "collapsed", "levelled", "leveled", "demolished"}
+
+
+def buildings_thing(around: list[str]) -> str | None:
+    if DESTROYED & set(around):
+        return "buildings destroyed"
+    if "damaged" in around:
+        return "buildings damaged"
     return None
 
 
