@@ -130,6 +130,10 @@ def name_of(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
 
+# A wire story's dateline: "ANKARA (Reuters) - ", "DAMASCUS - ", "SAN JOSE, Costa Rica — ".
+DATELINE_OPENER = re.compile(
+    r"^[A-Z]{2,}(?:[ ,.'’/-]+[A-Za-z]+){0,4}\s*(?:\([^()]{1,30}\))?\s*[-—–]+\s*"
+)
 # News moves to a parallel event with these openers.
 TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")
 PREPOSITIONS = {"in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by"}
@@ -167,7 +171,9 @@ class StoryNames:
         return bool(named & self.once) and not named & self.main
 
     def lead_name(self, text: str) -> str | None:
-        """The name a sentence opens with (its subject, most often), if any."""
+        """The name a sentence opens with (its subject, most often), if any; after a dateline
+        ("ANKARA (Reuters) - A magnitude 7.8 earthquake ..." is not led by Reuters)."""
+        text = DATELINE_OPENER.sub("", text)
         for word in WORDS.findall(text)[:3]:
             if word.lower() in PREPOSITIONS:
                 return None  # "in a Manhattan court": a place, not who the sentence is about
