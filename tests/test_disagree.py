@@ -477,3 +477,12 @@ def test_an_aftershock_is_not_a_rival_magnitude_of_the_earthquake():
         )
         == []
     )
+
+
+def test_a_hyphenated_name_opening_a_sentence_is_no_dateline():
+    from briefing.disagree.counts import DATELINE_OPENER
+
+    assert DATELINE_OPENER.sub("", "ANKARA, Feb 6 (Reuters) - A quake hit.") == "A quake hit."
+    assert DATELINE_OPENER.sub("", "US-Turkish rescue teams arrived.") == (
+        "US-Turkish rescue teams arrived."
+    )

@@ -158,8 +158,8 @@ def test_what_someone_needed_to_do_is_not_a_threshold():
 @pytest.mark.parametrize(
     ("sentence", "low", "high"),
     [
-        ("A dozen people were killed in the blast.", 12, 12),
-        ("Two dozen people were injured in the blast.", 24, 24),
+        ("A dozen people were killed in the blast.", 11, 13),  # a round word: about a dozen
+        ("Two dozen people were injured in the blast.", 22, 26),
         ("Twenty-five people were wounded in the attack.", 25, 25),
         ("The crash killed one hundred and twelve passengers.", 112, 112),
         ("More than three hundred people died in the floods.", 300, 390),
@@ -198,3 +198,38 @@ def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(
     sentence: str, thing: str
 ):
     assert only(sentence).thing == thing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Between two hundred and three hundred people were killed.", 200, 300),
+        ("Between 10 and 15 million people were displaced by the floods.", 10e6, 15e6),
+        ("In Sindh, half a dozen people were killed in the storm.", 5.4, 6.6),
+        ("Five hundred and six people died in the fire.", 506, 506),
+    ],
+)
+def test_word_numbers_ranges_and_round_words_read_as_a_reader_takes_them(
+    sentence: str, low: float, high: float
+):
+    quantity = only(sentence)
+    assert (round(quantity.low, 1), round(quantity.high, 1)) == (low, high)
+
+
+def test_half_numbers_and_between_without_a_range_are_no_figure():
+    assert find_quantities("The floods displaced two and a half million people.") == []
+    assert find_quantities("Between five and six-year-olds died in the fire.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vaccination rate reached 70 percent in the city.",
+        "Inflation rose 3.2% in January from December.",
+        "Youth unemployment hit 20.1% in the second quarter.",
+        "Debt as a share of GDP rose to 110% last year.",
+        "About 1,200 homes were damaged or destroyed by the floods.",
+    ],
+)
+def test_a_change_a_sub_measure_or_a_mixed_count_is_no_comparable_rate_or_damage(sentence: str):
+    assert all(q.thing is None for q in find_quantities(sentence))

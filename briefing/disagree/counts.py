@@ -131,8 +131,9 @@ def name_of(word: str) -> str:
 
 
 # A wire story's dateline: "ANKARA (Reuters) - ", "DAMASCUS - ", "SAN JOSE, Costa Rica — ".
+# "ANKARA, Feb 6 (Reuters) - ". The dash stands between spaces: "US-led" is no dateline.
 DATELINE_OPENER = re.compile(
-    r"^[A-Z]{2,}(?:[ ,.'’/-]+[A-Za-z]+){0,4}\s*(?:\([^()]{1,30}\))?\s*[-—–]+\s*"
+    r"^[A-ZÀ-Ý]{2,}(?:[ ,.'’/]+[\w.]+){0,5}?(?:\s*\([^()]{1,30}\))?\s+[-—–]+\s+"
 )
 # News moves to a parallel event with these openers.
 TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")

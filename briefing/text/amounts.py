@@ -10,7 +10,7 @@ import re
 
 from .. import settings
 from .dates import MONTHS
-from .numbers import NUMBER_IN_WORDS, words_value
+from .numbers import NUMBER_IN_WORDS, ROUND_WORDS, words_value
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
@@ -83,7 +83,9 @@ def precision(raw: str, scale: float) -> float:
     50,000. A number written as a word is exact."""
     raw = raw.replace(",", "")
     if not raw[:1].isdigit():
-        return 0.0
+        # A word is exact ("twelve"), a round word about that many ("a dozen", "a hundred").
+        value = words_value(raw) or 0.0
+        return 0.1 * value * scale if ROUND_WORDS.search(raw) else 0.0
     if "." in raw:
         half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
     else:

@@ -21,15 +21,24 @@ _SMALL = rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS})"
 # A number in words as news writes counts: "twelve", "twenty-five", "three hundred", "one hundred
 # and twelve", "a dozen", "two dozen" ("hundreds", "dozens" are no number).
 NUMBER_IN_WORDS = (
-    rf"(?:(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?(?![\w-])"
-    rf"|(?:a|{_SMALL})\s+dozen(?![\w-])|{_SMALL}(?![\w-])|hundred(?![\w-]))"
+    rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?!\s+(?:hundred|dozen)\b))?(?![\w-])"
+    rf"|(?:half\s+a|a|{_SMALL})\s+dozen(?![\w-])|{_SMALL}(?![\w-])|hundred(?![\w-]))"
+    # not the first word of "two and a half million": a number this grammar does not read
+    r"(?!\s+and\s+a\s+half\b)"
 )
+# Round words: "a dozen", "a hundred", "fifteen hundred" are about that many ("five hundred and
+# six" is exact).
+ROUND_WORDS = re.compile(r"\b(?:dozen|hundred)$", re.I)
 
 
 def words_value(text: str) -> float | None:
     """The value of a number in words: "one hundred and twelve" is 112, "two dozen" 24."""
+    words = re.split(r"[\s-]+", text.lower())
+    if words[:2] == ["half", "a"]:  # "half a dozen"
+        rest = words_value(" ".join(words[2:]))
+        return None if rest is None else rest / 2
     total = 0.0
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in words:
         if word == "and":
             continue
         if word == "a":

@@ -53,8 +53,7 @@ CONTESTED = {"votes", "vote share", "seats"}
 PEOPLE = {
     "people", "persons", "individuals", "residents", "citizens", "consumers", "customers",
     "users", "men", "women", "children", "others", "civilians", "migrants", "refugees",
-    "protesters", "demonstrators", "students", "patients", "tourists", "workers", "prisoners",
-    "fighters", "militants", "pilgrims", "fishermen", "villagers", "voters",
+    "protesters", "demonstrators", "tourists", "pilgrims", "fishermen", "villagers",
     "americans", "britons", "brits", "canadians", "australians", "germans", "europeans",
 }  # fmt: skip
 # What a breach takes from people: "the personal information of 143 million people".
@@ -196,9 +195,13 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         return None  # "3 billion francs ($3.2 billion)": a conversion of the figure before
     scale = SCALES.get((match.group("scale") or "").strip().lower(), 1.0)
     value *= scale
+    if match.group("between") and not match.group("num2"):
+        return None  # "between five and six-year-olds": no range, and no figure
     if match.group("num2"):
         second = number_value(match.group("num2")) or 0.0
         scale2 = SCALES.get((match.group("scale2") or "").strip().lower(), scale)
+        if scale2 != scale and scale == 1.0 and value < second:
+            value *= scale2  # "between 10 and 15 million", "$5 to $7 billion": one scale for both
         low, high = sorted((value, second * scale2))
         half = 0.0
     else:
@@ -314,7 +317,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         if word in PEOPLE:
             return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
         if word in BUILDINGS:
-            return buildings_thing(preceding[-3:] + clause_after[n + 1 : n + 5])
+            verb = [w for w in preceding[-1:] if w in DESTROYED or w == "damaged"]
+            return buildings_thing(verb, clause_after[n + 1 : n + 6])
     if unit == "percent":
         return None
     # People the lists do not name ("fishermen", "pilgrims"): the verb before the number or the
@@ -345,12 +349,20 @@ BUILDINGS = {"homes", "houses", "buildings", "dwellings", "structures"}
 DESTROYED = {"destroyed", "flattened", "razed", "collapsed", "levelled", "leveled", "demolished"}
 
 
-def buildings_thing(around: list[str]) -> str | None:
-    if DESTROYED & set(around):
-        return "buildings destroyed"
-    if "damaged" in around:
-        return "buildings damaged"
-    return None
+def buildings_thing(verb: list[str], predicate: list[str]) -> str | None:
+    """The verb right before the number ("destroyed 1,200 homes"), else the predicate after
+    the noun up to another clause or figure ("3,000 houses were damaged"); "damaged or
+    destroyed" is neither measure."""
+    said = set(verb)
+    if not said:
+        for word in predicate:
+            if word in (",", ";") or word[:1].isdigit():
+                break
+            said.add(word)
+    destroyed, damaged = bool(DESTROYED & said), "damaged" in said
+    if destroyed == damaged:
+        return None
+    return "buildings destroyed" if destroyed else "buildings damaged"
 
 
 def offence(rest: list[str]) -> str | None:
@@ -406,19 +418,50 @@ def percent_thing(preceding: list[str], following: list[str]) -> str | None:
         return "vote share"
     if "turnout" in preceding[-5:] or "turnout" in following[:3]:
         return "turnout"
-    # A rate named as the subject of its clause: "Unemployment rose to 5.5 percent", "inflation
-    # hit 10.1%", "cut its key interest rate to 4.5%".
-    for word in reversed(after_clause_start(preceding)[-6:]):
-        if word in RATES:
-            return RATES[word]
-    return None
+    return rate_thing(preceding)
 
 
+# A rate named right before its level: "Unemployment rose to 5.5 percent", "inflation hit 10.1%",
+# "cut its key interest rate to 4.5%", "the unemployment rate was 10.2%". Only a level: "rose
+# 3.2%" without "to" is a change, and a modifier before the name ("youth unemployment", "export
+# growth", "jobless claims") is another measure.
 RATES = {
     "unemployment": "unemployment rate", "jobless": "unemployment rate",
-    "inflation": "inflation rate", "growth": "growth rate", "gdp": "growth rate",
-    "rate": "interest rate", "rates": "interest rate", "approval": "approval rating",
+    "inflation": "inflation rate", "growth": "growth rate",
 }  # fmt: skip
+RATE_OF = {"interest", "key", "benchmark", "policy", "lending"}  # "... rate" of a central bank
+LEVEL = {"to", "at", "of", "hit", "was", "is", "stood", "reached", "remained", "stayed"}
+TOWARDS = {
+    "rose", "fell", "climbed", "dropped", "slowed", "grew", "eased", "jumped", "cut", "raised",
+    "lowered", "increased", "reduced", "accelerated", "rising", "falling", "unchanged", "held",
+    "kept", "its", "the", "annual", "a", "an", "record", "year-on-year",
+}  # fmt: skip
+MODIFIERS = {
+    "youth", "claims", "export", "exports", "revenue", "sales", "wage", "wages", "core", "food",
+    "monthly", "vaccination", "debt", "credit", "mortgage", "population",
+}  # fmt: skip
+
+
+def rate_thing(preceding: list[str]) -> str | None:
+    tail = preceding[-6:]
+    for n in range(len(tail) - 1, -1, -1):
+        word, between = tail[n], tail[n + 1 :]
+        if word in (",", ";", "and", "while", "but"):
+            return None
+        name = RATES.get(word)
+        if word in ("rate", "rates"):
+            before = tail[n - 1] if n else ""
+            name = RATES.get(before) or ("interest rate" if before in RATE_OF else None)
+            if before in RATES:
+                n -= 1
+        if name is None:
+            continue
+        if n and tail[n - 1] in MODIFIERS:
+            return None
+        if not between or between[-1] not in LEVEL or not set(between) <= LEVEL | TOWARDS:
+            return None
+        return name
+    return None
 
 
 def money_thing(preceding: list[str], following: list[str]) -> str | None:
