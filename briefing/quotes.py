@@ -153,5 +153,9 @@ def clean_name(name: str) -> str | None:
         return None  # "Or" alone
     if any(w.strip("’'.,").lower() in NOT_SPEAKERS for w in words):
         return None
+    # The person after the titles: "Acme Chief Executive Jane Doe" is Jane Doe.
+    titled = [n for n, w in enumerate(words[:-1]) if is_title(w)]
+    if titled:
+        words = words[titled[-1] + 1 :]
     words = [w for w in words if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]
     return " ".join(words) or None

@@ -486,3 +486,11 @@ def test_a_hyphenated_name_opening_a_sentence_is_no_dateline():
     assert DATELINE_OPENER.sub("", "US-Turkish rescue teams arrived.") == (
         "US-Turkish rescue teams arrived."
     )
+
+
+def test_two_premiums_on_one_takeover_price_are_a_difference():
+    (difference,) = run(
+        "Acme will pay $38 a share, a premium of 27% to Zeta's closing price on Tuesday.",
+        "Acme will pay $38 per share in cash for Zeta, a 25 per cent premium to the last close.",
+    )
+    assert difference.about == "Premium"

@@ -148,3 +148,15 @@ def test_a_speaker_after_said_ends_with_his_sentence_and_a_leading_conjunction_i
     assert quote.speaker == "Putin"
     (quote,) = quotes_of("But Kelleher said: “This is an emergency rescue for the bank.”")
     assert quote.speaker == "Kelleher"
+
+
+def test_a_speaker_after_an_organisation_and_titles_is_the_person_of_up_to_five_words():
+    (quote,) = quotes_of(
+        "“This deal makes us the clear leader in our market,” Acme Chief Executive Jane Doe said."
+    )
+    assert quote.speaker == "Jane Doe"
+    (quote,) = quotes_of(
+        "“It is a solid solution for the whole country,” said Swiss Finance Minister Karin "
+        "Keller-Sutter."
+    )
+    assert quote.speaker == "Karin Keller-Sutter"

@@ -10,8 +10,9 @@ import re
 
 # A name the model may choose as a sentence's party: up to three capitalised words.
 PARTY_NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){0,2}")
-# A speaker named next to a quotation: up to four capitalised words, initials allowed.
-SPEAKER_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
+# A speaker named next to a quotation: up to five capitalised words, initials allowed ("Swiss
+# Finance Minister Karin Keller-Sutter", "Acme Chief Executive Jane Doe").
+SPEAKER_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}"
 # One capitalised word of a personal name ("Ushakov", "O'Brien", "Zelensky").
 NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'-]+$")
 

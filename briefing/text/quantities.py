@@ -418,6 +418,8 @@ def percent_thing(preceding: list[str], following: list[str]) -> str | None:
         return "vote share"
     if "turnout" in preceding[-5:] or "turnout" in following[:3]:
         return "turnout"
+    if "premium" in preceding[-2:] or "premium" in following[:1]:
+        return "premium"  # "a premium of 27%", "a 25 per cent premium" on a share price
     return rate_thing(preceding)
 
 
