@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from . import cues, settings, similar
+from .disagree.durations import measures
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .text.match import match_key
@@ -61,8 +62,15 @@ def contradicts(one: str, other: str) -> bool:
     """Two sentences that give the same thing different figures ("killing 12 people", "the death
     toll rose to 14"): however alike their words, they are not one fact, and neither may be cited
     for the other. They stay apart, and "Where sources differ" sets them side by side."""
+    if stated_apart(measures(one), measures(other)):
+        return True  # "jailed for ten years" / "sentenced to 12 years in prison"
     first, second = find_quantities(one), find_quantities(other)
-    measures = {(a.thing, a.unit) for a in first if a.thing} & {(b.thing, b.unit) for b in second}
+    # A sum whose purpose is not named is still a sum: "£2.5 million in bribes" / "2.3 million
+    # pounds" cannot both be the one fact.
+    sums = [(a, b) for a in first for b in second if a.unit == b.unit and a.unit not in PLAIN]
+    if sums and not any(a.compatible(b) for a, b in sums):
+        return True
+    shared = {(a.thing, a.unit) for a in first if a.thing} & {(b.thing, b.unit) for b in second}
     # Each measure on its own: "killed 12 and injured 40" is not "killed 14 and injured 40".
     return any(
         not any(
@@ -71,7 +79,22 @@ def contradicts(one: str, other: str) -> bool:
             for b in second
             if (a.thing, a.unit) == (b.thing, b.unit) == measure
         )
-        for measure in measures
+        for measure in shared
+    )
+
+
+PLAIN = ("count", "percent")  # units that say nothing of what is counted
+
+
+def stated_apart(
+    first: list[tuple[str, str, str, str]], second: list[tuple[str, str, str, str]]
+) -> bool:
+    """Lengths (disagree.durations) of one thing that the two sentences give differently."""
+    things = {(t, u) for t, u, _, _ in first} & {(t, u) for t, u, _, _ in second}
+    return any(
+        not {k for t, u, k, _ in first if (t, u) == thing}
+        & {k for t, u, k, _ in second if (t, u) == thing}
+        for thing in things
     )
 
 

@@ -119,3 +119,19 @@ def test_one_agreeing_figure_does_not_hide_a_different_toll():
         ),
     ]
     assert len(combine(items, Parties())) == 2
+
+
+def test_sentences_giving_different_prison_terms_or_sums_are_not_one_finding():
+    items = [
+        item(
+            "fact",
+            "The minister was jailed for ten years on Friday for taking £2.5 million in bribes.",
+            "a1.s1",
+        ),
+        item(
+            "fact",
+            "The minister was sentenced to 12 years on Friday for taking £2.3 million in bribes.",
+            "a2.s1",
+        ),
+    ]
+    assert len(combine(items, Parties())) == 2

@@ -494,3 +494,28 @@ def test_two_premiums_on_one_takeover_price_are_a_difference():
         "Acme will pay $38 per share in cash for Zeta, a 25 per cent premium to the last close.",
     )
     assert difference.about == "Premium"
+
+
+def test_two_prison_terms_and_two_lengths_of_a_trial_are_differences():
+    found = run(
+        "The former minister was sentenced to 12 years in prison on Friday. The trial lasted six "
+        "weeks and heard from 40 witnesses.",
+        "The former minister was jailed for ten years on Friday after a five-week trial.",
+    )
+    assert {d.about for d in found} >= {"prison sentence", "length of the trial"}
+    # What someone faces or asked for is no sentence handed down.
+    assert (
+        run(
+            "He faces up to 110 years in prison, prosecutors said.",
+            "Prosecutors had asked for 15 years, and the judge sentenced him to 12 years.",
+        )
+        == []
+    )
+
+
+def test_two_sums_of_bribes_are_a_difference():
+    (difference,) = run(
+        "The former minister was jailed for accepting £2.5 million in bribes, the court ruled.",
+        "The former minister was found guilty of taking 2.3 million pounds in bribes.",
+    )
+    assert difference.about == "Bribes"

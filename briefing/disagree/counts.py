@@ -20,6 +20,7 @@ LABELS = {
     "dead": "Death toll", "missing": "Missing", "injured": "Injured", "displaced": "Displaced",
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
+    "bribes": "Bribes",
 }  # fmt: skip
 
 

@@ -50,6 +50,21 @@ LONG = re.compile(
     re.I,
 )
 ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)
+# "The trial lasted six weeks", "the talks went on for five hours".
+LASTED = re.compile(
+    rf"\b(?P<noun>{'|'.join(SAME_THING)})\s+(?:lasted|ran for|went on for|took)\s+{QUALIFIER}{NUM}"
+    rf"\s+{UNITS}\b",
+    re.I,
+)
+# A prison term handed down: "sentenced to 12 years in prison", "jailed for ten years", "a 12-year
+# sentence". Not what someone faces or asked for ("faces up to 110 years", "asked for 15 years").
+PRISON = (
+    re.compile(
+        rf"\b(?:sentenced to|jailed for|imprisoned for|handed)\s+(?:an?\s+)?{NUM}[- ]years?\b",
+        re.I,
+    ),
+    re.compile(rf"\b{NUM}[- ]year\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b", re.I),
+)
 
 
 def measures(text: str) -> list[tuple[str, str, str, str]]:
@@ -70,6 +85,12 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         value = float(NUMBER_WORDS.get(raw, 0) or raw)
         found.append((f"age of the {AGED[match.group('noun').lower()]}", "year", f"{value:g}",
                       match.group(0)))  # fmt: skip
+    for match in LASTED.finditer(text):
+        thing = SAME_THING[match.group("noun").lower()]
+        found.append(measure(thing, match.group("unit"), value_of(match), match))
+    for pattern in PRISON:
+        for match in pattern.finditer(text):
+            found.append(("prison sentence", "year", f"{value_of(match):g}", match.group(0)))
     for match in ORDINAL.finditer(text):
         before = [w.lower() for w in WORDS.findall(text[: match.start()])]
         things = [SAME_THING[w] for w in before if w in SAME_THING]
@@ -79,6 +100,11 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
             unit = "day" if match.group("unit").lower() in DAYS else match.group("unit").lower()
             found.append((things[-1], unit, f"in its {number}th", span))
     return found
+
+
+def value_of(match: re.Match[str]) -> float:
+    raw = match.group("num").lower()
+    return float(NUMBER_WORDS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
 
 
 def measure(thing: str, unit: str, value: float, match: re.Match[str]) -> tuple[str, str, str, str]:
@@ -106,6 +132,6 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
             Variant(text=found[0][0], evidence=[evidence(s) for _, s in found])
             for found in values.values()
         ]
-        about = thing if thing.startswith("age") else f"length of the {thing}"
+        about = thing if thing.startswith(("age", "prison")) else f"length of the {thing}"
         result.append(Difference(about=about, kind="number", variants=variants))
     return result

@@ -74,6 +74,7 @@ MONEY_THINGS = {
     "losses": ("lost", "loss", "losses", "stole", "steal", "stolen", "misappropriated",
                "defrauded", "fraud", "embezzled"),
     "fine": ("fine", "fined", "penalty", "settlement", "damages"),
+    "bribes": ("bribe", "bribes", "bribery", "kickbacks", "kickback"),
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
