@@ -54,6 +54,12 @@ def facts(articles: list[Article]) -> tuple[list[Item], list[Sentence]]:
     return items, sentences
 
 
+def finding(kind: str, text: str, sentence_id: str = "a1.s9") -> Item:
+    """One finding citing the one sentence it reads as."""
+    cited = [Evidence(sentence_id=sentence_id, article_id=sentence_id.split(".")[0], text=text)]
+    return Item(kind=kind, text=text, evidence=cited)
+
+
 def shown(*sentences: str) -> list[str]:
     """The sentences of one article that are chosen as findings, with words to spare."""
     items, _ = facts([article(1, list(sentences))])
@@ -109,8 +115,7 @@ def test_an_explosion_is_never_a_sticking_point_of_an_attack():
 def test_empty_section_is_left_out_of_the_markdown():
     story = Story(id="st-1", title="Quake", article_ids=["a1"], kind="incident")
     text = "An earthquake killed 30 people in the north, officials said on Monday."
-    found = Item(kind="fact", text=text, evidence=[Evidence(sentence_id="a1.s1", article_id="a1",
-                                                             text=text)])  # fmt: skip
+    found = finding("fact", text, "a1.s1")
     story.sections = {"casualties": [found]}
     briefing = Briefing(topic="", date=dt.date(2025, 12, 5), generated_at=dt.datetime.now(dt.UTC),
                         stories=[story], sources=[Source(number=1, article_id="a1", title="Quake",
@@ -160,8 +165,7 @@ def test_a_quotation_closed_with_the_other_kind_of_mark_is_closed():
 
 def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
     memory = "Whenever he would speak, it left you with an impression for the rest of the day."
-    item = Item(kind="next_step", text=memory,
-                evidence=[Evidence(sentence_id="a1.s9", article_id="a1", text=memory)])  # fmt: skip
+    item = finding("next_step", memory)
     assert "next_steps" not in sections.assign([item], "incident")
     assert "next_steps" in sections.assign([item], "negotiation")
 
@@ -210,8 +214,7 @@ def test_advice_to_the_reader_is_not_a_finding_but_a_quotation_saying_you_is():
 
 def test_advice_to_cause_no_concern_is_not_who_is_responsible_for_a_breach():
     advice = "If there is anything to cause concern, report it to the company straight away."
-    item = Item(kind="fact", text=advice,
-                evidence=[Evidence(sentence_id="a1.s9", article_id="a1", text=advice)])  # fmt: skip
+    item = finding("fact", advice)
     assert "responsibility" not in sections.assign([item], "incident")
     blamed = "The cause of the breach was an unpatched web server, the company said on Monday."
     item = item.model_copy(update={"text": blamed})
@@ -220,8 +223,7 @@ def test_advice_to_cause_no_concern_is_not_who_is_responsible_for_a_breach():
 
 def test_what_happened_opens_on_a_sentence_that_reads_alone():
     pointing = "Their American guide was the tenth victim from the United States."
-    cited = [Evidence(sentence_id="a1.s2", article_id="a1", text=pointing)]
-    item = Item(kind="fact", text=pointing, evidence=cited)
+    item = finding("fact", pointing, "a1.s2")
     assert "what_happened" not in sections.assign([item], "incident")
     named = item.model_copy(update={"text": "The American guide was the tenth victim."})
     assert "what_happened" in sections.assign([named], "incident")
@@ -229,8 +231,7 @@ def test_what_happened_opens_on_a_sentence_that_reads_alone():
 
 def test_a_reaction_is_someones_an_unattributed_position_is_another_detail():
     said = "The company's decision drew sharp criticism from consumer groups on Monday."
-    cited = [Evidence(sentence_id="a1.s9", article_id="a1", text=said)]
-    nobody = Item(kind="position", text=said, evidence=cited)
+    nobody = finding("position", said)
     assert "positions" not in sections.assign([nobody], "incident")
     assert "details" in sections.assign([nobody], "incident")
     somebody = nobody.model_copy(update={"party": "Consumer groups"})

@@ -74,9 +74,7 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         noun = match.group("noun").lower()
         if noun not in SAME_THING or re.search(r"[- ]old\b", match.group(0), re.I):
             continue
-        raw = match.group("num").lower()
-        value = float(NUMBER_WORDS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
-        found.append(measure(SAME_THING[noun], match.group("unit"), value, match))
+        found.append(measure(SAME_THING[noun], match.group("unit"), value_of(match), match))
     for match in LONG.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
         found.append(measure(thing, match.group("unit"), 1, match))
@@ -103,6 +101,7 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
 
 
 def value_of(match: re.Match[str]) -> float:
+    """The number a MEASURE-like match states, "and a half" included ("three-and-a-half")."""
     raw = match.group("num").lower()
     return float(NUMBER_WORDS.get(raw, 0) or raw) + (0.5 if match.group("half") else 0)
 

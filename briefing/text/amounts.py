@@ -80,10 +80,10 @@ def number_value(raw: str) -> float | None:
 
 def precision(raw: str, scale: float) -> float:
     """Half a unit of the last digit written: "11,300" reads 11,250-11,350; "145.5m" is exact to
-    50,000. A number written as a word is exact."""
+    50,000. A number written as a word is exact ("twelve"), a round word about that many
+    ("a dozen", "fifteen hundred")."""
     raw = raw.replace(",", "")
     if not raw[:1].isdigit():
-        # A word is exact ("twelve"), a round word about that many ("a dozen", "a hundred").
         value = words_value(raw) or 0.0
         return 0.1 * value * scale if ROUND_WORDS.search(raw) else 0.0
     if "." in raw:
