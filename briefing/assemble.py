@@ -133,6 +133,8 @@ def make_story(
     placed = sections.assign(
         [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
     )
+    differ = disagree.differences(own, quotes, published, figures)
+    contested = frozenset(d.about for d in differ if d.kind == "number")
     return story.model_copy(
         update={
             "kind": kind,
@@ -142,8 +144,10 @@ def make_story(
             "timeline": dated,
             "sections": placed,
             "quotes": key_quotes,
-            "differences": disagree.differences(own, quotes, published, figures),
-            "key_figures": disagree.key_figures(own, stated=figures, shown=shown_ids(chosen)),
+            "differences": differ,
+            "key_figures": disagree.key_figures(
+                own, stated=figures, shown=shown_ids(chosen), contested=contested
+            ),
         }
     )
 

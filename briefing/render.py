@@ -60,12 +60,6 @@ def md_code(text: str | None) -> str:
 WEB_URL = re.compile(r"https?://[^\s<>`\\]+\Z", re.IGNORECASE)
 
 
-def md_url(url: str | None) -> str:
-    """An http(s) URL as an autolink; anything else (javascript:, spaces, brackets) as code."""
-    url = (url or "").strip()
-    return f"<{url}>" if WEB_URL.match(url) else md_code(url)
-
-
 # A continuation line must not start with one of these, or it would open a new block.
 RISKY_LINE_START = re.compile(r"^(?:[-+*]|[-=]{2,}|\d{1,9}[.)]|`{3,}|~{3,})$|^`{3,}")
 LIST_ITEM = re.compile(r"^(- |\d{1,9}\. )")
@@ -176,7 +170,7 @@ def _environment(
 def template_env(extra_dir: str | None = None) -> jinja2.Environment:
     """Markdown templates: no autoescape, article text goes through the `md` filters."""
     env = _environment(extra_dir, autoescape=False, keep_trailing_newline=True)
-    env.filters.update(md=md, md_code=md_code, md_url=md_url, file_name=file_name, opening=opening)
+    env.filters.update(md=md, md_code=md_code, file_name=file_name, opening=opening)
     return env
 
 

@@ -291,6 +291,19 @@ def test_key_figures_give_one_line_per_measured_thing_most_cited_first():
     assert all(f.text in e.text for f in figures for e in f.evidence[:1])
 
 
+def test_a_measure_where_sources_differ_lists_is_not_repeated_as_a_key_figure():
+    texts = [
+        "The death toll rose to 11,300. About 10,000 people are missing.",
+        "The death toll reached more than 5,200, a minister said.",
+    ]
+    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
+    sentences = segment(articles).sentences
+    contested = frozenset(d.about for d in differences(sentences, []) if d.kind == "number")
+    assert "Death toll" in contested
+    figures = key_figures(sentences, contested=contested)
+    assert [f.about for f in figures] == ["Missing"]
+
+
 def test_the_shares_of_two_candidates_are_not_a_difference_but_one_candidates_are():
     assert (
         run(

@@ -308,9 +308,11 @@ def key_figures(
     size: int | None = None,
     stated: Stated | None = None,
     shown: frozenset[str] = frozenset(),
+    contested: frozenset[str] = frozenset(),
 ) -> list[KeyFigure]:
     """The counts, amounts and rates of a story: one line per measured thing with its most
-    cited value (the others are under "Where sources differ"), the most cited things first.
+    cited value, the most cited things first. `contested`: labels of the measures "Where
+    sources differ" lists with every value; a reader finds those there, not twice.
     `shown`: ids of sentences the story shows as findings; a figure from one of them, or from a
     sentence an earlier key figure shows whole, is shown in a short clause, not again whole."""
     stated = stated or read_story(sentences)
@@ -328,7 +330,9 @@ def key_figures(
         by_value: dict[str, list[tuple[Quantity, Sentence]]] = defaultdict(list)
         for quantity, sentence in members:
             by_value[value_key(quantity)].append((quantity, sentence))
-        ranked.append((label(thing, place), min(by_value.values(), key=prominence)))
+        about = label(thing, place)
+        if about not in contested:
+            ranked.append((about, min(by_value.values(), key=prominence)))
     ranked.sort(key=lambda r: prominence(r[1]))
     size = settings.current().key_figures if size is None else size
     figures = []
