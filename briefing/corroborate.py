@@ -14,6 +14,7 @@ from . import cues, settings, similar
 from .disagree.durations import measures
 from .models import Evidence, Item, Quote
 from .parties import Parties
+from .quotes import QUOTED
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import find_quantities
@@ -153,10 +154,13 @@ def quoted_sentences(quotes: list[Quote], texts: dict[str, str]) -> set[str]:
 
 def says_nearly_whole(quoted: str, sentence: str, share: float) -> bool:
     """The quoted words are in the sentence (not only in a longer version another outlet
-    quoted) and are at least `share` of its words."""
-    return match_key(quoted) in match_key(sentence) and len(quoted.split()) >= share * len(
-        sentence.split()
-    )
+    quoted) and are at least `share` of its words; or the sentence quotes a part of a key
+    quote that runs over several sentences ("There will never be a friendly solution ...!"
+    of a tweet quoted whole), and that part is at least `share` of its words."""
+    if match_key(quoted) in match_key(sentence):
+        return len(quoted.split()) >= share * len(sentence.split())
+    parts = [p for p in QUOTED.findall(sentence) if match_key(p) in match_key(quoted)]
+    return sum(len(p.split()) for p in parts) >= share * len(sentence.split()) > 0
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:

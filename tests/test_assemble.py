@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.assemble import sources, timeline
-from briefing.corroborate import combine
-from briefing.models import Article, Evidence, Item
+from briefing.corroborate import combine, quoted_sentences
+from briefing.models import Article, Evidence, Item, Quote
 from briefing.parties import Parties
 
 
@@ -135,3 +135,19 @@ def test_sentences_giving_different_prison_terms_or_sums_are_not_one_finding():
         ),
     ]
     assert len(combine(items, Parties())) == 2
+
+
+def test_a_sentence_quoting_part_of_a_longer_key_quote_is_not_shown_again_as_a_finding():
+    tweet = (
+        "Caught RED HANDED - very disappointed that China is allowing oil to go into North Korea. "
+        "There will never be a friendly solution to the North Korea problem if this continues!"
+    )
+    texts = {
+        "a1.s8": "“There will never be a friendly solution to the North Korea problem if this "
+        "continues!”",
+        "a1.s9": "“Caught RED HANDED,” an aide said of the ships the coast guard seized last month "
+        "off the port of Yeosu.",
+    }
+    evidence = [Evidence(sentence_id=i, article_id="a1", text=t) for i, t in texts.items()]
+    key_quotes = [Quote(text=tweet, speaker="Trump", evidence=evidence)]
+    assert quoted_sentences(key_quotes, texts) == {"a1.s8"}  # s9 quotes too little of itself
