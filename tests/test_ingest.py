@@ -519,6 +519,7 @@ def test_date_is_inferred_from_a_weekday_after_an_explicit_date() -> None:
     assert infer_date("Talks ended on Friday.", "no date here", TODAY) is None
 
 
+
 def test_dateline_names_the_agency(tmp_path: Path) -> None:
     path = write(tmp_path, "story.txt", f"MOSCOW (Reuters) - {STORY}")
     assert load_file(path, today=TODAY)[0].outlet == "Reuters"
@@ -769,6 +770,16 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "GERMAN INTERIOR MINISTER: (Speaking German).",
         "Logo",
         "keyboard_arrow_down",
+        "Read more on foxbusiness.com",
+        "Read more: Fed predictions for 2024: What experts say",
+        "Our live coverage has ended. Read the takeaways here.",
+        "LIVE COVERAGE IS OVER20 updates",
+        "Hear Chair Powell explain decision to slash interest rates",
+        "01:24 - Source: CNN",
+        "In this article:",
+        "Now Reading :",
+        "pic.twitter.com/ZAxApKpJIT",
+        "— Keir Starmer (@Keir_Starmer) November 26, 2024",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
@@ -784,6 +795,8 @@ def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
     [
         "Most viewed the ruling as a victory for the opposition, polls showed on Monday.",
         "Smith, a journalist who contributed reporting to the Panama Papers, was arrested.",
+        "Watch officials said they would review the footage of the raid on Monday.",
+        "Hear, hear, the minister said as the bill passed its final reading in parliament.",
     ],
 )
 def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None:

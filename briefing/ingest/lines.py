@@ -23,6 +23,7 @@ CHROME_EXACT = {
     "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
     "post comment", "continue reading the main story", "logo", "image", "video", "loading",
     "advertisement continue reading the main story", "story highlights", "story",
+    "in this article", "now reading", "published", "updated",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
 SOCIAL += "|messenger|threads|bluesky|flipboard"
@@ -53,6 +54,19 @@ CHROME_PATTERNS = (
         re.I,
     ),
     re.compile(rf"^(?:click to )?share (?:on|via) (?:{SOCIAL}|email)\b", re.I),
+    # Links to more of the site and the ends of live pages: "Read more on foxbusiness.com",
+    # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
+    # OVER20 updates".
+    re.compile(r"^read more\b.{0,120}$", re.I),
+    re.compile(r"^(?:our )?live coverage (?:has (?:now )?ended|is over)", re.I),
+    # A video's teaser and running time: "Hear Chair Powell explain decision to slash interest
+    # rates" (no full stop), "01:24 - Source: CNN".
+    re.compile(r"^(?:watch|hear|listen)\b[^.!?]{0,100}$", re.I),
+    re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I),
+    # An embedded post's link and signature: "pic.twitter.com/ZAxApKpJIT", "— Keir Starmer
+    # (@Keir_Starmer) November 26, 2024".
+    re.compile(r"^pic\.twitter\.com/\S+$", re.I),
+    re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,20}\)\s+\w+\s+\d{1,2},\s+\d{4}$"),
     # "Click here to upload yours.", "To read the original story by X, click here.": a short
     # line that tells the reader where to click is the page talking, not the story.
     re.compile(r"\b(?:click|tap) here\b", re.I),
