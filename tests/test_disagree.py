@@ -49,6 +49,21 @@ def test_identical_quotes_in_two_outlets_do_not_differ():
     assert run(text, "In Moscow. " + text) == []
 
 
+def test_reported_speech_and_a_cut_or_doubled_quotation_are_not_other_wordings():
+    quoted = (
+        "“This is designed to be a permanent cessation of hostilities,” Biden said. “Hezbollah "
+        "will not be allowed to threaten the security of Israel again,” Biden said."
+    )
+    assert (
+        run(
+            quoted,
+            "Biden said the ceasefire is designed to be a permanent cessation of hostilities.",
+            "“Hezbollah will not be allowed be allowed to threaten the security",
+        )
+        == []
+    )
+
+
 # --- counts, amounts and rates ------------------------------------------------------------------
 
 
@@ -302,6 +317,19 @@ def test_a_measure_where_sources_differ_lists_is_not_repeated_as_a_key_figure():
     assert "Death toll" in contested
     figures = key_figures(sentences, contested=contested)
     assert [f.about for f in figures] == ["Missing"]
+
+
+def test_a_breakdown_by_place_and_a_count_of_children_are_no_rivals_of_the_total_toll():
+    differing = run(
+        "Officials have tallied 117 dead in Mexico City, 55 in Morelos, 39 in Puebla and 12 in "
+        "Mexico state.",
+        "The quake killed at least 273 people, officials said on Thursday.",
+        "The quake killed 19 children and six adults at the school.",
+        "At the school, 20 children were killed, the navy said.",
+    )
+    assert [(d.about, [v.text for v in d.variants]) for d in differing] == [
+        ("Death toll (children)", ["19 children", "20 children"])
+    ]
 
 
 def test_the_shares_of_two_candidates_are_not_a_difference_but_one_candidates_are():

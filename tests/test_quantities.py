@@ -233,3 +233,12 @@ def test_half_numbers_and_between_without_a_range_are_no_figure():
 )
 def test_a_change_a_sub_measure_or_a_mixed_count_is_no_comparable_rate_or_damage(sentence: str):
     assert all(q.thing is None for q in find_quantities(sentence))
+
+
+def test_a_count_of_nationals_is_placed_so_it_is_not_set_against_another_countrys_toll():
+    lebanon, israel = find_quantities(
+        "The war has killed more than 3,800 people in Lebanon, while more than 130 Israelis "
+        "have lost their lives."
+    )
+    assert (lebanon.place, israel.place) == (None, "IL")
+    assert only("Israeli strikes killed 40 Palestinian prisoners on Monday.").place == "PS"

@@ -212,6 +212,7 @@ def quantity_differences(
         for q, s in stated.quantities
         if q.comparable and not q.increment and names.about_the_story(s)
     ]
+    found = [(q, s) for q, s in found if (s.id, q.thing) not in breakdowns(found)]
     # Figures that differ only by rounding ("51%" beside "50.8%") are listed, and said to be so:
     # which outlet rounded is worth a glance, not an alarm.
     found_differences, rounded = [], defaultdict(list)
@@ -228,6 +229,17 @@ def quantity_differences(
 
 
 ROUNDED = ", rounded differently"
+BREAKDOWN = 3  # values of one measure in one sentence that make it a breakdown
+
+
+def breakdowns(found: list[tuple[Quantity, Sentence]]) -> set[tuple[str, str | None]]:
+    """(sentence id, thing) where a sentence gives one measure three or more values: a breakdown
+    ("117 dead in Mexico City, 55 in Morelos, 39 in Puebla and 12 in the State of Mexico"),
+    whose parts are no rivals of another source's total."""
+    values: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for quantity, sentence in found:
+        values[(sentence.id, quantity.thing)].add(value_key(quantity))
+    return {key for key, seen in values.items() if len(seen) >= BREAKDOWN}
 
 
 def rounded_line(thing: str, held: list[tuple[str, list[tuple[Quantity, Sentence]]]]) -> Difference:

@@ -76,15 +76,19 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
         for sentence in sentences:
             if sentence.article_id in home:
                 continue
+            # Only a quotation is a wording: reported speech ("Biden said the ceasefire is
+            # designed to be ...") is the reporter's paraphrase of it.
+            if not QUOTATION_MARK.search(sentence.text):
+                continue
             named = surname in sentence.text or sentence.id in said_by[quote.speaker]
             # An unattributed quotation carries the same remark only if it shares most of it.
-            if not named and not QUOTATION_MARK.search(sentence.text):
-                continue
             wording = wording_in(sentence.text, words, None if named else unattributed)
             if wording is None or match_key(quote.text) in match_key(sentence.text):
                 continue
             if match_key(wording) in match_key(quote.text):
                 continue  # a part of the same quotation, not another wording
+            if set(content_words(wording)) <= set(content_words(quote.text)):
+                continue  # the same words, some cut off or printed twice: not another wording
             key = match_key(wording)
             old = variants.get(key)
             cited = [*(old.evidence if old else []), evidence(sentence)]

@@ -56,6 +56,26 @@ PEOPLE = {
     "protesters", "demonstrators", "tourists", "pilgrims", "fishermen", "villagers",
     "americans", "britons", "brits", "canadians", "australians", "germans", "europeans",
 }  # fmt: skip
+# Nationals counted as such ("more than 130 Israelis", "40 Palestinian prisoners"; "3,800
+# people in Lebanon" is another count): where the people counted are from, read only from the
+# word after the number. Plural, adjective, code.
+NATIONALITIES = [
+    ("israelis", "israeli", "IL"), ("palestinians", "palestinian", "PS"),
+    ("syrians", "syrian", "SY"), ("iraqis", "iraqi", "IQ"), ("iranians", "iranian", "IR"),
+    ("afghans", "afghan", "AF"), ("pakistanis", "pakistani", "PK"), ("indians", "indian", "IN"),
+    ("russians", "russian", "RU"), ("ukrainians", "ukrainian", "UA"), ("turks", "turkish", "TR"),
+    ("egyptians", "egyptian", "EG"), ("libyans", "libyan", "LY"), ("yemenis", "yemeni", "YE"),
+    ("saudis", "saudi", "SA"), ("jordanians", "jordanian", "JO"), ("somalis", "somali", "SO"),
+    ("nigerians", "nigerian", "NG"), ("kenyans", "kenyan", "KE"),
+    ("ethiopians", "ethiopian", "ET"), ("mexicans", "mexican", "MX"),
+    ("brazilians", "brazilian", "BR"), ("colombians", "colombian", "CO"),
+    ("venezuelans", "venezuelan", "VE"), ("haitians", "haitian", "HT"), ("cubans", "cuban", "CU"),
+    ("italians", "italian", "IT"), ("spaniards", "spanish", "ES"), ("greeks", "greek", "GR"),
+    ("poles", "polish", "PL"), ("filipinos", "filipino", "PH"),
+    ("indonesians", "indonesian", "ID"), ("koreans", "korean", "KR"), ("thais", "thai", "TH"),
+]  # fmt: skip
+NATIONALS = {word: code for *words, code in NATIONALITIES for word in words}
+PEOPLE |= {plural for plural, _, _ in NATIONALITIES}
 # What a breach takes from people: "the personal information of 143 million people".
 RECORDS = {"data", "information", "records", "details"}
 # Where people counted live: a count of Britons is not a count of Americans.
@@ -347,7 +367,9 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
 # Buildings a disaster took, by what it did to them: "destroyed 1,200 homes", "3,400 houses were
 # damaged"; destroyed and damaged are two counts, never rivals.
 BUILDINGS = {"homes", "houses", "buildings", "dwellings", "structures"}
-DESTROYED = {"destroyed", "flattened", "razed", "collapsed", "levelled", "leveled", "demolished"}
+DESTROYED = {
+    "destroyed", "flattened", "razed", "collapsed", "levelled", "leveled", "demolished", "toppled",
+}  # fmt: skip
 
 
 def buildings_thing(verb: list[str], predicate: list[str]) -> str | None:
@@ -488,7 +510,17 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     return None
 
 
+# Part of the people a story counts: "19 children" and "20 children" are the school's toll, not
+# rivals of the quake's "273" (counted apart, as a place is).
+SUBGROUPS = {"children", "students", "pupils", "teachers", "women", "men", "minors"}
+
+
 def place_of(before: list[str], after: list[str]) -> str | None:
+    """Where the people counted live, or which part of them is counted ("children")."""
+    if after and after[0] in NATIONALS:
+        return NATIONALS[after[0]]
+    if after and after[0] in SUBGROUPS:
+        return after[0]
     for word in [*after[:4], *before]:
         if word in PLACES:
             return PLACES[word]
