@@ -61,8 +61,9 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
 
 def contradicts(one: str, other: str) -> bool:
     """Two sentences that give the same thing different figures ("killing 12 people", "the death
-    toll rose to 14"): however alike their words, they are not one fact, and neither may be cited
-    for the other. They stay apart, and "Where sources differ" sets them side by side."""
+    toll rose to 14"), or that each measure something and never the same thing (the dead, the
+    injured): however alike their words, they are not one fact, and neither may be cited for
+    the other. They stay apart, and "Where sources differ" sets rival figures side by side."""
     if stated_apart(measures(one), measures(other)):
         return True  # "jailed for ten years" / "sentenced to 12 years in prison"
     first, second = find_quantities(one), find_quantities(other)
@@ -71,7 +72,12 @@ def contradicts(one: str, other: str) -> bool:
     sums = [(a, b) for a in first for b in second if a.unit == b.unit and a.unit not in PLAIN]
     if sums and not any(a.compatible(b) for a, b in sums):
         return True
-    shared = {(a.thing, a.unit) for a in first if a.thing} & {(b.thing, b.unit) for b in second}
+    if lengths_apart(one, other):
+        return True  # "pull back 25 miles from the border" / "move 16 miles north of it"
+    measured = {(a.thing, a.unit) for a in first if a.thing}
+    shared = measured & {(b.thing, b.unit) for b in second if b.thing}
+    if measured and not shared and any(b.thing for b in second):
+        return True  # "More than 200 people have died" / "More than 2,000 ... injured"
     # Each measure on its own: "killed 12 and injured 40" is not "killed 14 and injured 40".
     return any(
         not any(
@@ -85,6 +91,26 @@ def contradicts(one: str, other: str) -> bool:
 
 
 PLAIN = ("count", "percent")  # units that say nothing of what is counted
+# A number in a unit of length, area or weight: "25 miles", "600 tons", "1,200 hectares".
+IN_UNITS = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?)[\s-]*(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"
+    r"tons?|tonnes?|barrels?|acres?|hectares?)\b",
+    re.I,
+)
+
+
+def in_units(text: str) -> dict[str, set[float]]:
+    """The values a sentence gives in each unit ("mile" and "miles" one unit)."""
+    values: dict[str, set[float]] = {}
+    for number, unit in IN_UNITS.findall(text):
+        values.setdefault(unit.lower().rstrip("s")[:5], set()).add(float(number.replace(",", "")))
+    return values
+
+
+def lengths_apart(one: str, other: str) -> bool:
+    """The two sentences give values in one unit, and none of them the same."""
+    first, second = in_units(one), in_units(other)
+    return any(not first[unit] & second[unit] for unit in first.keys() & second.keys())
 
 
 def stated_apart(
@@ -277,6 +303,21 @@ QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|(?<!\w)['‘][^'‘’]+['’](
 REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b|^[A-Z][A-Z .’'-]{1,40}:")
 
 
+# A broadcast introducing its guest: "NPR's Berlin correspondent, Soraya Sarhaddi Nelson, joined
+# us for more.", "Our reporter joins us now from Kyiv.", "She is with us now."
+INTRODUCES = re.compile(
+    r"\b(?:joins|joined|is joining) (?:us|me)\b|\b(?:is|are) with us\b|\bwelcome to the (?:program|"
+    r"programme|show)\b",
+    re.I,
+)
+
+
+def introduces(text: str) -> bool:
+    """A broadcast's introduction of its guest or reporter: the talk around the story, not a
+    finding. A quotation that says it stays."""
+    return bool(INTRODUCES.search(text)) and not any(quotation_marks(text))
+
+
 def advises(text: str) -> bool:
     """Service copy that speaks to the reader ("Freezing allows you to close down your credit
     file", "flag it with your bank immediately"): advice for a reader of that article, not a
@@ -315,6 +356,7 @@ def choose(
         and not ends_a_quotation_begun_before(i.text)
         and not asks(i.text)
         and not advises(i.text)
+        and not introduces(i.text)
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []
@@ -335,7 +377,16 @@ def choose(
         chosen.append(best)
         known |= particulars(best.text)
         used += cost(best)
+        pool = [i for i in pool if not restates(i, known)]
     return chosen
+
+
+def restates(item: Item, known: set[str]) -> bool:
+    """A finding whose figures and names a chosen finding has all stated already ("could spend
+    decades in prison (and theoretically up to 115 years)" after "could be sentenced to as
+    long as 115 years"): the same fact told again in other words."""
+    stated = particulars(item.text)
+    return any(p[0].isdigit() for p in stated) and stated <= known
 
 
 def length_cost(item: Item, length: float) -> float:

@@ -121,6 +121,19 @@ def test_one_agreeing_figure_does_not_hide_a_different_toll():
     assert len(combine(items, Parties())) == 2
 
 
+def test_sentences_giving_the_dead_and_the_injured_or_other_distances_are_not_one_finding():
+    dead = item("fact", "More than 200 people have died in the quake, officials said.", "a1.s5")
+    hurt = item("fact", "More than 2,000 people have been injured in the quake.", "a2.s5")
+    assert len(combine([dead, hurt], Parties())) == 2
+    back = item(
+        "fact", "Hezbollah is to pull back its fighters about 25 miles from the border.", "a1.s2"
+    )
+    north = item(
+        "fact", "Hezbollah is to move its heavy weapons 16 miles north of the border.", "a2.s2"
+    )
+    assert len(combine([back, north], Parties())) == 2
+
+
 def test_sentences_giving_different_prison_terms_or_sums_are_not_one_finding():
     items = [
         item(

@@ -212,6 +212,13 @@ def test_advice_to_the_reader_is_not_a_finding_but_a_quotation_saying_you_is():
     assert shown(advice, told, host) == [told, host]
 
 
+def test_a_broadcast_introducing_its_guest_is_not_a_finding():
+    intro = "NPR's Berlin correspondent, Soraya Sarhaddi Nelson, joined us for more."
+    joins = "Our reporter in Kyiv, who covered the talks all week, joins us now from the capital."
+    news = "Nelson said the largest number of attacks happened near the main railway station."
+    assert shown(intro, joins, news) == [news]
+
+
 def test_advice_to_cause_no_concern_is_not_who_is_responsible_for_a_breach():
     advice = "If there is anything to cause concern, report it to the company straight away."
     item = finding("fact", advice)
