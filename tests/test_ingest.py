@@ -519,7 +519,6 @@ def test_date_is_inferred_from_a_weekday_after_an_explicit_date() -> None:
     assert infer_date("Talks ended on Friday.", "no date here", TODAY) is None
 
 
-
 def test_dateline_names_the_agency(tmp_path: Path) -> None:
     path = write(tmp_path, "story.txt", f"MOSCOW (Reuters) - {STORY}")
     assert load_file(path, today=TODAY)[0].outlet == "Reuters"
