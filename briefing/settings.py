@@ -61,6 +61,12 @@ class Tuning(BaseModel):
     chars_per_token: int = Field(
         4, description="Rough for English with BPE tokenizers; only used for budgeting"
     )
+    stray_guess_days: int = Field(
+        31,
+        description="A date guessed from an article's text further than this outside every date "
+        "the folder's other articles state is one the story recalls ('Resolution 1701, adopted "
+        "on Aug. 11, 2006' had dated a 2024 article to 2006): the article is left undated",
+    )
     repeat_min_chars: int = Field(
         41,
         description="A sentence is a repeat of another outlet's only when its match key is at "

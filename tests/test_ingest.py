@@ -295,6 +295,16 @@ def test_html_page_without_an_article_is_a_problem(tmp_path: Path) -> None:
     assert [Path(a.path).name for a in result.articles] == ["story.txt"]
 
 
+def test_a_date_guessed_from_history_the_story_recalls_is_dropped(tmp_path: Path) -> None:
+    write(tmp_path, "dated.txt", f"Talks end\n\nDecember 3, 2025\n\n{STORY}")
+    recalled = "The truce took effect late Tuesday. The accord, signed on Aug. 11, 2006, held."
+    write(tmp_path, "undated.txt", f"Truce holds\n\n{recalled}")
+    dated, undated = load_folder(tmp_path, today=TODAY).articles
+    assert dated.published == dt.date(2025, 12, 3)
+    assert undated.published is None  # not Tuesday 15 August 2006
+    assert "guessed date 2006-08-15 dropped" in undated.repairs[-1]
+
+
 def test_markdown_front_matter_and_heading_become_metadata(tmp_path: Path) -> None:
     path = write(
         tmp_path,
@@ -522,6 +532,50 @@ def test_date_is_inferred_from_a_weekday_after_an_explicit_date() -> None:
 def test_dateline_names_the_agency(tmp_path: Path) -> None:
     path = write(tmp_path, "story.txt", f"MOSCOW (Reuters) - {STORY}")
     assert load_file(path, today=TODAY)[0].outlet == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet"),
+    [
+        ("(RTTNews) - ", "RTTNews"),
+        ("04:27 PM EDT, 12/03/2025 (MT Newswires) -- ", "MT Newswires"),
+        ("MANTA, Ecuador, Dec. 3 (UPI) -- ", "UPI"),
+        ("MEXICO CITY (CBSNewYork/CBS News) -- ", "CBS News"),
+    ],
+)
+def test_any_wire_tag_opening_the_lead_names_the_outlet_and_leaves_the_title(
+    tmp_path: Path, opening: str, outlet: str
+) -> None:
+    (article,) = load_file(write(tmp_path, "story.txt", opening + STORY), today=TODAY)
+    assert article.outlet == outlet
+    assert article.title.startswith(STORY.split()[0])  # the tag is no part of the title
+
+
+def test_a_place_opening_the_lead_is_no_part_of_a_title_taken_from_it(tmp_path: Path) -> None:
+    (article,) = load_file(write(tmp_path, "story.txt", f"WASHINGTON — {STORY}"), today=TODAY)
+    assert article.title.startswith(STORY.split()[0])
+
+
+def test_a_masthead_or_desk_above_the_headline_is_not_the_title(tmp_path: Path) -> None:
+    for above in ("The Daily Telegraph", "null: nullpx\n\nLatin America"):
+        text = f"{above}\n\nRace against time to rescue trapped quake victims\n\n{STORY}"
+        (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+        assert article.title == "Race against time to rescue trapped quake victims"
+        assert article.text == STORY
+
+
+def test_a_papers_name_after_the_headline_is_its_outlet(tmp_path: Path) -> None:
+    text = f"Mexico awaits the fate of a schoolgirl – Washington Post\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.title, article.outlet) == (
+        "Mexico awaits the fate of a schoolgirl",
+        "Washington Post",
+    )
+
+
+def test_a_desk_name_run_into_the_lead_is_kept_aside(tmp_path: Path) -> None:
+    (article,) = load_file(write(tmp_path, "page.txt", f"World News: {STORY}"), today=TODAY)
+    assert article.text == STORY
 
 
 def test_sentence_continuing_after_a_copyright_line_at_the_top_is_kept(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from .metadata import (
     title_and_site,
     url_in,
 )
-from .outlets import without_tracking
+from .outlets import without_dateline, without_tracking
 from .published import split_date_prefix
 from .repairs import restore_apostrophes, strip_markup, without_list_markers
 from .roles import (
@@ -100,7 +100,9 @@ def make_article(number: int, path: Path, body: str) -> Article:
 
 def title_from(text: str) -> str:
     """A title for an article without a headline: its opening sentence when that is short enough
-    to read as one, else its first words, cut ("…")."""
+    to read as one, else its first words, cut ("…"); without the wire's tag or place that
+    opens it ("(RTTNews) - ", "WASHINGTON — ")."""
+    text = without_dateline(text)
     first = opening_sentences(text, 1)
     if first and len(first[0].split()) <= TITLE_WORDS + 2:
         return first[0]

@@ -32,6 +32,12 @@ END_MARKERS = {
     "related stories", "more stories", "recommended", "most read", "most popular", "trending",
     "you may also like", "tags", "topics",
 }  # fmt: skip
+# A desk's name: "World News", "Politics", "Latin America" is a place and stays a label above
+# a headline only (roles.is_label).
+SECTIONS = (
+    r"(?:World|US|U\.S\.|UK|Business|Politics|Sports?|Tech(?:nology)?|Science|Health|"
+    r"Entertainment|Opinion|Breaking|National|International|Local|Latest|Top)(?: News)?"
+)
 CHROME_PATTERNS = (
     re.compile(r"^(?:tags?|topics?|categories|filed under)\s*[:=|]", re.I),
     re.compile(r"^\d+\s*min(?:ute)?s?\s+read$", re.I),
@@ -39,6 +45,9 @@ CHROME_PATTERNS = (
     re.compile(r"^\[[^\]]*\b(?:column|continued|advertisement|top of)\b[^\]]*\]$", re.I),
     re.compile(r"^[\W_]+$"),
     re.compile(r"^[a-z]+(?:_[a-z]+)+$"),  # an icon's name where the icon font did not load
+    re.compile(rf"^{SECTIONS}:?$"),
+    # A template's empty fields: "null: nullpx", "undefined".
+    re.compile(r"^(?:null|undefined|NaN)(?:[\s:;,]+(?:null|undefined|NaN)\w*)*$"),
     re.compile(r"^[A-Z]{2,15}(?:\s+[A-Z]{2,15})?$"),  # section label: WORLD, US NEWS
     re.compile(r"^\d+\s+(?:second|minute|hour|day|week)s?\s+ago\b.*\bread\b", re.I),
     re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|policy)\b", re.I),
@@ -138,6 +147,8 @@ CAPTION_START = re.compile(
 # a run-in sub-heading in capitals. It comes off as a line of its own (chrome or a heading).
 LABEL_PREFIX = re.compile(
     r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)|^[a-z]+(?:_[a-z]+)+(?=[A-Z“\"])"
+    # A desk's name run into the lead: "World News: A significant breakthrough ...".
+    rf"|^{SECTIONS}:\s+(?=[A-Z])"
     # A tabloid's run-in sub-heading: "SET UP FRAUD ALERTS Equifax is offering a free service".
     # Four capitalised words or more, then a sentence (not a name: "ZANU PF MP Terrence Mukupe").
     r"|^(?=[A-Z’' -]*[A-Z]{4})(?:[A-Z][A-Z’'-]*\s+){3,}[A-Z][A-Z’'-]+\s+(?=[A-Z][a-z]*\s+[a-z])"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import settings
 from ..models import Article, IngestResult, Problem
 from .article import article_from_draft, clean_article, require_text
 from .decode import decode, normalize_unicode
@@ -48,9 +49,37 @@ def load_folder(
         except UnusableFile as err:
             problems.append(err.problem)
     articles, duplicates = drop_duplicates(loaded)
+    articles = without_stray_guesses(articles)
     if not articles:
         problems.append(Problem(path=str(folder), reason=no_articles_reason(paths)))
     return IngestResult(articles=articles, problems=problems, duplicates=duplicates)
+
+
+def without_stray_guesses(articles: list[Article]) -> list[Article]:
+    """A guessed (approximate) date more than a month outside every date the folder's articles
+    state is a date the story recalls, not its own ("Resolution 1701, adopted on Aug. 11, 2006
+    ... late Tuesday" in a 2024 article): the article is left undated, and inspect says so."""
+    stated = [a.published for a in articles if a.published and not a.date_approximate]
+    if not stated:
+        return articles
+    margin = dt.timedelta(days=settings.current().stray_guess_days)
+    earliest, latest = min(stated) - margin, max(stated) + margin
+    return [
+        a.model_copy(
+            update={
+                "published": None,
+                "date_approximate": False,
+                "repairs": [
+                    *a.repairs,
+                    f"guessed date {a.published.isoformat()} dropped: more than a month "
+                    "outside the dates the other articles state",
+                ],
+            }
+        )
+        if a.published and a.date_approximate and not earliest <= a.published <= latest
+        else a
+        for a in articles
+    ]
 
 
 def load_file(

@@ -9,14 +9,14 @@ from .draft import Draft, Known
 from .lines import BULLET, DOMAIN, SITE_LINE, URL_LINE
 from .outlets import (
     BYLINE,
-    DATELINE,
     DATELINE_CREDIT,
-    OUTLET_ALIASES,
+    dateline_outlet,
     outlet_from_copyright,
     outlet_from_credit,
     outlet_from_domain,
 )
 from .published import date_in_url, find_dates, infer_date, parse_date_value, resolve_relative
+from .roles import MASTHEAD_NAME
 from .units import Unit
 
 
@@ -34,9 +34,10 @@ def outlet_in(units: list[Unit]) -> str | None:
         if unit.role == "copyright" and (outlet := outlet_from_copyright(unit.text)):
             return outlet
     body = [u for u in units if u.role == "body"]
-    dateline = DATELINE.match(body[0].text) if body else None
-    if dateline:
-        return OUTLET_ALIASES[dateline["agency"].lower()]
+    # The wire's tag opens the lead, perhaps under a standfirst or a caption.
+    for unit in body[:3]:
+        if outlet := dateline_outlet(unit.text):
+            return outlet
     for unit in units:
         if unit.role in ("credit", "byline"):
             bare = BULLET.sub("", unit.text)
@@ -68,12 +69,20 @@ def url_in(header: list[Unit]) -> str | None:
 TITLE_WITH_SITE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[|·•—–-]\s+(?P<domain>{DOMAIN})$", re.I)
 
 
+# ... or with the paper's name: "Mexico anxiously awaits ... – Washington Post".
+TITLE_WITH_MASTHEAD = re.compile(rf"^(?P<title>.{{10,}}?)\s+[|·•—–-]\s+(?P<paper>{MASTHEAD_NAME})$")
+
+
 def title_and_site(title: str | None) -> tuple[str | None, str | None]:
-    """A headline without the web domain a saved page appended to it, and that domain."""
+    """A headline without the web domain or paper's name a saved page appended to it, and the
+    outlet that names."""
     match = TITLE_WITH_SITE.match(title or "")
-    if not match:
-        return title, None
-    return match["title"], outlet_from_domain(match["domain"])
+    if match:
+        return match["title"], outlet_from_domain(match["domain"])
+    match = TITLE_WITH_MASTHEAD.match(title or "")
+    if match:
+        return match["title"], match["paper"].removeprefix("The ")
+    return title, None
 
 
 def site_in(header: list[Unit], url: str | None) -> str | None:

@@ -29,8 +29,37 @@ COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b"
 COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*)?(?P<holder>[^.©|]+)", re.I
 )
-# "MOSCOW (Reuters) -" at the start of the first paragraph.
-DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{0,60}\((?P<agency>Reuters|AP|AFP|dpa|UPI)\)\s*[-—–]")
+# The wire's tag at the start of the first paragraph: "MOSCOW (Reuters) -", "(RTTNews) -",
+# "MANTA, Ecuador, April 19 (UPI) --", "04:27 PM EDT, 09/18/2024 (MT Newswires) --".
+DATELINE = re.compile(
+    r"^(?:\d{1,2}:\d{2}\s*[AP]M(?:\s+[A-Z]{2,4})?,\s*\d{1,2}/\d{1,2}/\d{4}\s*)?"
+    r"(?:[A-Z][A-Za-z0-9 .,'’/-]{0,60}?\s*)?"
+    r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])"
+)
+NOT_AN_AGENCY = re.compile(r"\b(?:photo|file|image|getty|pictured|video|update[sd]?)\b", re.I)
+
+
+# A place in capitals and a dash: "WASHINGTON — President Joe Biden announced ...".
+PLACE_DASH = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+(?:--?|[—–])\s+(?=[A-Z“\"])")
+
+
+def without_dateline(paragraph: str) -> str:
+    """The paragraph without the wire's tag or the place that opens it."""
+    match = DATELINE.match(paragraph) or PLACE_DASH.match(paragraph)
+    return paragraph[match.end() :].lstrip() if match else paragraph
+
+
+def dateline_outlet(paragraph: str) -> str | None:
+    """The outlet a wire's tag names at the start of a story: a known agency by its name, any
+    other as written ("MT Newswires"; "CBSNewYork/CBS News" is CBS News)."""
+    match = DATELINE.match(paragraph)
+    if not match or NOT_AN_AGENCY.search(match["agency"]):
+        return None
+    agency = match["agency"].strip()
+    known = OUTLET_ALIASES.get(agency.lower())
+    return known or agency.rsplit("/", 1)[-1].strip()
+
+
 BYLINE = re.compile(
     r"^(?i:by|author|written by|words by|reporting by|reported by)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:(?:and|de|van|von|der|al|bin)\s+)?[A-Z][\w.'’-]*){0,5})"

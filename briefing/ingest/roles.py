@@ -55,8 +55,19 @@ def is_headline(unit: Unit) -> bool:
 
 
 def is_label(unit: Unit) -> bool:
-    """One short word or two, no punctuation at the end: a section or topic label."""
+    """One short word or two, no punctuation at the end: a section or topic label; or a
+    paper's masthead ("The Daily Telegraph")."""
+    if MASTHEAD.match(unit.text):
+        return True
     return unit.words <= 2 and len(unit.text) <= 30 and not ENDS_CLAUSE.search(unit.text)
+
+
+MASTHEAD_NAME = (
+    r"(?:The )?(?:[A-Z][\w'&.-]* ){0,3}(?:Daily|Times|Post|Telegraph|Guardian|Herald|Tribune|"
+    r"Journal|News|Gazette|Chronicle|Mail|Express|Independent|Observer|Mirror|Standard|Press|"
+    r"Economist)(?: of [A-Z]\w+)?"
+)
+MASTHEAD = re.compile(rf"^{MASTHEAD_NAME}$")
 
 
 # Picture agencies credited at the end of a caption: "... Twitter feed (PA)".
