@@ -22,6 +22,20 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     ]
 
 
+def test_paragraphs_a_page_glued_without_a_space_are_split_and_names_are_not():
+    text = (
+        "Israel will not resume its attacks.Key Provisions of the AgreementThe ceasefire deal "
+        "mandates a mutual retreat. Her LinkedIn profile shows it. Visit Amazon.com today."
+    )
+    assert split_sentences(text) == [
+        "Israel will not resume its attacks.",
+        "Key Provisions of the Agreement",
+        "The ceasefire deal mandates a mutual retreat.",
+        "Her LinkedIn profile shows it.",
+        "Visit Amazon.com today.",
+    ]
+
+
 def test_sentence_ending_inside_a_quotation_is_split_after_the_closing_mark():
     text = "“Not further, that’s for sure.” Contacts will continue."
     assert split_sentences(text) == ["“Not further, that’s for sure.”", "Contacts will continue."]

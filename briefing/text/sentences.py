@@ -26,8 +26,23 @@ BOUNDARY = re.compile(r"""([.!?]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])"""
 PARAGRAPH_BREAK = "\n\n"
 
 
+# Paragraphs a page glued together without a space: "... its attacks.Key Provisions of the
+# AgreementThe ceasefire deal mandates ...": after a word's full stop, or a sentence's first
+# word run into the heading above it.
+GLUED = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=(?:The|A|An|It|He|She|They|This|That|We|"
+    r"But|After|When|While|According)\s)"
+)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping every character of the source."""
+    if GLUED.search(paragraph):
+        return [s for part in GLUED.split(paragraph) for s in split_sentences_at_spaces(part)]
+    return split_sentences_at_spaces(paragraph)
+
+
+def split_sentences_at_spaces(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in BOUNDARY.finditer(paragraph):
