@@ -527,6 +527,8 @@ def test_date_is_inferred_from_a_weekday_after_an_explicit_date() -> None:
                       "Tuesday, December 2, 2025", TODAY) == dt.date(2025, 12, 3)  # fmt: skip
     assert infer_date("Talks ended.", "December 2, 2025", TODAY) is None  # no cue: no guess
     assert infer_date("Talks ended on Friday.", "no date here", TODAY) is None
+    # Thursday 4 December, then "Monday": the 8th is after the day briefed, so no guess.
+    assert infer_date("Talks ended on Monday.", "December 4, 2025", TODAY) is None
 
 
 def test_dateline_names_the_agency(tmp_path: Path) -> None:
@@ -571,6 +573,18 @@ def test_a_papers_name_after_the_headline_is_its_outlet(tmp_path: Path) -> None:
         "Mexico awaits the fate of a schoolgirl",
         "Washington Post",
     )
+
+
+def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
+    tmp_path: Path,
+) -> None:
+    caption = "Intel shares have fallen more than 40% so far this year."
+    text = (
+        f"Funerals begin for victims\n\n01:01 - Source: CNN\n\n{caption}\n\n{STORY}\n\n"
+        f"{caption} (Photo: REUTERS)"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY
 
 
 def test_a_desk_name_run_into_the_lead_is_kept_aside(tmp_path: Path) -> None:
@@ -833,6 +847,9 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Now Reading :",
         "pic.twitter.com/ZAxApKpJIT",
         "— Keir Starmer (@Keir_Starmer) November 26, 2024",
+        "Also Read | AI chipmaker startup Cerebras to launch IPO in October. All you need to know",
+        "Our live coverage of the bombings has moved here.",
+        "You are here",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(

@@ -23,7 +23,7 @@ CHROME_EXACT = {
     "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
     "post comment", "continue reading the main story", "logo", "image", "video", "loading",
     "advertisement continue reading the main story", "story highlights", "story",
-    "in this article", "now reading", "published", "updated",
+    "in this article", "now reading", "published", "updated", "you are here",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
 SOCIAL += "|messenger|threads|bluesky|flipboard"
@@ -66,8 +66,10 @@ CHROME_PATTERNS = (
     # Links to more of the site and the ends of live pages: "Read more on foxbusiness.com",
     # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
     # OVER20 updates".
-    re.compile(r"^read more\b.{0,120}$", re.I),
-    re.compile(r"^(?:our )?live coverage (?:has (?:now )?ended|is over)", re.I),
+    re.compile(r"^(?:read more|also read)\b.{0,120}$", re.I),
+    re.compile(
+        r"^(?:our )?live coverage (?:has (?:now )?ended|is over)|^our live coverage\b", re.I
+    ),
     # A video's teaser and running time: "Hear Chair Powell explain decision to slash interest
     # rates" (no full stop), "01:24 - Source: CNN".
     re.compile(r"^(?:watch|hear|listen)\b[^.!?]{0,100}$", re.I),

@@ -102,8 +102,10 @@ def infer_date(body: str, context: str, today: dt.date) -> dt.date | None:
         return None
     word = cue.group(1).lower()
     if word == "yesterday":
-        return anchor + dt.timedelta(days=1)
-    return anchor + dt.timedelta(days=(WEEKDAYS.index(word) - anchor.weekday()) % 7)
+        guess = anchor + dt.timedelta(days=1)
+    else:
+        guess = anchor + dt.timedelta(days=(WEEKDAYS.index(word) - anchor.weekday()) % 7)
+    return guess if guess <= today else None  # no page is published after the day briefed
 
 
 WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"),?\s*$", re.I)

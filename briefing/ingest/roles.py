@@ -108,6 +108,27 @@ def mark_captions(units: list[Unit]) -> None:
             or (unfinished and (ends_with_date or credited))
         ):
             unit.role = "caption"
+    mark_video_titles(units)
+    # The first copy of a caption a page prints again with its credit ("Intel shares have
+    # fallen more than 40% so far this year." ... the same "(Photo: REUTERS)").
+    captions = [normalize_for_match(u.text) for u in units if u.role == "caption"]
+    for unit in units:
+        key = normalize_for_match(unit.text)
+        if unit.role == "body" and unit.words >= 4 and any(c.startswith(key) for c in captions):
+            unit.role = "caption"
+
+
+# A video's running time and source under its title: "01:01 - Source: CNN".
+RUNNING_TIME = re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I)
+
+
+def mark_video_titles(units: list[Unit]) -> None:
+    """The line just above a video's running time is the video's title ("Funerals begin for
+    Sri Lanka victims"), not the story's text."""
+    for above, unit in zip(units, units[1:], strict=False):
+        short = above.words <= 15 and not ENDS_SENTENCE.search(above.text)
+        if above.role == "body" and short and RUNNING_TIME.match(unit.text):
+            above.role = "video title"
 
 
 def mark_tail(units: list[Unit]) -> None:
