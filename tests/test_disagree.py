@@ -452,6 +452,17 @@ def test_a_key_figure_cut_inside_its_clause_ends_on_a_full_phrase_and_whole_name
     assert first not in {"National", "Bank"}
 
 
+def test_parties_seats_are_held_by_their_whole_names_and_the_size_of_parliament_is_no_result():
+    differing = run(
+        "The ruling Awami League won 266 seats, and the Jatiya Party won 22 seats.",
+        "The Awami League won 288 out of 300 seats, while the Jatiya Party took 22 seats.",
+        "Winning over 260 seats, the alliance swept the vote, the Election Commission said.",
+    )
+    assert [(d.about, [v.text for v in d.variants]) for d in differing] == [
+        ("Seats (Awami League)", ["266 seats", "288"])
+    ]
+
+
 def test_one_outlet_rounding_every_candidates_share_is_one_line_naming_each_holder():
     (difference,) = run(
         "Mnangagwa won 51% of the vote, while Chamisa won 44% of the vote, the commission said.",

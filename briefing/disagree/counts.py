@@ -235,10 +235,12 @@ BREAKDOWN = 3  # values of one measure in one sentence that make it a breakdown
 def breakdowns(found: list[tuple[Quantity, Sentence]]) -> set[tuple[str, str | None]]:
     """(sentence id, thing) where a sentence gives one measure three or more values: a breakdown
     ("117 dead in Mexico City, 55 in Morelos, 39 in Puebla and 12 in the State of Mexico"),
-    whose parts are no rivals of another source's total."""
+    whose parts are no rivals of another source's total. Not a contested measure, whose
+    values in one sentence are each contender's ("288 seats ... the Jatiya Party 22")."""
     values: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for quantity, sentence in found:
-        values[(sentence.id, quantity.thing)].add(value_key(quantity))
+        if quantity.thing not in CONTESTED:
+            values[(sentence.id, quantity.thing)].add(value_key(quantity))
     return {key for key, seen in values.items() if len(seen) >= BREAKDOWN}
 
 
@@ -270,6 +272,8 @@ def by_holder(
     for quantity, sentence in members:
         if PARTIAL.search(sentence.text):
             continue  # a running count ("votes counted so far") is not a rival of the result
+        if OUT_OF.search(sentence.text[: quantity.start]):
+            continue  # the whole ("287 out of 300 seats", "of the 298 seats"), not a result
         holder = holder_of(sentence.text, quantity)
         if holder is not None:
             held[holder].append((quantity, sentence))
@@ -288,20 +292,37 @@ PARTIAL = re.compile(
 )
 
 
+OUT_OF = re.compile(r"\b(?:out of|of the|of all)\s*$")
+# A party by its whole name: "the ruling Awami League won 266 seats", "the Jatiya Party at 22".
+PARTY = re.compile(
+    r"\b((?:(?!The )[A-Z][\w-]+ )+(?:League|Party|Front|Alliance|Congress|Movement|Union|Coalition|"
+    r"Council|Bloc))\b"
+)
+# Not a contender: who counts ("the Election Commission"), and words that open a sentence
+# ("Winning over 260 seats").
+NOT_HOLDERS = {"Commission", "Election", "Electoral", "Court", "Parliament", "Government"}
+
+
 def holder_of(text: str, quantity: Quantity) -> str | None:
     """The name a figure belongs to: one right after it ("44.3 percent for Chamisa"), else the
-    nearest before it in the sentence ("Mnangagwa, 75, won 50.8 percent")."""
+    nearest before it in the sentence ("Mnangagwa, 75, won 50.8 percent"); a party by its
+    whole name ("Awami League", not "League")."""
     after = FOR_WHOM.match(text, quantity.start + len(quantity.span))
     if after:
         named = [n for n in after.group(1).split() if n not in NOT_NAMES]
         if named:
             return name_of(named[-1])  # the surname: "Nelson Chamisa" is Chamisa
-    before = [name_of(n) for n in NAME.findall(text[: quantity.start]) if n not in NOT_NAMES]
+    head = text[: quantity.start]
+    found = [(m.start(), name_of(m.group(1))) for m in NAME.finditer(head)]
     if text[:1].isupper():
         opening = re.match(r"[A-Z][a-z][\w’'-]*", text)
-        if opening and opening.group(0) not in NOT_NAMES:
-            before.insert(0, name_of(opening.group(0)))
-    return before[-1] if before else None
+        if opening and not opening.group(0).endswith("ing"):
+            found.insert(0, (0, name_of(opening.group(0))))
+    found = [(at, n) for at, n in found if n not in NOT_NAMES and n not in NOT_HOLDERS]
+    parties = [(m.start(), m.group(1)) for m in PARTY.finditer(head)]
+    if parties and (not found or parties[-1][0] + len(parties[-1][1]) > found[-1][0]):
+        return parties[-1][1]
+    return found[-1][1] if found else None
 
 
 def difference(about: str, members: list[tuple[Quantity, Sentence]]) -> Difference:

@@ -19,6 +19,9 @@ STOPWORDS = {
     "which", "would", "could", "should", "about", "some", "than", "then", "also", "only",
     "into", "more", "much", "very", "said", "will", "just", "both", "such", "them", "these",
     "those", "your", "ours", "hasn", "didn", "doesn", "don’t", "it’s", "that’s",
+    # The speaker's own "I've" is the reporter's "he's": the same words, reported.
+    "i’ve", "i've", "he’s", "he's", "she’s", "she's", "we’ve", "we've", "they’ve", "they've",
+    "i’m", "i'm", "we’re", "we're", "they’re", "they're", "it's", "that's", "don't",
 }  # fmt: skip
 
 

@@ -318,6 +318,8 @@ CASUALTIES = ("dead", "injured", "displaced", "missing")
 def count_thing(preceding: list[str], following: list[str], unit: str) -> str | None:
     # The noun the number modifies, skipping up to two modifiers ("359 sexual assaults").
     clause_after = until_clause_end(following)
+    if clause_after[:2] == ["out", "of"] and clause_after[2:3] and clause_after[2][:1].isdigit():
+        clause_after = clause_after[3:]  # "288 out of 300 seats": 288 seats
     share = percent_thing(preceding, clause_after) if unit == "percent" else None
     if share:
         return share  # "50.8 percent of the vote", "50.8 per cent of votes": a share, not a count
@@ -512,7 +514,9 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
 
 # Part of the people a story counts: "19 children" and "20 children" are the school's toll, not
 # rivals of the quake's "273" (counted apart, as a place is).
-SUBGROUPS = {"children", "students", "pupils", "teachers", "women", "men", "minors"}
+SUBGROUPS = {
+    "children", "students", "pupils", "teachers", "women", "men", "minors", "foreigners",
+}  # fmt: skip
 
 
 def place_of(before: list[str], after: list[str]) -> str | None:
