@@ -17,7 +17,7 @@ from .parties import Parties
 from .quotes import QUOTED
 from .text.match import match_key
 from .text.names import person_key
-from .text.quantities import find_quantities
+from .text.quantities import Quantity, find_quantities
 from .text.sentences import quotation_marks
 
 
@@ -67,6 +67,8 @@ def contradicts(one: str, other: str) -> bool:
     if stated_apart(measures(one), measures(other)):
         return True  # "jailed for ten years" / "sentenced to 12 years in prison"
     first, second = find_quantities(one), find_quantities(other)
+    if first and second and not {figure(a) for a in first} & {figure(b) for b in second}:
+        return True  # "employed 116,500 people" / "shares fell 10% in extended trading"
     # A sum whose purpose is not named is still a sum: "£2.5 million in bribes" / "2.3 million
     # pounds" cannot both be the one fact.
     sums = [(a, b) for a in first for b in second if a.unit == b.unit and a.unit not in PLAIN]
@@ -79,9 +81,10 @@ def contradicts(one: str, other: str) -> bool:
     if measured and not shared and any(b.thing for b in second):
         return True  # "More than 200 people have died" / "More than 2,000 ... injured"
     # Each measure on its own: "killed 12 and injured 40" is not "killed 14 and injured 40".
+    # One figure, not two compatible ones: "at least 290" is not cited for "321".
     return any(
         not any(
-            a.compatible(b)
+            figure(a) == figure(b)
             for a in first
             for b in second
             if (a.thing, a.unit) == (b.thing, b.unit) == measure
@@ -91,6 +94,10 @@ def contradicts(one: str, other: str) -> bool:
 
 
 PLAIN = ("count", "percent")  # units that say nothing of what is counted
+
+
+def figure(quantity: Quantity) -> tuple[str, float]:
+    return quantity.unit, quantity.value
 # A number in a unit of length, area or weight: "25 miles", "600 tons", "1,200 hectares".
 IN_UNITS = re.compile(
     r"\b(\d[\d,]*(?:\.\d+)?)[\s-]*(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"

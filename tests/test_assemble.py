@@ -134,6 +134,16 @@ def test_sentences_giving_the_dead_and_the_injured_or_other_distances_are_not_on
     assert len(combine([back, north], Parties())) == 2
 
 
+def test_a_sentence_is_cited_for_a_finding_only_with_the_figure_it_states():
+    base = "the Santa Clara, California-based chipmaker"
+    employed = item("fact", f"{base.capitalize()} employed 116,500 people as of June 29.", "a3.s7")
+    shares = item("fact", f"Shares of {base} fell 10% in extended trading.", "a1.s4")
+    assert len(combine([employed, shares], Parties())) == 2
+    toll = item("fact", "The toll had been put at 321 on Tuesday, the police said.", "a8.s3")
+    bound = item("fact", "The toll had risen to at least 290 on Monday, the police said.", "a4.s6")
+    assert len(combine([toll, bound], Parties())) == 2
+
+
 def test_sentences_giving_different_prison_terms_or_sums_are_not_one_finding():
     items = [
         item(
