@@ -98,6 +98,8 @@ PLAIN = ("count", "percent")  # units that say nothing of what is counted
 
 def figure(quantity: Quantity) -> tuple[str, float]:
     return quantity.unit, quantity.value
+
+
 # A number in a unit of length, area or weight: "25 miles", "600 tons", "1,200 hectares".
 IN_UNITS = re.compile(
     r"\b(\d[\d,]*(?:\.\d+)?)[\s-]*(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"
@@ -319,6 +321,16 @@ INTRODUCES = re.compile(
 )
 
 
+# A reporter's note that nobody answered: "Calls to several Hasina aides seeking comment were
+# not immediately returned.", "did not respond to a request for comment".
+NO_COMMENT = re.compile(
+    r"\bnot immediately (?:returned|respond|reply|available)|\b(?:did not|didn['’]t) "
+    r"(?:immediately )?(?:respond|reply) to (?:a |an |several |repeated )?(?:request|requests|"
+    r"email|emails|call|calls|message|messages)\b|\bcould not (?:immediately )?be reached\b",
+    re.I,
+)
+
+
 def introduces(text: str) -> bool:
     """A broadcast's introduction of its guest or reporter: the talk around the story, not a
     finding. A quotation that says it stays."""
@@ -364,6 +376,7 @@ def choose(
         and not asks(i.text)
         and not advises(i.text)
         and not introduces(i.text)
+        and not NO_COMMENT.search(i.text)
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []

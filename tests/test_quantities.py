@@ -242,3 +242,11 @@ def test_a_count_of_nationals_is_placed_so_it_is_not_set_against_another_country
     )
     assert (lebanon.place, israel.place) == (None, "IL")
     assert only("Israeli strikes killed 40 Palestinian prisoners on Monday.").place == "PS"
+
+
+def test_the_bodies_of_school_children_are_a_toll_of_children_and_bodies_buried_no_toll():
+    (children, _) = find_quantities(
+        "The bodies of 21 school children and four adults had been recovered from the school."
+    )
+    assert (children.thing, children.place) == ("dead", "children")
+    assert only("More than 3,000 bodies were buried by Thursday morning.").thing is None

@@ -48,6 +48,12 @@ THINGS = {
 # Measures that every contender of a story has one of (each candidate his votes and share, each
 # party its seats): two values of them are rival figures only when they belong to one holder.
 CONTESTED = {"votes", "vote share", "seats"}
+# Verbs that cut jobs: the jobs cut are not the staff a company employs.
+CUTS = {
+    "cut", "cuts", "cutting", "slash", "slashes", "slashing", "eliminate", "eliminates",
+    "eliminating", "off", "shed", "sheds", "shedding", "axe", "axes", "axing", "reduce",
+    "reducing", "layoffs", "lay", "laying",
+}  # fmt: skip
 # Nouns for people in general: what they count is told by the verb or adjective that follows
 # ("10,100 people are reported missing", "143 million consumers may have been affected").
 PEOPLE = {
@@ -334,10 +340,14 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
         if word in THINGS:
+            if THINGS[word] in ("jobs", "staff") and CUTS & {*preceding[-3:]}:
+                return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
             return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
         if word in PEOPLE:
+            if preceding[-2:] == ["bodies", "of"]:
+                return "dead"  # "the bodies of 21 school children"; not "3,000 bodies buried"
             return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
         if word in BUILDINGS:
             verb = [w for w in preceding[-1:] if w in DESTROYED or w == "damaged"]
@@ -516,6 +526,7 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
 # rivals of the quake's "273" (counted apart, as a place is).
 SUBGROUPS = {
     "children", "students", "pupils", "teachers", "women", "men", "minors", "foreigners",
+    "family", "relatives",
 }  # fmt: skip
 
 
@@ -523,8 +534,9 @@ def place_of(before: list[str], after: list[str]) -> str | None:
     """Where the people counted live, or which part of them is counted ("children")."""
     if after and after[0] in NATIONALS:
         return NATIONALS[after[0]]
-    if after and after[0] in SUBGROUPS:
-        return after[0]
+    part = next((w for w in after[:2] if w in SUBGROUPS), None)
+    if part:
+        return part  # "19 children", "21 school children", "11 family members"
     for word in [*after[:4], *before]:
         if word in PLACES:
             return PLACES[word]
