@@ -135,9 +135,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("hides text in an HTML comment", r"<!--|-->"),
         (
             "imitates the model's JSON answer",
-            r"\{\s*\\?[\"'](?:items|ids|id|kind|party|role|content|instructions?|answer|"
+            # Quotation marks straight or curled (ingest curls straight ones).
+            r"\{\s*\\?[\"'“”](?:items|ids|id|kind|party|role|content|instructions?|answer|"
             + "|".join(get_args(Kind))  # the label kinds the model answers with
-            + r")\\?[\"']\s*:",
+            + r")\\?[\"'“”]\s*:",
         ),
         # "data:" only as a data URI ("data:text/html;base64,..."): "their own data: They want"
         # is prose.

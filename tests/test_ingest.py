@@ -211,7 +211,9 @@ def test_hard_wrapped_lines_are_rejoined_into_paragraphs(seeds: IngestResult) ->
 def test_quotes_stay_verbatim(seeds: IngestResult) -> None:
     text = seed(seeds, "002").text
     assert "Ushakov said: “Not further, that’s for sure.”" in text
-    assert '"But there’s still a lot of work to be done' in text  # mixed quotes, as published
+    # A straight pair is curled, so that where a quotation opens and closes is never in doubt.
+    assert "“But there’s still a lot of work to be done" in text and '"' not in text
+    assert "curled straight quotation mark (3x)" in seed(seeds, "002").repairs
 
 
 def test_lost_apostrophes_of_names_are_restored_and_listed(seeds: IngestResult) -> None:
@@ -227,7 +229,7 @@ def test_lost_apostrophes_of_names_are_restored_and_listed(seeds: IngestResult) 
 def test_stray_space_before_possessive_is_closed(seeds: IngestResult) -> None:
     article = seed(seeds, "002")
     assert "Putin's accusations appeared" in article.text
-    assert article.repairs == ["Putin 's -> Putin's"]
+    assert article.repairs[0] == "Putin 's -> Putin's"
 
 
 def test_apostrophes_are_left_alone_in_text_that_has_them(tmp_path: Path) -> None:
@@ -264,7 +266,7 @@ def test_news_page_html_is_reduced_to_its_story() -> None:
     (article,) = load_file(FIXTURES / "news_page.html", today=TODAY)
     must = [
         "DUBLIN — Ukrainian President Volodymyr Zelenskyy said on Thursday",
-        '"There is a lot of dialogue, but we need results," Zelenskyy told reporters.',
+        "“There is a lot of dialogue, but we need results,” Zelenskyy told reporters.",
         "would depend on progress in the negotiations.",
     ]
     must_not = [
@@ -277,7 +279,7 @@ def test_news_page_html_is_reduced_to_its_story() -> None:
         assert phrase in article.text
     for phrase in must_not:
         assert phrase not in article.text
-    assert article.title == 'Zelenskyy says revised peace framework is "finalized"'
+    assert article.title == "Zelenskyy says revised peace framework is “finalized”"
     assert article.outlet == "The Daily Meridian"
     assert article.byline == "Maria Kovalenko"
     assert (article.published, article.date_approximate) == (dt.date(2025, 12, 4), False)

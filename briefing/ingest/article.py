@@ -22,7 +22,7 @@ from .metadata import (
 )
 from .outlets import without_dateline, without_tracking
 from .published import split_date_prefix
-from .repairs import restore_apostrophes, strip_markup, without_list_markers
+from .repairs import curl_quotes, restore_apostrophes, strip_markup, without_list_markers
 from .roles import (
     mark_captions,
     mark_fragment,
@@ -55,6 +55,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     body = without_list_markers([u.text for u in units if u.role == "body"], repairs)
     removed = [u.text for u in units if u.role not in ("body", "title")]
     body, title = restore_apostrophes(body, title, repairs)
+    body, title = curl_quotes(body, title, repairs)
     header = page_header(units)
     url = without_tracking(known.url or url_in(header))
     draft = Draft(

@@ -127,6 +127,29 @@ def without_list_markers(paragraphs: list[str], repairs: list[str]) -> list[str]
     return cleaned
 
 
+# A straight double quotation mark that opens: at the start, or after a space, a bracket or
+# a dash; any other closes.
+OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–-])"')
+
+
+def curl_quotes(
+    paragraphs: list[str], title: str | None, repairs: list[str]
+) -> tuple[list[str], str | None]:
+    """Straight double quotation marks as the curly pair they stand for ("painful" ->
+    “painful”), counted in `repairs`: a reader, and any tool that pairs marks, then tells where
+    a quotation opens and closes."""
+
+    def curl(text: str) -> str:
+        return OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
+
+    curled = [curl(p) for p in paragraphs]
+    new_title = curl(title) if title else title
+    times = sum(p.count('"') for p in paragraphs) + (title or "").count('"')
+    if times:
+        repairs.append(counted("curled straight quotation mark", times))
+    return curled, new_title
+
+
 def counted(change: str, times: int) -> str:
     """A repair as `briefing inspect` lists it: "removed markup <a> (3x)"."""
     return f"{change} ({times}x)" if times > 1 else change
