@@ -556,8 +556,9 @@ def test_any_wire_tag_opening_the_lead_names_the_outlet_and_leaves_the_title(
 
 
 def test_a_place_opening_the_lead_is_no_part_of_a_title_taken_from_it(tmp_path: Path) -> None:
-    (article,) = load_file(write(tmp_path, "story.txt", f"WASHINGTON — {STORY}"), today=TODAY)
-    assert article.title.startswith(STORY.split()[0])
+    for place in ("WASHINGTON — ", "COLOMBO: ", "Dhaka, Dec 30: "):
+        (article,) = load_file(write(tmp_path, "story.txt", place + STORY), today=TODAY)
+        assert article.title.startswith(STORY.split()[0])
 
 
 def test_a_masthead_or_desk_above_the_headline_is_not_the_title(tmp_path: Path) -> None:

@@ -39,8 +39,12 @@ DATELINE = re.compile(
 NOT_AN_AGENCY = re.compile(r"\b(?:photo|file|image|getty|pictured|video|update[sd]?)\b", re.I)
 
 
-# A place in capitals and a dash: "WASHINGTON — President Joe Biden announced ...".
-PLACE_DASH = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+(?:--?|[—–])\s+(?=[A-Z“\"])")
+# A place in capitals and a dash or colon: "WASHINGTON — President Joe Biden announced ...",
+# "COLOMBO: The death toll ...", and a place with the day: "Dhaka, Dec 30: There was ...".
+PLACE_DASH = re.compile(
+    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s+(?:--?|[—–])|[A-Z][A-Z .'’-]{2,40}:|[A-Z][a-z]+, [A-Z][a-z]{2,8}"
+    r"\.? \d{1,2}:)\s+(?=[A-Z“\"])"
+)
 
 
 def without_dateline(paragraph: str) -> str:
