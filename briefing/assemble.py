@@ -126,7 +126,9 @@ def make_story(
     combined = [i for i in combined if i.evidence[0].sentence_id not in said]
     kind = sections.story_kind(s.text for s in own)
     room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
-    chosen = corroborate.choose(combined, room, len(members), *sections.weights(kind))
+    chosen = corroborate.choose(
+        combined, room, len(members), *sections.weights(kind), sections.section_of(kind)
+    )
     events = [i for i in chosen if i.kind == "event"]
     dated = timeline(events, published, settings.current().timeline)
     on_timeline = {i.evidence[0].sentence_id for i in dated}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from . import cues, settings, similar
 from .disagree.durations import measures
@@ -362,10 +363,14 @@ def choose(
     label_weight: float = 0.8,
     novel: float = 0.12,
     length: float = 0.0,
+    section_of: Callable[[Item], str | None] | None = None,
 ) -> list[Item]:
     """The most important findings that fit in `words` words, in the order chosen: each step
     takes the finding whose importance plus novelty (names and figures no chosen finding has
-    stated yet) is highest, so that a few lines cover many facts, not one fact many times."""
+    stated yet) is highest, so that a few lines cover many facts, not one fact many times.
+    `section_of`: the section of the story's kind a finding belongs in; a section that none of
+    the chosen findings fills then gets its most important candidate, when that one weighs
+    enough (settings: section_floor), beyond the words."""
     shortest = settings.current().min_finding_sentence_words
     pool = [
         i
@@ -398,7 +403,29 @@ def choose(
         known |= particulars(best.text)
         used += cost(best)
         pool = [i for i in pool if not restates(i, known)]
+    if section_of:
+        chosen += section_heads(chosen, pool, base, section_of)
     return chosen
+
+
+def section_heads(
+    chosen: list[Item],
+    pool: list[Item],
+    base: dict[int, float],
+    section_of: Callable[[Item], str | None],
+) -> list[Item]:
+    """For each section no chosen finding fills, its most important candidate, if it weighs at
+    least settings' section_floor: "a contentious provision remains" is a negotiation's
+    sticking point even when more corroborated findings took the words."""
+    filled = {section_of(i) for i in chosen}
+    floor = settings.current().section_floor
+    heads: list[Item] = []
+    for item in sorted(pool, key=lambda i: -base[id(i)]):
+        section = section_of(item)
+        if section and section not in filled and base[id(item)] >= floor:
+            heads.append(item)
+            filled.add(section)
+    return heads
 
 
 def restates(item: Item, known: set[str]) -> bool:

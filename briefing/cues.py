@@ -23,7 +23,9 @@ STICKING = _cues(
     r"nonstarters?", r"gap between", r"chasm", r"without (?:a |achieving a )?breakthrough",
     r"no breakthrough", r"failed to produce", r"unacceptable", r"do(?:es)?n[’']t suit",
     r"not suitable", r"negative attitude", r"no resolution", r"no agreement", r"deadlock",
-    r"impasse", r"stalled", r"basic differences", r"no indication",
+    r"impasse", r"stalled", r"basic differences", r"no indication", r"contentious",
+    r"(?:bone|points?) of contention", r"opposed by", r"objects? to", r"objections?",
+    r"unresolved", r"at odds", r"divided over",
 )  # fmt: skip
 NEXT_STRONG = _cues(
     r"expected to", r"(?:will|would) (?:continue|meet|travel|visit|hold|debrief|return)",

@@ -11,7 +11,7 @@ with no member is left out: it is never filled with the nearest sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import cues, settings
@@ -208,6 +208,19 @@ def assign(items: list[Item], kind: StoryKind) -> dict[str, list[Item]]:
                 placed.setdefault(section.key, []).append(item)
                 break
     return placed
+
+
+def section_of(kind: StoryKind) -> Callable[[Item], str | None]:
+    """The section of the kind's layout a finding alone would open; None for "what happened"
+    and "other details", which take any finding."""
+
+    def section(item: Item) -> str | None:
+        for candidate in LAYOUT[kind]:
+            if RULES[candidate.rule](item):
+                return None if candidate.rule in ("any", "lead") else candidate.key
+        return None
+
+    return section
 
 
 def layout(story: Story) -> list[tuple[str, str]]:

@@ -154,6 +154,13 @@ class Tuning(BaseModel):
         "adds to a finding's importance. bench/quality.py: tuned coverage the same at 0.3 and 0.6, "
         "held out (Zimbabwe, no longer unseen) 0.68 -> 0.70",
     )
+    section_floor: float = Field(
+        1.2,
+        description="Importance a finding needs to open a section of its story's kind that no "
+        "chosen finding fills (corroborate.section_heads). bench/quality.py: corpus coverage "
+        "the same at 1.0 and 1.2 (length 0.410 -> 0.425 and 0.420); on six real stories outside "
+        "it, 0.625 -> 0.653 at both (a ceasefire's 'contentious provision', an attack's claim)",
+    )
     typical_finding_words: int = Field(25, description="A typical finding's words with citations")
     min_finding_sentence_words: int = Field(
         6, description="A shorter sentence is a fragment, a dateline or a credit, not a finding"

@@ -253,3 +253,30 @@ def test_someone_elses_words_a_name_and_a_quoted_phrase_saying_you_are_no_advice
         "NELSON: Well, you know, officials now say at least 12 people died in the fire.",
     ]
     assert sorted(shown(*kept)) == sorted(kept)
+
+
+def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
+    lead = [
+        finding(
+            "event",
+            f"Both sides agreed to a ceasefire on Tuesday, officials said ({n}).",
+            f"a{n}.s1",
+        )
+        for n in range(1, 4)
+    ]
+    clause = finding(
+        "sticking_point",
+        "However, a contentious provision remains: Israel reserves the right to respond.",
+        "a4.s6",
+    )
+    words = sum(len(i.text.split()) + 2 for i in lead)  # room for the leads only
+    plain = choose([*lead, clause], words=words, articles=4, label_weight=0.8)
+    assert clause not in plain
+    placed = choose(
+        [*lead, clause],
+        words=words,
+        articles=4,
+        label_weight=0.8,
+        section_of=sections.section_of("negotiation"),
+    )
+    assert clause in placed
