@@ -120,7 +120,8 @@ def make_story(
     unfinished = cut_off(own)  # a truncated excerpt's last words are no finding
     items = [i for i in items if i.evidence[0].sentence_id not in unfinished]
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
-    key_quotes = corroborate.combine_quotes(quotes)
+    texts = [a.text for a in articles if a.id in members]
+    key_quotes = corroborate.combine_quotes(quotes, texts)
     # A sentence that is mostly a key quote is read under "Key quotes"; not twice.
     said = corroborate.quoted_sentences(key_quotes, {s.id: s.text for s in own})
     combined = [i for i in combined if i.evidence[0].sentence_id not in said]

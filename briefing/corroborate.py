@@ -135,11 +135,13 @@ def stated_apart(
     )
 
 
-def combine_quotes(quotes: list[Quote]) -> list[Quote]:
+def combine_quotes(quotes: list[Quote], texts: list[str] = ()) -> list[Quote]:
     """A quotation contained in a longer one (one outlet quotes a remark whole, another a part)
     becomes part of it, citing both; attributed and most corroborated first, capped. Only
     containment merges quotes: two similar wordings are a difference, not the same quote. Each
-    named speaker's best quote comes before anyone's second."""
+    named speaker's best quote comes before anyone's second; among voices quoted as widely,
+    the one the story's articles (`texts`) name most first: the Fed chair before an analyst
+    quoted once."""
     longest_first = sorted(quotes, key=lambda q: -len(q.text))
     kept: list[Quote] = []
     for quote in longest_first:
@@ -166,7 +168,13 @@ def combine_quotes(quotes: list[Quote]) -> list[Quote]:
         if quote.speaker:
             voices.setdefault(person_key(quote.speaker), []).append(quote)  # "Mr Kelleher" too
     first = [max(said, key=fullness) for said in voices.values()]
+    named = {q.speaker: sum(surname(q.speaker) in t for t in texts) for q in first if q.speaker}
+    first.sort(key=lambda q: (-len(q.article_ids), -named.get(q.speaker, 0)))
     return [*first, *(q for q in ranked if q not in first)][: settings.current().quotes]
+
+
+def surname(speaker: str) -> str:
+    return speaker.split()[-1]
 
 
 def fullness(quote: Quote) -> tuple[bool, int, bool]:

@@ -160,3 +160,13 @@ def test_a_speaker_after_an_organisation_and_titles_is_the_person_of_up_to_five_
         "Keller-Sutter."
     )
     assert quote.speaker == "Karin Keller-Sutter"
+
+
+def test_among_voices_quoted_as_widely_the_one_the_articles_name_most_speaks_first():
+    from briefing.corroborate import combine_quotes
+
+    analyst = "“Markets had priced in a smaller cut for weeks,” said analyst Jane Roe."
+    powell = "“We are not saying mission accomplished at all,” Powell said."
+    texts = [analyst, powell, "Powell cut rates by half a point.", "Powell spoke on Wednesday."]
+    (first, _) = combine_quotes(quotes_of(analyst, powell), texts)[:2]
+    assert first.speaker == "Powell"
