@@ -19,7 +19,7 @@ from .quotes import QUOTED
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
-from .text.sentences import quotation_marks
+from .text.sentences import CAPTION_SENTENCE, quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -169,7 +169,8 @@ def combine_quotes(quotes: list[Quote], texts: list[str] = ()) -> list[Quote]:
             voices.setdefault(person_key(quote.speaker), []).append(quote)  # "Mr Kelleher" too
     first = [max(said, key=fullness) for said in voices.values()]
     named = {q.speaker: sum(surname(q.speaker) in t for t in texts) for q in first if q.speaker}
-    first.sort(key=lambda q: (-len(q.article_ids), -named.get(q.speaker, 0)))
+    # A whole sentence before a phrase, then the voice named most.
+    first.sort(key=lambda q: (-len(q.article_ids), q.text[:1].islower(), -named.get(q.speaker, 0)))
     return [*first, *(q for q in ranked if q not in first)][: settings.current().quotes]
 
 
@@ -390,6 +391,7 @@ def choose(
         and not advises(i.text)
         and not introduces(i.text)
         and not NO_COMMENT.search(i.text)
+        and not CAPTION_SENTENCE.search(i.text)  # a caption run into a paragraph
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []

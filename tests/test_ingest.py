@@ -853,6 +853,8 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Also Read | AI chipmaker startup Cerebras to launch IPO in October. All you need to know",
         "Our live coverage of the bombings has moved here.",
         "You are here",
+        "Annex Wealth Management chief economist Brian Jacobson discusses the impact of "
+        "immigration on the U.S. economy on Making Money.",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(

@@ -280,3 +280,12 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
         section_of=sections.section_of("negotiation"),
     )
     assert clause in placed
+
+
+def test_a_picture_desks_caption_run_into_a_paragraph_is_no_finding():
+    caption = (
+        "Federal Reserve Chairman Jerome Powell speaks during a news conference at the Federal "
+        "Reserve Board Building on September 18, 2024 in Washington, DC."
+    )
+    news = "The Federal Reserve cut its benchmark rate by 50 basis points on Wednesday."
+    assert shown(caption, news) == [news]

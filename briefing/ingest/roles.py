@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.match import normalize_for_match
-from ..text.sentences import ENDS_SENTENCE
+from ..text.sentences import CAPTION_SENTENCE, ENDS_SENTENCE
 from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, PHOTO_CREDIT
 from .outlets import outlet_from_credit
 from .published import find_dates
@@ -105,6 +105,7 @@ def mark_captions(units: list[Unit]) -> None:
             PHOTO_CREDIT.search(unit.text)
             or LABELLED_CREDIT.search(unit.text)
             or CAPTION_START.match(unit.text)
+            or CAPTION_SENTENCE.search(unit.text)
             or (unfinished and (ends_with_date or credited))
         ):
             unit.role = "caption"

@@ -35,6 +35,17 @@ GLUED = re.compile(
 )
 
 
+# A picture desk's caption: someone doing something in the present tense on a full date, in a
+# place ("Federal Reserve Chairman Jerome Powell speaks during a news conference ... on
+# September 18, 2024 in Washington, DC."), or a video's guest who "discusses" a topic on a show.
+CAPTION_SENTENCE = re.compile(
+    r"\b(?:speaks|looks on|walks|arrives|attends|gestures|listens|poses|stands|waits|talks|"
+    r"leaves|delivers|greets|reacts|(?:is|are) seen)\b.*\bon [A-Z][a-z]+ \d{1,2}, \d{4}"
+    r"(?:,? in [^.]{1,60})?\.?$"
+    r"|^(?=.{0,200}$)[A-Z].*\bdiscusses\b.+\bon (?:[A-Z][\w'’&]*\s?){1,4}\.$"
+)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping every character of the source."""
     if GLUED.search(paragraph):
