@@ -392,6 +392,7 @@ def choose(
         and not introduces(i.text)
         and not NO_COMMENT.search(i.text)
         and not CAPTION_SENTENCE.search(i.text)  # a caption run into a paragraph
+        and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     chosen: list[Item] = []

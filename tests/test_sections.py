@@ -289,3 +289,10 @@ def test_a_picture_desks_caption_run_into_a_paragraph_is_no_finding():
     )
     news = "The Federal Reserve cut its benchmark rate by 50 basis points on Wednesday."
     assert shown(caption, news) == [news]
+
+
+def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
+    cut = "The company's woes went from bad to worse in the last week,"
+    logo = "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
+    news = "Intel will cut 15,000 jobs and suspend its dividend, the company said on Thursday."
+    assert shown(news, logo, cut) == [news]

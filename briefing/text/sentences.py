@@ -43,6 +43,9 @@ CAPTION_SENTENCE = re.compile(
     r"leaves|delivers|greets|reacts|(?:is|are) seen)\b.*\bon [A-Z][a-z]+ \d{1,2}, \d{4}"
     r"(?:,? in [^.]{1,60})?\.?$"
     r"|^(?=.{0,200}$)[A-Z].*\bdiscusses\b.+\bon (?:[A-Z][\w'’&]*\s?){1,4}\.$"
+    # "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
+    r"|^(?:A|An|The) [^.]{0,60}\b(?:logo|sign|flag|headquarters|building)s? (?:is|are) "
+    r"(?:displayed|seen|pictured)\b"
 )
 
 
