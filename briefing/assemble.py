@@ -137,7 +137,10 @@ def make_story(
         [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
     )
     differ = disagree.differences(own, quotes, published, figures)
-    contested = frozenset(d.about for d in differ if d.kind == "number")
+    # "Death toll, rounded differently" lists the death toll's values too.
+    contested = frozenset(
+        d.about.removesuffix(disagree.ROUNDED) for d in differ if d.kind == "number"
+    )
     return story.model_copy(
         update={
             "kind": kind,

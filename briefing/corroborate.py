@@ -68,8 +68,10 @@ def contradicts(one: str, other: str) -> bool:
     if stated_apart(measures(one), measures(other)):
         return True  # "jailed for ten years" / "sentenced to 12 years in prison"
     first, second = find_quantities(one), find_quantities(other)
-    if first and second and not {figure(a) for a in first} & {figure(b) for b in second}:
-        return True  # "employed 116,500 people" / "shares fell 10% in extended trading"
+    if first and second and not numbers_in(one) & numbers_in(other):
+        # "employed 116,500 people" / "shares fell 10% in extended trading"; a conversion in
+        # brackets counts ("1.8 billion euros ($1.95 billion)" and "$1.95 billion" share one)
+        return True
     # A sum whose purpose is not named is still a sum: "£2.5 million in bribes" / "2.3 million
     # pounds" cannot both be the one fact.
     sums = [(a, b) for a in first for b in second if a.unit == b.unit and a.unit not in PLAIN]
@@ -77,10 +79,11 @@ def contradicts(one: str, other: str) -> bool:
         return True
     if lengths_apart(one, other):
         return True  # "pull back 25 miles from the border" / "move 16 miles north of it"
-    measured = {(a.thing, a.unit) for a in first if a.thing}
-    shared = measured & {(b.thing, b.unit) for b in second if b.thing}
-    if measured and not shared and any(b.thing for b in second):
+    things = {a.thing for a in first if a.thing}, {b.thing for b in second if b.thing}
+    if all(things) and not things[0] & things[1]:
         return True  # "More than 200 people have died" / "More than 2,000 ... injured"
+    # A sum in another currency is a conversion, not another figure: "£2.5 million" / "$3.2m".
+    shared = {(a.thing, a.unit) for a in first if a.thing} & {(b.thing, b.unit) for b in second}
     # Each measure on its own: "killed 12 and injured 40" is not "killed 14 and injured 40".
     # One figure, not two compatible ones: "at least 290" is not cited for "321".
     return any(
@@ -99,6 +102,11 @@ PLAIN = ("count", "percent")  # units that say nothing of what is counted
 
 def figure(quantity: Quantity) -> tuple[str, float]:
     return quantity.unit, quantity.value
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number written in digits, as a value: "1,800" and "1800" are one."""
+    return {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
 
 
 # A number in a unit of length, area or weight: "25 miles", "600 tons", "1,200 hectares".
@@ -325,18 +333,17 @@ REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b|^[A-Z][A-Z .�
 # A broadcast introducing its guest: "NPR's Berlin correspondent, Soraya Sarhaddi Nelson, joined
 # us for more.", "Our reporter joins us now from Kyiv.", "She is with us now."
 INTRODUCES = re.compile(
-    r"\b(?:joins|joined|is joining) (?:us|me)\b|\b(?:is|are) with us\b|\bwelcome to the (?:program|"
-    r"programme|show)\b",
-    re.I,
-)
+    r"\b(?i:joins|joined|is joining) (?:us|me)\b|\b(?i:is|are) with us\b"
+    r"|\b(?i:welcome to the (?:program|programme|show))\b"
+)  # "us" in lowercase: "Britain joined US forces" is news
 
 
 # A reporter's note that nobody answered: "Calls to several Hasina aides seeking comment were
 # not immediately returned.", "did not respond to a request for comment".
 NO_COMMENT = re.compile(
-    r"\bnot immediately (?:returned|respond|reply|available)|\b(?:did not|didn['’]t) "
-    r"(?:immediately )?(?:respond|reply) to (?:a |an |several |repeated )?(?:request|requests|"
-    r"email|emails|call|calls|message|messages)\b|\bcould not (?:immediately )?be reached\b",
+    r"\b(?:calls?|emails?|messages?|requests?)\b[^.]{0,60}\b(?:were|was) not (?:immediately )?"
+    r"returned\b|\b(?:did not|didn['’]t|could not|couldn['’]t) (?:immediately )?(?:respond|reply|"
+    r"be reached)\b[^.]{0,40}\bcomment\b|\bnot immediately available for comment\b",
     re.I,
 )
 
@@ -413,7 +420,8 @@ def choose(
         chosen.append(best)
         known |= particulars(best.text)
         used += cost(best)
-        pool = [i for i in pool if not restates(i, known)]
+        said = particulars(best.text)
+        pool = [i for i in pool if not restates(i, said)]
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
     return chosen
@@ -439,12 +447,12 @@ def section_heads(
     return heads
 
 
-def restates(item: Item, known: set[str]) -> bool:
-    """A finding whose figures and names a chosen finding has all stated already ("could spend
-    decades in prison (and theoretically up to 115 years)" after "could be sentenced to as
-    long as 115 years"): the same fact told again in other words."""
+def restates(item: Item, said: set[str]) -> bool:
+    """A finding whose figures and names one chosen finding (`said`: its particulars) has all
+    stated already ("could spend decades in prison (and theoretically up to 115 years)" after
+    "could be sentenced to as long as 115 years"): the same fact told again in other words."""
     stated = particulars(item.text)
-    return any(p[0].isdigit() for p in stated) and stated <= known
+    return any(p[0].isdigit() for p in stated) and stated <= said
 
 
 def length_cost(item: Item, length: float) -> float:

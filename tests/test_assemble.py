@@ -174,3 +174,9 @@ def test_a_sentence_quoting_part_of_a_longer_key_quote_is_not_shown_again_as_a_f
     evidence = [Evidence(sentence_id=i, article_id="a1", text=t) for i, t in texts.items()]
     key_quotes = [Quote(text=tweet, speaker="Trump", evidence=evidence)]
     assert quoted_sentences(key_quotes, texts) == {"a1.s8"}  # s9 quotes too little of itself
+
+
+def test_a_sum_and_its_conversion_in_brackets_can_be_one_fact():
+    euros = item("fact", "The EU fined Apple 1.8 billion euros ($1.95 billion) on Monday.", "a1.s1")
+    dollars = item("fact", "The EU fined Apple $1.95 billion on Monday.", "a2.s1")
+    assert len(combine([euros, dollars], Parties())) == 1

@@ -64,6 +64,33 @@ def test_reported_speech_and_a_cut_or_doubled_quotation_are_not_other_wordings()
     )
 
 
+def test_a_quotation_that_drops_a_not_is_another_wording():
+    (difference,) = run(
+        "“We will not accept any deal that leaves Russian troops on our land,” Zelensky said.",
+        "Zelensky said: “We will accept any deal that leaves Russian troops on our land.”",
+    )
+    assert difference.about == "Zelensky’s words"
+
+
+def test_a_total_broken_down_after_including_is_still_set_against_another_total():
+    (difference,) = run(
+        "The earthquake killed 273 people, including 117 in Mexico City, 55 in Morelos and 39 in "
+        "Puebla, officials said.",
+        "The earthquake killed 225 people, officials said on Wednesday.",
+    )
+    assert [v.text for v in difference.variants] == ["225 people", "273 people"]
+
+
+def test_jobs_cut_are_not_set_against_the_headcount_that_remains():
+    assert (
+        run(
+            "Intel said on Thursday it would cut 15,000 jobs to save money.",
+            "Intel will cut 15,000 jobs and reduce headcount to about 100,000 employees.",
+        )
+        == []
+    )
+
+
 # --- counts, amounts and rates ------------------------------------------------------------------
 
 

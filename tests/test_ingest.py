@@ -569,6 +569,33 @@ def test_a_masthead_or_desk_above_the_headline_is_not_the_title(tmp_path: Path) 
         assert article.text == STORY
 
 
+def test_a_headline_in_title_case_is_no_masthead_and_a_desk_news_is_no_outlet(
+    tmp_path: Path,
+) -> None:
+    text = f"Rubio Accepts Cabinet Post\n\nFlorida senator will become top diplomat\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == "Rubio Accepts Cabinet Post"
+    text = f"Israel and Hamas agree to ceasefire – Breaking News\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.outlet is None
+
+
+def test_a_subject_label_in_a_list_and_a_wrapped_published_stay(tmp_path: Path) -> None:
+    text = (
+        f"{STORY}\n\nHealth: An extra £22.6bn over two years, the largest rise in a decade.\n\n"
+        "The ministry said a full list of the victims would be\npublished.\n"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert "Health: An extra £22.6bn" in article.text
+    assert article.text.endswith("would be published.")
+
+
+def test_the_closing_mark_of_an_interrupted_quotation_stays_a_closing_mark(tmp_path: Path) -> None:
+    said = '"We are not going to—" Trump began, before the microphone was cut.'
+    (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{said}"), today=TODAY)
+    assert "“We are not going to—” Trump began" in article.text
+
+
 def test_a_papers_name_after_the_headline_is_its_outlet(tmp_path: Path) -> None:
     text = f"Mexico awaits the fate of a schoolgirl – Washington Post\n\n{STORY}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefing import render, sections, summarize
 from briefing.assemble import make_story
 from briefing.corroborate import choose, importance, opens_a_quotation
@@ -296,3 +298,27 @@ def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
     logo = "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
     news = "Intel will cut 15,000 jobs and suspend its dividend, the company said on Thursday."
     assert shown(news, logo, cut) == [news]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Several villages near the epicentre could not be reached because landslides had blocked "
+        "the roads.",
+        "Hamas did not respond to a request from Egyptian mediators for a list of living "
+        "hostages, officials said.",
+        "Britain joined US forces in strikes on more than a dozen Houthi targets in Yemen.",
+        "The Prime Minister delivers her budget to parliament on March 12, 2025.",
+        "The bank's headquarters is seen by many Lebanese as a symbol of the financial collapse.",
+        "The cabinet discusses a new capital control law on Thursday.",
+    ],
+)
+def test_news_that_looks_like_a_no_comment_an_introduction_or_a_caption_is_a_finding(news):
+    assert shown(news) == [news]
+
+
+def test_a_finding_restating_one_chosen_finding_is_left_but_one_joining_two_is_not():
+    killed = "Israeli strikes killed 45 people across Gaza on Tuesday, health officials said."
+    targets = "The military said it had hit 120 targets across the strip in the past day."
+    wounded = "Officials in Gaza said another 120 people were wounded and 45 remain missing."
+    assert shown(killed, targets, wounded) == [killed, targets, wounded]

@@ -17,11 +17,11 @@ import datetime as dt
 
 from ..models import Difference, Quote, Sentence
 from .answers import claim_differences
-from .counts import Stated, key_figures, quantity_differences, read_story
+from .counts import ROUNDED, Stated, key_figures, quantity_differences, read_story
 from .durations import measure_differences
 from .wordings import quote_differences
 
-__all__ = ["Stated", "differences", "key_figures", "read_story"]
+__all__ = ["ROUNDED", "Stated", "differences", "key_figures", "read_story"]
 
 
 def differences(

@@ -212,7 +212,8 @@ def quantity_differences(
         for q, s in stated.quantities
         if q.comparable and not q.increment and names.about_the_story(s)
     ]
-    found = [(q, s) for q, s in found if (s.id, q.thing) not in breakdowns(found)]
+    parts = breakdowns(found)
+    found = [(q, s) for q, s in found if (s.id, q.thing, value_key(q)) not in parts]
     # Figures that differ only by rounding ("51%" beside "50.8%") are listed, and said to be so:
     # which outlet rounded is worth a glance, not an alarm.
     found_differences, rounded = [], defaultdict(list)
@@ -232,16 +233,30 @@ ROUNDED = ", rounded differently"
 BREAKDOWN = 3  # values of one measure in one sentence that make it a breakdown
 
 
-def breakdowns(found: list[tuple[Quantity, Sentence]]) -> set[tuple[str, str | None]]:
-    """(sentence id, thing) where a sentence gives one measure three or more values: a breakdown
-    ("117 dead in Mexico City, 55 in Morelos, 39 in Puebla and 12 in the State of Mexico"),
-    whose parts are no rivals of another source's total. Not a contested measure, whose
-    values in one sentence are each contender's ("288 seats ... the Jatiya Party 22")."""
-    values: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+def breakdowns(found: list[tuple[Quantity, Sentence]]) -> set[tuple[str, str | None, str]]:
+    """(sentence id, thing, value) of the parts of a breakdown: a sentence that gives one measure
+    three or more values ("117 dead in Mexico City, 55 in Morelos, 39 in Puebla and 12 in the
+    State of Mexico"), whose parts are no rivals of another source's total. A total stated first
+    and broken down after "including" or "among them" stays ("killed 273 people, including 117
+    in Mexico City, ..."). Not a contested measure, whose values in one sentence are each
+    contender's ("288 seats ... the Jatiya Party 22")."""
+    stated: dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]] = defaultdict(list)
     for quantity, sentence in found:
         if quantity.thing not in CONTESTED:
-            values[(sentence.id, quantity.thing)].add(value_key(quantity))
-    return {key for key, seen in values.items() if len(seen) >= BREAKDOWN}
+            stated[(sentence.id, quantity.thing)].append((quantity, sentence))
+    parts = set()
+    for (sentence_id, thing), members in stated.items():
+        if len({value_key(q) for q, _ in members}) < BREAKDOWN:
+            continue
+        first, sentence = min(members, key=lambda m: m[0].start)
+        total = BROKEN_DOWN.search(sentence.text, first.start + len(first.span))
+        parts |= {
+            (sentence_id, thing, value_key(q)) for q, _ in members if not (total and q is first)
+        }
+    return parts
+
+
+BROKEN_DOWN = re.compile(r"\b(?:including|among them|of whom|of which)\b")
 
 
 def rounded_line(thing: str, held: list[tuple[str, list[tuple[Quantity, Sentence]]]]) -> Difference:
@@ -295,8 +310,9 @@ PARTIAL = re.compile(
 OUT_OF = re.compile(r"\b(?:out of|of the|of all)\s*$")
 # A party by its whole name: "the ruling Awami League won 266 seats", "the Jatiya Party at 22".
 PARTY = re.compile(
-    r"\b((?:(?!The )[A-Z][\w-]+ )+(?:League|Party|Front|Alliance|Congress|Movement|Union|Coalition|"
-    r"Council|Bloc))\b"
+    r"(?<![\w-])((?:(?!(?:The|Ruling|Governing|Opposition|Main|Incumbent|Rival) )[A-Z]\w*"
+    r"(?:-[A-Z]\w*)* )+"
+    r"(?:League|Party|Front|Alliance|Congress|Movement|Union|Coalition|Council|Bloc))\b"
 )
 # Not a contender: who counts ("the Election Commission"), and words that open a sentence
 # ("Winning over 260 seats").

@@ -39,6 +39,12 @@ def remark_words(quote: str) -> list[str]:
 
 
 QUOTATION_MARK = re.compile(r"[“\"]")
+NEGATION = re.compile(r"\b(?:not|no|never|nor|cannot)\b|n[’']t\b", re.I)
+
+
+def negations(text: str) -> int:
+    """ "will not accept" and "will accept" share their content words, not their sense."""
+    return len(NEGATION.findall(text))
 
 
 def wording_in(sentence: str, words: list[str], share: float | None = None) -> str | None:
@@ -90,7 +96,8 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
                 continue
             if match_key(wording) in match_key(quote.text):
                 continue  # a part of the same quotation, not another wording
-            if set(content_words(wording)) <= set(content_words(quote.text)):
+            same_words = set(content_words(wording)) <= set(content_words(quote.text))
+            if same_words and negations(wording) == negations(quote.text):
                 continue  # the same words, some cut off or printed twice: not another wording
             key = match_key(wording)
             old = variants.get(key)

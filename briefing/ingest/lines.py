@@ -23,7 +23,7 @@ CHROME_EXACT = {
     "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
     "post comment", "continue reading the main story", "logo", "image", "video", "loading",
     "advertisement continue reading the main story", "story highlights", "story",
-    "in this article", "now reading", "published", "updated", "you are here",
+    "in this article", "now reading", "you are here",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
 SOCIAL += "|messenger|threads|bluesky|flipboard"
@@ -34,10 +34,11 @@ END_MARKERS = {
 }  # fmt: skip
 # A desk's name: "World News", "Politics", "Latin America" is a place and stays a label above
 # a headline only (roles.is_label).
-SECTIONS = (
+DESKS = (
     r"(?:World|US|U\.S\.|UK|Business|Politics|Sports?|Tech(?:nology)?|Science|Health|"
-    r"Entertainment|Opinion|Breaking|National|International|Local|Latest|Top)(?: News)?"
+    r"Entertainment|Opinion|Breaking|National|International|Local|Latest|Top)"
 )
+SECTIONS = DESKS + r"(?: News)?"
 CHROME_PATTERNS = (
     re.compile(r"^(?:tags?|topics?|categories|filed under)\s*[:=|]", re.I),
     re.compile(r"^\d+\s*min(?:ute)?s?\s+read$", re.I),
@@ -45,7 +46,7 @@ CHROME_PATTERNS = (
     re.compile(r"^\[[^\]]*\b(?:column|continued|advertisement|top of)\b[^\]]*\]$", re.I),
     re.compile(r"^[\W_]+$"),
     re.compile(r"^[a-z]+(?:_[a-z]+)+$"),  # an icon's name where the icon font did not load
-    re.compile(rf"^{SECTIONS}:?$"),
+    re.compile(rf"^{SECTIONS}$"),
     # A template's empty fields: "null: nullpx", "undefined".
     re.compile(r"^(?:null|undefined|NaN)(?:[\s:;,]+(?:null|undefined|NaN)\w*)*$"),
     re.compile(r"^[A-Z]{2,15}(?:\s+[A-Z]{2,15})?$"),  # section label: WORLD, US NEWS
@@ -66,13 +67,13 @@ CHROME_PATTERNS = (
     # Links to more of the site and the ends of live pages: "Read more on foxbusiness.com",
     # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
     # OVER20 updates".
-    re.compile(r"^(?:read more|also read)\b.{0,120}$", re.I),
+    re.compile(r"^(?:Read more|READ MORE|Also Read|ALSO READ)\b.{0,120}$"),
     re.compile(
         r"^(?:our )?live coverage (?:has (?:now )?ended|is over)|^our live coverage\b", re.I
     ),
     # A video's teaser and running time: "Hear Chair Powell explain decision to slash interest
     # rates" (no full stop), "01:24 - Source: CNN".
-    re.compile(r"^(?:watch|hear|listen)\b[^.!?]{0,100}$", re.I),
+    re.compile(r"^(?:Watch|Hear|Listen)\b[^.!?]{0,100}$"),
     re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I),
     # An embedded post's link and signature: "pic.twitter.com/ZAxApKpJIT", "— Keir Starmer
     # (@Keir_Starmer) November 26, 2024".
@@ -150,7 +151,7 @@ CAPTION_START = re.compile(
 LABEL_PREFIX = re.compile(
     r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)|^[a-z]+(?:_[a-z]+)+(?=[A-Z“\"])"
     # A desk's name run into the lead: "World News: A significant breakthrough ...".
-    rf"|^{SECTIONS}:\s+(?=[A-Z])"
+    rf"|^{DESKS} News:\s+(?=[A-Z])"
     # A tabloid's run-in sub-heading: "SET UP FRAUD ALERTS Equifax is offering a free service".
     # Four capitalised words or more, then a sentence (not a name: "ZANU PF MP Terrence Mukupe").
     r"|^(?=[A-Z’' -]*[A-Z]{4})(?:[A-Z][A-Z’'-]*\s+){3,}[A-Z][A-Z’'-]+\s+(?=[A-Z][a-z]*\s+[a-z])"

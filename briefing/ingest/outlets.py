@@ -33,8 +33,9 @@ COPYRIGHT_HOLDER = re.compile(
 # "MANTA, Ecuador, April 19 (UPI) --", "04:27 PM EDT, 09/18/2024 (MT Newswires) --".
 DATELINE = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*[AP]M(?:\s+[A-Z]{2,4})?,\s*\d{1,2}/\d{1,2}/\d{4}\s*)?"
-    r"(?:[A-Z][A-Za-z0-9 .,'’/-]{0,60}?\s*)?"
-    r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])"
+    # the place, in capitals, perhaps with its country and day: "MANTA, Ecuador, April 19"
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*)?"
+    r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
 )
 NOT_AN_AGENCY = re.compile(r"\b(?:photo|file|image|getty|pictured|video|update[sd]?)\b", re.I)
 

@@ -127,9 +127,9 @@ def without_list_markers(paragraphs: list[str], repairs: list[str]) -> list[str]
     return cleaned
 
 
-# A straight double quotation mark that opens: at the start, or after a space, a bracket or
-# a dash; any other closes.
-OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–-])"')
+# A straight double quotation mark that opens: at the start, or after a space, a bracket or a
+# dash after a space (" —\"We"); any other closes ("we are not going to—\" Trump said").
+OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{:]|\s[—–-])"')
 
 
 def curl_quotes(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.match import normalize_for_match
-from ..text.sentences import CAPTION_SENTENCE, ENDS_SENTENCE
+from ..text.sentences import CAPTION_SENTENCE, ENDS_SENTENCE, split_sentences
 from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, PHOTO_CREDIT
 from .outlets import outlet_from_credit
 from .published import find_dates
@@ -62,10 +62,12 @@ def is_label(unit: Unit) -> bool:
     return unit.words <= 2 and len(unit.text) <= 30 and not ENDS_CLAUSE.search(unit.text)
 
 
+# A paper's name: "The Daily Telegraph", "Washington Post", "The New York Times"; not a
+# headline in title case ("Rubio Accepts Cabinet Post") nor a desk ("Breaking News").
 MASTHEAD_NAME = (
-    r"(?:The )?(?:[A-Z][\w'&.-]* ){0,3}(?:Daily|Times|Post|Telegraph|Guardian|Herald|Tribune|"
-    r"Journal|News|Gazette|Chronicle|Mail|Express|Independent|Observer|Mirror|Standard|Press|"
-    r"Economist)(?: of [A-Z]\w+)?"
+    r"(?:The (?:[A-Z][\w'&.-]* ){0,3}|(?:[A-Z][\w'&.-]* ){1,2})(?:Daily|Times|Post|Telegraph|"
+    r"Guardian|Herald|Tribune|Journal|Gazette|Chronicle|Mail|Express|Independent|Observer|"
+    r"Mirror|Standard|Economist)(?: of [A-Z]\w+)?"
 )
 MASTHEAD = re.compile(rf"^{MASTHEAD_NAME}$")
 
@@ -105,7 +107,7 @@ def mark_captions(units: list[Unit]) -> None:
             PHOTO_CREDIT.search(unit.text)
             or LABELLED_CREDIT.search(unit.text)
             or CAPTION_START.match(unit.text)
-            or CAPTION_SENTENCE.search(unit.text)
+            or (CAPTION_SENTENCE.search(unit.text) and len(split_sentences(unit.text)) == 1)
             or (unfinished and (ends_with_date or credited))
         ):
             unit.role = "caption"

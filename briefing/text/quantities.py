@@ -54,6 +54,21 @@ CUTS = {
     "eliminating", "off", "shed", "sheds", "shedding", "axe", "axes", "axing", "reduce",
     "reducing", "layoffs", "lay", "laying",
 }  # fmt: skip
+HEDGES = {
+    "about", "around", "some", "nearly", "roughly", "approximately", "than", "more", "over",
+    "up", "to", "almost", "another", "an", "additional", "a", "further",
+}  # fmt: skip
+
+
+def cuts(preceding: list[str]) -> bool:
+    """The verb right before the number (past "about", "more than" ...) cuts jobs; "reduce
+    headcount to about 100,000" gives what remains."""
+    words = list(preceding)
+    while words and words[-1] in HEDGES:
+        words.pop()
+    return bool(words) and words[-1] in CUTS
+
+
 # Nouns for people in general: what they count is told by the verb or adjective that follows
 # ("10,100 people are reported missing", "143 million consumers may have been affected").
 PEOPLE = {
@@ -340,7 +355,7 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
         if word in THINGS:
-            if THINGS[word] in ("jobs", "staff") and CUTS & {*preceding[-3:]}:
+            if THINGS[word] in ("jobs", "staff") and cuts(preceding):
                 return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.

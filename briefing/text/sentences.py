@@ -39,13 +39,14 @@ GLUED = re.compile(
 # place ("Federal Reserve Chairman Jerome Powell speaks during a news conference ... on
 # September 18, 2024 in Washington, DC."), or a video's guest who "discusses" a topic on a show.
 CAPTION_SENTENCE = re.compile(
-    r"\b(?:speaks|looks on|walks|arrives|attends|gestures|listens|poses|stands|waits|talks|"
-    r"leaves|delivers|greets|reacts|(?:is|are) seen)\b.*\bon [A-Z][a-z]+ \d{1,2}, \d{4}"
-    r"(?:,? in [^.]{1,60})?\.?$"
-    r"|^(?=.{0,200}$)[A-Z].*\bdiscusses\b.+\bon (?:[A-Z][\w'’&]*\s?){1,4}\.$"
+    r"^(?=[^.!?]{0,300}(?:[.!?]\s*)?$)[^.!?]*\b(?:speaks|looks on|walks|arrives|attends|gestures|"
+    r"listens|poses|stands|waits|reacts|(?:is|are) seen)\b[^.!?]*\bon [A-Z][a-z]+ \d{1,2}, \d{4},? "
+    r"in [^.]{1,60}\.?$"
+    r"|^(?=.{0,200}$)[A-Z][^!?]*\bdiscusses\b[^!?]+\bon (?!(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&]*\s?){1,4}\.$"
     # "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
     r"|^(?:A|An|The) [^.]{0,60}\b(?:logo|sign|flag|headquarters|building)s? (?:is|are) "
-    r"(?:displayed|seen|pictured)\b"
+    r"(?:displayed|pictured|seen (?:on|at|in|outside|inside))\b"
 )
 
 
