@@ -490,6 +490,15 @@ def test_parties_seats_are_held_by_their_whole_names_and_the_size_of_parliament_
     ]
 
 
+def test_a_party_named_short_and_whole_is_one_holder():
+    (difference,) = run(
+        "The Labour Party won 412 seats in the general election, results showed.",
+        "Labour won 411 seats in the general election, results showed.",
+        "Labour won 411 seats in the general election on Thursday.",
+    )
+    assert difference.about == "Seats (Labour Party)"
+
+
 def test_one_outlet_rounding_every_candidates_share_is_one_line_naming_each_holder():
     (difference,) = run(
         "Mnangagwa won 51% of the vote, while Chamisa won 44% of the vote, the commission said.",

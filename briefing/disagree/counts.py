@@ -292,6 +292,11 @@ def by_holder(
         holder = holder_of(sentence.text, quantity)
         if holder is not None:
             held[holder].append((quantity, sentence))
+    # "Labour" is the "Labour Party": one holder, under its whole name.
+    for name in [h for h in held if h and PARTY.fullmatch(h)]:
+        short = name.rsplit(" ", 1)[0]
+        if short in held and short != name:
+            held[name] += held.pop(short)
     return {holder: single_valued(found) for holder, found in held.items()}
 
 
