@@ -490,6 +490,15 @@ def test_parties_seats_are_held_by_their_whole_names_and_the_size_of_parliament_
     ]
 
 
+def test_a_count_of_people_does_not_join_a_count_of_men():
+    (difference,) = run(
+        "Officials said 27 people died and four are missing.",
+        "The toll of 39 comprises 29 men and 10 women, officials said.",
+        "At least 27 people died in the storm, officials said.",
+    )
+    assert difference.about == "Death toll"
+
+
 def test_a_party_named_short_and_whole_is_one_holder():
     (difference,) = run(
         "The Labour Party won 412 seats in the general election, results showed.",

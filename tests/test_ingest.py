@@ -880,6 +880,9 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Also Read | AI chipmaker startup Cerebras to launch IPO in October. All you need to know",
         "Our live coverage of the bombings has moved here.",
         "You are here",
+        "Play Live Radio",
+        "0:00 0:00",
+        "1 of 2 | On Sunday, people recover goods from a shopping plaza hit by the hurricane.",
         "Annex Wealth Management chief economist Brian Jacobson discusses the impact of "
         "immigration on the U.S. economy on Making Money.",
     ],

@@ -250,3 +250,9 @@ def test_the_bodies_of_school_children_are_a_toll_of_children_and_bodies_buried_
     )
     assert (children.thing, children.place) == ("dead", "children")
     assert only("More than 3,000 bodies were buried by Thursday morning.").thing is None
+
+
+def test_restitution_and_a_companys_worth_are_no_price_paid():
+    ordered = only("Prosecutors asked the judge to order her to pay $804 million in restitution.")
+    assert ordered.thing == "restitution"
+    assert only("At its peak, the company was valued at nearly $9 billion.").thing == "valuation"

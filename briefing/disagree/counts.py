@@ -12,7 +12,7 @@ from .. import settings
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
 from ..text.dates import MONTHS, WEEKDAYS
-from ..text.quantities import CONTESTED, Quantity, quantities_in_order
+from ..text.quantities import CONTESTED, SUBGROUPS, Quantity, quantities_in_order
 from .words import WORDS
 
 # How a measured thing is named in a briefing line.
@@ -20,7 +20,7 @@ LABELS = {
     "dead": "Death toll", "missing": "Missing", "injured": "Injured", "displaced": "Displaced",
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
-    "bribes": "Bribes",
+    "bribes": "Bribes", "valuation": "Valuation", "restitution": "Restitution",
 }  # fmt: skip
 
 
@@ -41,7 +41,8 @@ def quantity_groups(
     found: list[tuple[Quantity, Sentence]],
 ) -> dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]]:
     """Numbers of the same thing in the same place. A count with no place ("143 million
-    people") joins the placed group it agrees with, so it is not compared with Britons."""
+    people") joins the country's group it agrees with, so it is not compared with Britons; never
+    a part's ("27 people" is no count of "29 men")."""
     groups: dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]] = defaultdict(list)
     for quantity, sentence in found:
         groups[(quantity.thing, quantity.place)].append((quantity, sentence))
@@ -55,6 +56,7 @@ def quantity_groups(
                     for key, others in groups.items()
                     if key[0] == thing
                     and key[1] is not None
+                    and key[1] not in SUBGROUPS
                     and any(q.unit == quantity.unit and near(q, quantity) for q, _ in others)
                 ),
                 None,

@@ -23,7 +23,8 @@ CHROME_EXACT = {
     "photo", "enlarge this image", "leave a reply", "leave a comment", "cancel reply",
     "post comment", "continue reading the main story", "logo", "image", "video", "loading",
     "advertisement continue reading the main story", "story highlights", "story",
-    "in this article", "now reading", "you are here",
+    "in this article", "now reading", "you are here", "play live radio", "next up",
+    "available on air stations", "pay wall", "paywall",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
 SOCIAL += "|messenger|threads|bluesky|flipboard"
@@ -75,6 +76,7 @@ CHROME_PATTERNS = (
     # rates" (no full stop), "01:24 - Source: CNN".
     re.compile(r"^(?:Watch|Hear|Listen)\b[^.!?]{0,100}$"),
     re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I),
+    re.compile(r"^\d{1,2}:\d{2}(?:\s+\d{1,2}:\d{2})*$"),  # an audio player's clock: "0:00 0:00"
     # An embedded post's link and signature: "pic.twitter.com/ZAxApKpJIT", "— Keir Starmer
     # (@Keir_Starmer) November 26, 2024".
     re.compile(r"^pic\.twitter\.com/\S+$", re.I),
@@ -137,6 +139,8 @@ CAPTION_START = re.compile(
     r"^(?:photo|image|caption|photograph|file photo|file)\s*[:\-–—]"
     # NPR's "Enlarge this image toggle caption", a picture desk's "Getty - Contributor"
     r"|^(?:enlarge this image\b|toggle caption\b)|^getty(?: images)?\s*[-–—/]\s*\w+"
+    # A gallery's counter: "1 of 2 | On Sunday, people recover goods from a shopping plaza ..."
+    r"|^\d{1,3} of \d{1,3}\s*\|"
     # The wire services' caption opening: "This photo released by ...", "This combination of
     # satellite images from ... shows", "In this image from video, ..."
     r"|^(?:in )?this (?:[\w-]+ ){0,4}(?:photos?|images?|pictures?|photographs?|frame grab|handout)"

@@ -109,7 +109,10 @@ PLACES = {
 # Sums of money: what they pay for is told by the words around them.
 MONEY_THINGS = {
     "price": ("buy", "buys", "bought", "pay", "pays", "paid", "price", "offer", "acquire",
-              "acquisition", "takeover", "purchase", "sale", "sell", "deal", "valued"),
+              "acquisition", "takeover", "purchase", "sale", "sell", "deal"),
+    # What a company was once worth is no price paid: "valued at $9 billion at its peak".
+    "valuation": ("valued", "valuation", "worth"),
+    "restitution": ("restitution", "forfeit", "forfeiture", "forfeited"),
     "support": ("liquidity", "assistance", "guarantees", "guarantee", "loans", "backstop",
                 "bailout", "support", "lifeline", "rescue", "backing"),
     "losses": ("lost", "loss", "losses", "stole", "steal", "stolen", "misappropriated",

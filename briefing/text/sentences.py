@@ -40,8 +40,11 @@ GLUED = re.compile(
 # September 18, 2024 in Washington, DC."), or a video's guest who "discusses" a topic on a show.
 CAPTION_SENTENCE = re.compile(
     r"^(?=[^.!?]{0,300}(?:[.!?]\s*)?$)[^.!?]*\b(?:speaks|looks on|walks|arrives|attends|gestures|"
-    r"listens|poses|stands|waits|reacts|(?:is|are) seen)\b[^.!?]*\bon [A-Z][a-z]+ \d{1,2}, \d{4},? "
-    r"in [^.]{1,60}\.?$"
+    r"listens|poses|stands|waits|reacts|(?:is|are) seen)\b[^.!?]*\bon (?:[A-Z][a-z]+, )?"
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(?:,? in [^.]{1,60})?\.?$"
+    # A position in the picture: "Theranos founder Elizabeth Holmes, center, arrives at ..."
+    r"|^[^.!?]{0,120}, (?:center|centre|left|right|second from (?:left|right)|front),"
+    r" (?:arrives|speaks|walks|leaves|looks|stands|talks|listens|waits|poses|gestures)\b"
     r"|^(?=.{0,200}$)[A-Z][^!?]*\bdiscusses\b[^!?]+\bon (?!(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&]*\s?){1,4}\.$"
     # "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
