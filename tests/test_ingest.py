@@ -545,6 +545,7 @@ def test_dateline_names_the_agency(tmp_path: Path) -> None:
         ("04:27 PM EDT, 12/03/2025 (MT Newswires) -- ", "MT Newswires"),
         ("MANTA, Ecuador, Dec. 3 (UPI) -- ", "UPI"),
         ("MEXICO CITY (CBSNewYork/CBS News) -- ", "CBS News"),
+        ("Dec. 3 (UPI) -- ", "UPI"),
     ],
 )
 def test_any_wire_tag_opening_the_lead_names_the_outlet_and_leaves_the_title(
@@ -594,6 +595,18 @@ def test_the_closing_mark_of_an_interrupted_quotation_stays_a_closing_mark(tmp_p
     said = '"We are not going to—" Trump began, before the microphone was cut.'
     (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{said}"), today=TODAY)
     assert "“We are not going to—” Trump began" in article.text
+
+
+def test_the_day_a_wire_tag_names_dates_an_undated_page(tmp_path: Path) -> None:
+    (article,) = load_file(write(tmp_path, "page.txt", f"Dec. 3 (UPI) -- {STORY}"), today=TODAY)
+    assert (article.published, article.date_approximate) == (dt.date(2025, 12, 3), True)
+
+
+def test_a_source_line_names_the_outlet(tmp_path: Path) -> None:
+    (article,) = load_file(
+        write(tmp_path, "page.txt", f"{STORY}\n\nSource: Aljazeera\n"), today=TODAY
+    )
+    assert article.outlet == "Al Jazeera"
 
 
 def test_a_papers_name_after_the_headline_is_its_outlet(tmp_path: Path) -> None:

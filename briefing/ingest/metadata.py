@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..text.dates import MONTHS, safe_date
 from .draft import Draft, Known
 from .lines import BULLET, DOMAIN, SITE_LINE, URL_LINE
 from .outlets import (
     BYLINE,
+    DATELINE,
     DATELINE_CREDIT,
     dateline_outlet,
     outlet_from_copyright,
@@ -73,6 +75,24 @@ TITLE_WITH_SITE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[|·•—–-]\s+(?P<do
 TITLE_WITH_MASTHEAD = re.compile(rf"^(?P<title>.{{10,}}?)\s+[|·•—–-]\s+(?P<paper>{MASTHEAD_NAME})$")
 
 
+WIRE_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b")
+
+
+def dateline_day(units: list[Unit], today: dt.date) -> dt.date | None:
+    """The day a wire tag names ("Oct. 29 (UPI) --", "MANTA, Ecuador, April 19 (UPI) --"), in
+    the latest year that puts it on or before `today`: approximate, the year being a guess."""
+    for unit in [u for u in units if u.role == "body"][:3]:
+        tag = DATELINE.match(unit.text)
+        day = WIRE_DAY.search(tag.group(0)) if tag else None
+        month = MONTHS.get(day[1].lower()) if day else None
+        if day and month:
+            for year in (today.year, today.year - 1):
+                date = safe_date(year, month, int(day[2]))
+                if date and date <= today:
+                    return date
+    return None
+
+
 def title_and_site(title: str | None) -> tuple[str | None, str | None]:
     """A headline without the web domain or paper's name a saved page appended to it, and the
     outlet that names."""
@@ -129,6 +149,9 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
             date, approximate = resolve_relative(BULLET.sub("", unit.text).strip(), today), True
     if not date:
         date = infer_date("\n".join(draft.paragraphs), context, today)
+        approximate = date is not None
+    if not date:
+        date = dateline_day(units, today)
         approximate = date is not None
     draft.published, draft.date_approximate = date, approximate
 

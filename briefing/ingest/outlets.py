@@ -33,8 +33,10 @@ COPYRIGHT_HOLDER = re.compile(
 # "MANTA, Ecuador, April 19 (UPI) --", "04:27 PM EDT, 09/18/2024 (MT Newswires) --".
 DATELINE = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*[AP]M(?:\s+[A-Z]{2,4})?,\s*\d{1,2}/\d{1,2}/\d{4}\s*)?"
-    # the place, in capitals, perhaps with its country and day: "MANTA, Ecuador, April 19"
-    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*)?"
+    # the place, in capitals, perhaps with its country and day: "MANTA, Ecuador, April 19";
+    # or the day alone: "Oct. 29 (UPI) --"
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
     r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
 )
 NOT_AN_AGENCY = re.compile(r"\b(?:photo|file|image|getty|pictured|video|update[sd]?)\b", re.I)
@@ -101,8 +103,9 @@ COMPACT_ALIASES = {re.sub(r"[\s-]", "", alias): name for alias, name in OUTLET_A
 
 
 def outlet_from_credit(line: str) -> str | None:
-    """The outlet named by a line that is only an agency name ('Reuters', '(AP)')."""
-    name = line.strip(" ()[]-—–").lower()
+    """The outlet named by a line that is only an agency name ('Reuters', '(AP)', 'Source:
+    Aljazeera')."""
+    name = re.sub(r"^(?:sources?|credit|via)\s*:\s*", "", line.strip(" ()[]-—–").lower())
     return OUTLET_ALIASES.get(name) or COMPACT_ALIASES.get(re.sub(r"[\s-]", "", name))
 
 
