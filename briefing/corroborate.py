@@ -16,6 +16,7 @@ from .disagree.durations import measures
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .quotes import QUOTED
+from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
@@ -104,24 +105,27 @@ def figure(quantity: Quantity) -> tuple[str, float]:
     return quantity.unit, quantity.value
 
 
-def numbers_in(text: str) -> set[float]:
+DIGITS = r"\d[\d,]*(?:\.\d+)?"  # a number written in digits: "1,800", "3.2"
+
+
+def numbers_in(text: str) -> set[float | None]:
     """Every number written in digits, as a value: "1,800" and "1800" are one."""
-    return {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+    return {number_value(n) for n in re.findall(DIGITS, text)}
 
 
 # A number in a unit of length, area or weight: "25 miles", "600 tons", "1,200 hectares".
 IN_UNITS = re.compile(
-    r"\b(\d[\d,]*(?:\.\d+)?)[\s-]*(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"
+    rf"\b({DIGITS})[\s-]*(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"
     r"tons?|tonnes?|barrels?|acres?|hectares?)\b",
     re.I,
 )
 
 
-def in_units(text: str) -> dict[str, set[float]]:
+def in_units(text: str) -> dict[str, set[float | None]]:
     """The values a sentence gives in each unit ("mile" and "miles" one unit)."""
     values: dict[str, set[float]] = {}
     for number, unit in IN_UNITS.findall(text):
-        values.setdefault(unit.lower().rstrip("s")[:5], set()).add(float(number.replace(",", "")))
+        values.setdefault(unit.lower().rstrip("s")[:5], set()).add(number_value(number))
     return values
 
 
@@ -402,6 +406,7 @@ def choose(
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
+    stated = {id(i): particulars(i.text) for i in pool}  # read once, compared every step
     chosen: list[Item] = []
     known: set[str] = set()
     used = 0
@@ -412,16 +417,16 @@ def choose(
         best = max(
             fits,
             key=lambda i: (
-                (base[id(i)] + novel * novelty(i, known)) / length_cost(i, length),
+                (base[id(i)] + novel * novelty(stated[id(i)], known)) / length_cost(i, length),
                 [-n for n in rank(i)],
             ),
         )
         pool.remove(best)
         chosen.append(best)
-        known |= particulars(best.text)
+        said = stated[id(best)]
+        known |= said
         used += cost(best)
-        said = particulars(best.text)
-        pool = [i for i in pool if not restates(i, said)]
+        pool = [i for i in pool if not restates(stated[id(i)], said)]
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
     return chosen
@@ -447,11 +452,10 @@ def section_heads(
     return heads
 
 
-def restates(item: Item, said: set[str]) -> bool:
-    """A finding whose figures and names one chosen finding (`said`: its particulars) has all
-    stated already ("could spend decades in prison (and theoretically up to 115 years)" after
-    "could be sentenced to as long as 115 years"): the same fact told again in other words."""
-    stated = particulars(item.text)
+def restates(stated: set[str], said: set[str]) -> bool:
+    """A finding whose figures and names (`stated`) one chosen finding (`said`: its particulars)
+    has all stated already ("could spend decades in prison (and theoretically up to 115 years)"
+    after "could be sentenced to as long as 115 years"): the same fact in other words."""
     return any(p[0].isdigit() for p in stated) and stated <= said
 
 
@@ -466,6 +470,7 @@ def particulars(text: str) -> set[str]:
     return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text))
 
 
-def novelty(item: Item, known: set[str]) -> int:
-    """Names and figures not stated by a finding chosen already (at most four count)."""
-    return min(4, len(particulars(item.text) - known))
+def novelty(stated: set[str], known: set[str]) -> int:
+    """A finding's names and figures (`stated`) not stated by a finding chosen already (at most
+    four count)."""
+    return min(4, len(stated - known))

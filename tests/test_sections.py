@@ -284,21 +284,22 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
     assert clause in placed
 
 
-def test_a_caption_placing_someone_in_the_picture_is_no_finding():
-    caption = (
-        "Theranos founder Elizabeth Holmes, center, arrives at the federal courthouse in San "
-        "Jose, Calif., on Friday, Nov. 18, 2022."
-    )
-    news = "Holmes was sentenced to more than 11 years in prison for defrauding investors."
-    assert shown(caption, news) == [news]
-
-
-def test_a_picture_desks_caption_run_into_a_paragraph_is_no_finding():
-    caption = (
-        "Federal Reserve Chairman Jerome Powell speaks during a news conference at the Federal "
-        "Reserve Board Building on September 18, 2024 in Washington, DC."
-    )
-    news = "The Federal Reserve cut its benchmark rate by 50 basis points on Wednesday."
+@pytest.mark.parametrize(
+    ("caption", "news"),
+    [
+        (  # someone placed in the picture
+            "Theranos founder Elizabeth Holmes, center, arrives at the federal courthouse in San "
+            "Jose, Calif., on Friday, Nov. 18, 2022.",
+            "Holmes was sentenced to more than 11 years in prison for defrauding investors.",
+        ),
+        (  # a picture desk's caption run into a paragraph
+            "Federal Reserve Chairman Jerome Powell speaks during a news conference at the Federal "
+            "Reserve Board Building on September 18, 2024 in Washington, DC.",
+            "The Federal Reserve cut its benchmark rate by 50 basis points on Wednesday.",
+        ),
+    ],
+)
+def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):
     assert shown(caption, news) == [news]
 
 
