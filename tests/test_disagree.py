@@ -91,6 +91,27 @@ def test_jobs_cut_are_not_set_against_the_headcount_that_remains():
     )
 
 
+def test_jobs_cut_told_as_people_or_a_number_differ_and_a_share_of_the_workforce_stays_apart():
+    (difference,) = run(
+        "Intel said it would cut more than 15% of its workforce, around 17,500 people.",
+        "Intel is cutting 15,000 jobs, or 15 percent of its workforce.",
+        "Based on that, the number of jobs it plans to cut would be more than 18,500.",
+    )
+    assert difference.about == "Jobs cut"
+    assert [v.text for v in difference.variants] == [
+        "15,000 jobs", "around 17,500 people", "more than 18,500"
+    ]  # fmt: skip
+
+
+def test_one_companys_share_fall_differs_between_sources_but_two_companies_do_not():
+    (difference,) = run(
+        "Intel shares plunged 19 percent in after-hours trading.",
+        "Intel share price slumped 21% before the opening bell. Nvidia shares fell 3%.",
+    )
+    assert difference.about == "Share price fall (Intel)"
+    assert [v.text for v in difference.variants] == ["19 percent", "21%"]
+
+
 # --- counts, amounts and rates ------------------------------------------------------------------
 
 

@@ -127,6 +127,11 @@ def test_counts_of_an_indictment_are_counted_per_offence():
     assert only("He was found guilty of all seven counts related to fraud.").thing is None
 
 
+def test_what_does_the_killing_is_not_counted_as_killed():
+    found = find_quantities("Blasts at three churches and three luxury hotels killed 138 people.")
+    assert [(q.span, q.thing) for q in found if q.thing] == [("138", "dead")]
+
+
 def test_what_follows_the_next_figure_does_not_name_this_one():
     found = find_quantities("The city lost over 11K lives & 10K missing during the storm.")
     assert [(q.span, q.thing) for q in found] == [("over 11K", "dead"), ("10K", "missing")]
@@ -198,6 +203,79 @@ def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(
     sentence: str, thing: str
 ):
     assert only(sentence).thing == thing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "thing"),
+    [
+        (
+            "Intel said it would cut more than 15% of its workforce, around 17,500 people.",
+            "around 17,500 people",
+            "jobs cut",
+        ),
+        (
+            "Intel unveiled a plan to cut over 15% of its workforce, amounting to around 15,000 "
+            "jobs, as part of its turnaround.",
+            "around 15,000 jobs",
+            "jobs cut",
+        ),
+        ("Based on that, the number of jobs it plans to cut would be more than 18,500.",
+         "more than 18,500", "jobs cut"),
+        ("Intel shares plunged 19 percent in after-hours trading.", "19 percent",
+         "share price fall"),
+        ("Intel share price slumped by more than 20% in extended trade.", "more than 20%",
+         "share price fall"),
+        ("Shares of the Santa Clara, California-based company fell 10% in extended trading.",
+         "10%", "share price fall"),
+        ("The company's shares jumped 8% on the news.", "8%", "share price rise"),
+        ("Intel is cutting 15,000 jobs to save $10 billion in 2025.", "$10 billion", "savings"),
+    ],
+)  # fmt: skip
+def test_jobs_cut_share_moves_and_savings_are_read_however_they_are_worded(
+    sentence: str, phrase: str, thing: str
+):
+    (quantity,) = [q for q in find_quantities(sentence) if q.phrase == phrase]
+    assert quantity.thing == thing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "thing", "place"),
+    [
+        ("Awami League bagged 266 seats, while its ally Jatiya Party secured 21.", "21", "seats",
+         None),  # a bare number after a counted one counts the same
+        ("Pena Nieto said at least 44 buildings — homes, schools and office buildings — had "
+         "toppled.", "at least 44 buildings", "buildings destroyed", None),  # past an aside
+        ("The conflict has displaced over 1.2 million Lebanese and 50,000 Israelis.",
+         "50,000 Israelis", "displaced", "IL"),  # both were displaced
+        ("Over 70,000 Israelis have been forced to live as refugees in their own country.",
+         "Over 70,000 Israelis", "displaced", "IL"),
+        ("Otis left destruction across Acapulco, a city with around 900,000 residents.",
+         "around 900,000 residents", "population", None),
+        ("Acapulco, a tourist destination that is home to about 800,000 people, was hit.",
+         "about 800,000 people", "population", None),
+        ("The dead included 35 people from other countries.", "35 people", "dead", "foreigners"),
+        ("Bombers attacked three hotels, killing at least 290 people and wounding more than 500.",
+         "more than 500", "injured", None),  # not the toll before it
+    ],
+)  # fmt: skip
+def test_a_number_takes_its_thing_from_the_words_a_reader_takes_it_from(
+    sentence: str, phrase: str, thing: str, place: str | None
+):
+    (quantity,) = [q for q in find_quantities(sentence) if q.phrase.startswith(phrase)]
+    assert (quantity.thing, quantity.place) == (thing, place)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The stock closed down 7% on Thursday.",  # the day's close is another move
+        "Intel shares are down 26% this year.",  # a move over a period
+        "The stock market fell 2% on Monday.",  # a market, not a company's shares
+        "The company, which employs 124,800 people, plans to cut costs.",  # staff, not cuts
+    ],
+)
+def test_a_close_a_period_a_market_or_the_staff_employed_is_no_move_or_cut(sentence: str):
+    assert all(q.thing not in ("share price fall", "jobs cut") for q in find_quantities(sentence))
 
 
 @pytest.mark.parametrize(

@@ -293,8 +293,9 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "Holmes was sentenced to more than 11 years in prison for defrauding investors.",
         ),
         (  # a picture desk's caption run into a paragraph
-            "Federal Reserve Chairman Jerome Powell speaks during a news conference at the Federal "
-            "Reserve Board Building on September 18, 2024 in Washington, DC.",
+            "Federal Reserve Chairman Jerome Powell speaks during a news conference at the William "
+            "McChesney Martin Jr. Federal Reserve Board Building on September 18, 2024 in "
+            "Washington, DC.",
             "The Federal Reserve cut its benchmark rate by 50 basis points on Wednesday.",
         ),
     ],

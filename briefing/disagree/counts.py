@@ -140,7 +140,11 @@ DATELINE_OPENER = re.compile(
 )
 # News moves to a parallel event with these openers.
 TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")
-PREPOSITIONS = {"in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by"}
+PREPOSITIONS = {
+    "in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by", "despite",
+    "after", "before", "during", "amid", "since", "with", "without", "under", "following",
+    "among", "while", "although", "though", "because", "unlike", "across", "through", "against",
+}  # fmt: skip
 
 
 class StoryNames:
@@ -178,9 +182,12 @@ class StoryNames:
         """The name a sentence opens with (its subject, most often), if any; after a dateline
         ("ANKARA (Reuters) - A magnitude 7.8 earthquake ..." is not led by Reuters)."""
         text = DATELINE_OPENER.sub("", text)
-        for word in WORDS.findall(text)[:3]:
+        opening = WORDS.findall(text)[:4]
+        for word, after in zip(opening, [*opening[1:], ""], strict=False):
             if word.lower() in PREPOSITIONS:
                 return None  # "in a Manhattan court": a place, not who the sentence is about
+            if len(word) > 4 and word.endswith("ed") and after in PREPOSITIONS:
+                return None  # "Based on that, ...", "Compared to ...": an opening phrase
             word = name_of(word)
             capitalized = word[:1].isupper() and word[1:2].islower()  # not "HACKERS" or "AP"
             if capitalized and word.lower() not in self.lower and word not in NOT_NAMES:
@@ -219,7 +226,7 @@ def quantity_differences(
     # Figures that differ only by rounding ("51%" beside "50.8%") are listed, and said to be so:
     # which outlet rounded is worth a glance, not an alarm.
     found_differences, rounded = [], defaultdict(list)
-    for (thing, place), members in held_groups(found):
+    for (thing, place), members in as_counts_and_shares(held_groups(found)):
         if not conflicting(members, as_written=True) or len({value_key(q) for q, _ in members}) < 2:
             continue
         if conflicting(members):
@@ -229,6 +236,19 @@ def quantity_differences(
         else:
             found_differences.append(difference(label(thing, place) + ROUNDED, members))
     return [*found_differences, *(rounded_line(thing, held) for thing, held in rounded.items())]
+
+
+def as_counts_and_shares(
+    groups: list[tuple[tuple[str, str | None], list[tuple[Quantity, Sentence]]]],
+) -> list[tuple[tuple[str, str | None], list[tuple[Quantity, Sentence]]]]:
+    """Each group with its percentages apart: "15 percent" of a workforce is no rival of
+    "15,000 jobs" cut, and not shown beside them; "12%" against "15%" is compared."""
+    split = []
+    for key, members in groups:
+        shares = [m for m in members if m[0].unit == "percent"]
+        others = [m for m in members if m[0].unit != "percent"]
+        split += [(key, part) for part in (others, shares) if part]
+    return split
 
 
 ROUNDED = ", rounded differently"

@@ -30,7 +30,7 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[,;:()“”\"—–]")
 # whose value a number is ("the death toll rose to 5,200"). Plural and singular forms.
 THINGS = {
     "dead": "dead", "deaths": "dead", "death": "dead", "killed": "dead", "died": "dead",
-    "killing": "dead", "injuring": "injured", "displacing": "displaced",
+    "killing": "dead", "injuring": "injured", "wounding": "injured", "displacing": "displaced",
     "fatalities": "dead", "casualties": "dead", "toll": "dead", "lives": "dead",
     "missing": "missing", "injured": "injured", "wounded": "injured", "injuries": "injured",
     "hurt": "injured", "homeless": "displaced", "displaced": "displaced",
@@ -44,10 +44,14 @@ THINGS = {
     "tonnes": "tonnes", "tons": "tonnes", "barrels": "barrels",
     "counts": "counts", "charges": "counts", "jobs": "jobs", "employees": "staff",
     "troops": "troops", "soldiers": "troops", "passengers": "passengers",
+    "layoffs": "jobs cut", "redundancies": "jobs cut", "refugees": "displaced",
+    "flee": "displaced", "fled": "displaced", "uprooted": "displaced",
 }  # fmt: skip
 # Measures that every contender of a story has one of (each candidate his votes and share, each
 # party its seats): two values of them are rival figures only when they belong to one holder.
-CONTESTED = {"votes", "vote share", "seats"}
+# A company's shares move as each contender's votes are counted: "Intel shares plunged 19
+# percent" and "UBS shares fell 14%" are two companies' moves, compared only for one holder.
+CONTESTED = {"votes", "vote share", "seats", "share price fall", "share price rise"}
 # Verbs that cut jobs: the jobs cut are not the staff a company employs.
 CUTS = {
     "cut", "cuts", "cutting", "slash", "slashes", "slashing", "eliminate", "eliminates",
@@ -67,6 +71,59 @@ def cuts(preceding: list[str]) -> bool:
     while words and words[-1] in HEDGES:
         words.pop()
     return bool(words) and words[-1] in CUTS
+
+
+# What a count of jobs cut may be told as: a share of the workforce, then the people it is
+# ("cut more than 15% of its workforce, around 17,500 people", "..., amounting to 15,000 jobs").
+WORKFORCE = {
+    "workforce", "staff", "employees", "jobs", "headcount", "positions", "workers", "roles",
+}  # fmt: skip
+APPOSITION = {
+    ",",
+    "or",
+    "amounting",
+    "equal",
+    "equivalent",
+    "representing",
+    "totaling",
+    "totalling",
+}
+
+
+def cut_in_apposition(preceding: list[str]) -> bool:
+    """A count set beside the share of a workforce cut just before it is the jobs cut."""
+    words = list(preceding)
+    while words and words[-1] in HEDGES:
+        words.pop()
+    if not words or words[-1] not in APPOSITION:
+        return False
+    window = words[-11:-1]
+    return any(w in CUTS and WORKFORCE & set(window[n + 1 : n + 7]) for n, w in enumerate(window))
+
+
+def counts_cut(clause: list[str]) -> bool:
+    """The number is the value of jobs cut: "the number of jobs it plans to cut would be more
+    than 18,500"."""
+    return bool(CUTS & set(clause)) and bool(WORKFORCE & set(clause) - {"workforce"})
+
+
+# Where people live: "a city with around 900,000 residents", "home to about 800,000 people",
+# "a region more than a million residents call home", "a population of 4.5 million".
+SETTLEMENTS = {
+    "city", "town", "village", "region", "country", "island", "state", "province", "area",
+    "nation", "capital", "port", "resort", "metropolis",
+}  # fmt: skip
+
+
+def lives_there(preceding: list[str], following: list[str]) -> bool:
+    tail = preceding[-4:]
+    pairs = list(zip(tail, tail[1:], strict=False))
+    if {("home", "to"), ("population", "of")} & set(pairs) or following[:2] == ["call", "home"]:
+        return True
+    words = list(preceding)
+    while words and words[-1] in HEDGES:
+        words.pop()
+    return words[-1:] in (["of"], ["with"]) and len(words) > 1 and words[-2] in SETTLEMENTS
 
 
 # Nouns for people in general: what they count is told by the verb or adjective that follows
@@ -94,6 +151,13 @@ NATIONALITIES = [
     ("italians", "italian", "IT"), ("spaniards", "spanish", "ES"), ("greeks", "greek", "GR"),
     ("poles", "polish", "PL"), ("filipinos", "filipino", "PH"),
     ("indonesians", "indonesian", "ID"), ("koreans", "korean", "KR"), ("thais", "thai", "TH"),
+    ("lebanese", "lebanese", "LB"), ("chinese", "chinese", "CN"), ("japanese", "japanese", "JP"),
+    ("vietnamese", "vietnamese", "VN"), ("sudanese", "sudanese", "SD"),
+    ("bangladeshis", "bangladeshi", "BD"), ("nepalis", "nepali", "NP"), ("swiss", "swiss", "CH"),
+    ("french", "french", "FR"), ("dutch", "dutch", "NL"), ("irish", "irish", "IE"),
+    ("chileans", "chilean", "CL"), ("peruvians", "peruvian", "PE"),
+    ("argentines", "argentine", "AR"), ("moroccans", "moroccan", "MA"),
+    ("algerians", "algerian", "DZ"), ("tunisians", "tunisian", "TN"),
 ]  # fmt: skip
 NATIONALS = {word: code for *words, code in NATIONALITIES for word in words}
 PEOPLE |= {plural for plural, _, _ in NATIONALITIES}
@@ -119,6 +183,7 @@ MONEY_THINGS = {
                "defrauded", "fraud", "embezzled"),
     "fine": ("fine", "fined", "penalty", "settlement", "damages"),
     "bribes": ("bribe", "bribes", "bribery", "kickbacks", "kickback"),
+    "savings": ("save", "saves", "saving", "savings"),
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
@@ -189,12 +254,31 @@ class Quantity:
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every number of the sentence that measures something, with its reading and thing."""
-    found = []
+    found: list[Quantity] = []
     for match in QUANTITY.finditer(sentence):
         quantity = read_quantity(sentence, match)
-        if quantity is not None:
-            found.append(quantity)
+        if quantity is None:
+            continue
+        if found and quantity.thing == "people" and COORDINATED.fullmatch(
+            sentence, found[-1].start + len(found[-1].span), match.start()
+        ):
+            # "displaced over 1.2 million Lebanese and 50,000 Israelis": both were displaced.
+            quantity = replace(quantity, thing=found[-1].thing)
+        elif quantity.thing is None and ELIDED.match(sentence, match.end()):
+            # "Awami League bagged 266 seats, while its ally Jatiya Party secured 21.": a bare
+            # number after a counted one counts the same thing.
+            earlier = [q for q in found if q.thing and q.headed and q.unit == quantity.unit]
+            last = earlier[-1] if earlier else None
+            between = words(sentence[last.start + len(last.phrase) : match.start()]) if last else []
+            if earlier and not any(w in THINGS or w in CUTS for w in between):  # "and wounding"
+                quantity = replace(quantity, thing=earlier[-1].thing, place=earlier[-1].place)
+        found.append(quantity)
     return found
+
+
+ASIDE = re.compile(r"\([^()]*\)|\s[—–]\s[^—–.]{1,80}\s[—–]\s")
+COORDINATED = re.compile(r"\s*[\w’'-]*\s*(?:,|,?\s*and|,?\s*or)\s*")
+ELIDED = re.compile(r"\s*(?:[.,;)]|$)")
 
 
 def quantities_in_order(texts: list[str]) -> list[list[Quantity]]:
@@ -261,7 +345,8 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         unit, value, low, high, half = unit[:-5], value / 100, low / 100, high / 100, half / 100
     if unit == "count" and value < 2 and not match.group("num2"):
         return None  # "one of the", "a single": rarely a figure worth comparing
-    after = re.sub(r"\([^()]*\)", " ", sentence[match.end() :])  # conversions, asides
+    # Conversions and asides: "44 buildings — homes, schools and office buildings — had toppled".
+    after = ASIDE.sub(" ", sentence[match.end() :])
     before = sentence[: match.start()]
     thing, place = thing_of(before, after, unit)
     increment = bool(INCREMENT_BEFORE.search(before))
@@ -358,12 +443,21 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
         if word in THINGS:
-            if THINGS[word] in ("jobs", "staff") and cuts(preceding):
+            verb = word.endswith(("ed", "ing"))
+            if verb and clause_after[n + 1 : n + 2] and clause_after[n + 1][:1].isdigit():
+                return None  # "three luxury hotels killed 138 people": the figure is the object
+            if THINGS[word] in ("jobs", "staff") and (
+                cuts(preceding) or cut_in_apposition(preceding)
+            ):
                 return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
             return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
         if word in PEOPLE:
+            if cut_in_apposition(preceding):
+                return "jobs cut"
+            if lives_there(preceding, clause_after[n + 1 :]):
+                return "population"
             if preceding[-2:] == ["bodies", "of"]:
                 return "dead"  # "the bodies of 21 school children"; not "3,000 bodies buried"
             return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
@@ -374,18 +468,25 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         return None
     # People the lists do not name ("fishermen", "pilgrims"): the verb before the number or the
     # predicate after the noun says what happened to them.
-    if preceding[-1:] and THINGS.get(preceding[-1]) in CASUALTIES:
-        return THINGS[preceding[-1]]  # "killed 1,200 fishermen"
+    verb = list(preceding)
+    while verb and verb[-1] in HEDGES:
+        verb.pop()
+    if verb[-1:] and THINGS.get(verb[-1]) in CASUALTIES:
+        return THINGS[verb[-1]]  # "killed 1,200 fishermen", "wounding more than 500"
     if clause_after[:1] and clause_after[0].isalpha():
         done = predicate_thing(clause_after[1:])
-        if done in CASUALTIES:
-            return done  # "1,200 fishermen had been killed"
+        # "1,200 fishermen had been killed"; not "three luxury hotels killed 138 people", where
+        # the verb's object is the figure
+        if done in CASUALTIES and not any(w[:1].isdigit() for w in clause_after[1:6]):
+            return done
     # The number is the value of a noun phrase before it: "the death toll ... reached 5,200",
     # "the number of casualties has risen to 11,300"; the number ends its clause.
     next_word = clause_after[0] if clause_after else ","
     if next_word.isalpha() and next_word not in ("in", "on", "as", "after", "according"):
         return None
     clause_before = after_clause_start(preceding)
+    if counts_cut(clause_before):
+        return "jobs cut"
     for word in reversed(clause_before):
         if word in ("toll", "deaths", "dead", "fatalities", "casualties", "died", "killed"):
             return "dead"
@@ -439,7 +540,7 @@ def offence(rest: list[str]) -> str | None:
 
 def predicate_thing(rest: list[str]) -> str | None:
     """What people counted are: "are reported missing", "were killed", "had died"."""
-    for word in rest[:6]:
+    for word in rest[:8]:
         if word in THINGS and THINGS[word] not in ("counts", "votes"):
             return THINGS[word]
         if word in (",", ";", "(", "and", "but", "while", "&") or word[0].isdigit():
@@ -467,6 +568,9 @@ def verb_thing(preceding: list[str]) -> str | None:
 
 
 def percent_thing(preceding: list[str], following: list[str]) -> str | None:
+    moved = share_move(preceding, following)
+    if moved:
+        return moved
     if "vote" in following[:4] or "votes" in following[:4] or "vote" in preceding[-4:]:
         return "vote share"
     if "turnout" in preceding[-5:] or "turnout" in following[:3]:
@@ -474,6 +578,40 @@ def percent_thing(preceding: list[str], following: list[str]) -> str | None:
     if "premium" in preceding[-2:] or "premium" in following[:1]:
         return "premium"  # "a premium of 27%", "a 25 per cent premium" on a share price
     return rate_thing(preceding)
+
+
+# A company's shares moving: "Intel shares plunged 19 percent in after-hours trading", "the
+# company's share price slumped by more than 20%". A move over a period ("down 26% this year",
+# "since January") is another measure, and a market's index is no company's shares.
+FALLS = {
+    "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "plunged", "plunge",
+    "plunges", "plummeted", "slumped", "slump", "sank", "sink", "tumbled", "tumble", "slid",
+    "slide", "declined", "lost", "down", "tanked", "dived", "dove", "crashed", "skidded",
+}  # fmt: skip
+RISES = {
+    "rose", "rise", "rises", "jumped", "jump", "soared", "surged", "gained", "climbed", "up",
+    "rallied", "spiked", "advanced",
+}  # fmt: skip
+PERIOD = {"this", "year", "since", "so", "over", "past", "last", "year-to-date", "ytd"}
+
+
+def share_move(preceding: list[str], following: list[str]) -> str | None:
+    words = list(preceding)
+    while words and words[-1] in HEDGES | {"by", "as", "much"}:
+        words.pop()
+    if not words or words[-1] not in FALLS | RISES:
+        return None
+    subject = words[-9:-1]
+    shares = {"shares", "stock", "stocks"} & set(subject) or any(
+        a in ("share", "stock") and b == "price" for a, b in zip(subject, subject[1:], strict=False)
+    )
+    if not shares or {"market", "index", "indices", "futures"} & set(subject):
+        return None
+    if {"closed", "close", "closing", "ended"} & set(words[-3:]):  # the day's close, another move
+        return None
+    if PERIOD & set(following[:3]) or any(w[:1].isdigit() for w in following[:3]):
+        return None
+    return "share price fall" if words[-1] in FALLS else "share price rise"
 
 
 # A rate named right before its level: "Unemployment rose to 5.5 percent", "inflation hit 10.1%",
@@ -552,6 +690,9 @@ def place_of(before: list[str], after: list[str]) -> str | None:
     """Where the people counted live, or which part of them is counted ("children")."""
     if after and after[0] in NATIONALS:
         return NATIONALS[after[0]]
+    origin = after[1:4] if after[:1] and after[0] in PEOPLE else after[:3]
+    if origin == ["from", "other", "countries"] or origin[:2] == ["from", "abroad"]:
+        return "foreigners"  # "35 people from other countries"
     part = next((w for w in after[:2] if w in SUBGROUPS), None)
     if part:
         return part  # "19 children", "21 school children", "11 family members"

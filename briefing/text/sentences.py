@@ -38,9 +38,13 @@ GLUED = re.compile(
 # A picture desk's caption: someone doing something in the present tense on a full date, in a
 # place ("Federal Reserve Chairman Jerome Powell speaks during a news conference ... on
 # September 18, 2024 in Washington, DC."), or a video's guest who "discusses" a topic on a show.
+# A caption is one sentence, though a name or a building may carry an abbreviation's point
+# ("the William McChesney Martin Jr. Federal Reserve Board Building").
+IN_ONE_SENTENCE = r"(?:[^.!?]|\b(?:Jr|Sr|St|Mt|Dr|Mrs?|Ms|Gen|Gov|Sen|Rep|Lt|Col|Ave)\.|\b[A-Z]\.)"
 CAPTION_SENTENCE = re.compile(
-    r"^(?=[^.!?]{0,300}(?:[.!?]\s*)?$)[^.!?]*\b(?:speaks|looks on|walks|arrives|attends|gestures|"
-    r"listens|poses|stands|waits|reacts|(?:is|are) seen)\b[^.!?]*\bon (?:[A-Z][a-z]+, )?"
+    rf"^(?={IN_ONE_SENTENCE}{{0,300}}(?:[.!?]\s*)?$){IN_ONE_SENTENCE}*\b(?:speaks|looks on|walks|"
+    r"arrives|attends|gestures|listens|poses|stands|waits|reacts|(?:is|are) seen)\b"
+    rf"{IN_ONE_SENTENCE}*\bon (?:[A-Z][a-z]+, )?"
     r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(?:,? in [^.]{1,60})?\.?$"
     # A position in the picture: "Theranos founder Elizabeth Holmes, center, arrives at ..."
     r"|^[^.!?]{0,120}, (?:center|centre|left|right|second from (?:left|right)|front),"
