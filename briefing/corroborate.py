@@ -20,7 +20,7 @@ from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
-from .text.sentences import CAPTION_SENTENCE, quotation_marks
+from .text.sentences import CAPTION_SENTENCE, points_back, quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -398,6 +398,13 @@ def choose(
         if len(i.text.split()) >= shortest
         and not opens_a_quotation(i.text)
         and not ends_a_quotation_begun_before(i.text)
+        # the rest of a quotation begun before, with no figure: "Nor did the United States,”
+        # Biden said." says nothing alone
+        and not (
+            closes_a_quotation_begun_before(i.text)
+            and points_back(i.text)
+            and not FIGURE.search(i.text)
+        )
         and not asks(i.text)
         and not advises(i.text)
         and not introduces(i.text)

@@ -630,9 +630,10 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
     assert article.text == STORY
 
 
-def test_a_desk_name_run_into_the_lead_is_kept_aside(tmp_path: Path) -> None:
+def test_a_desk_name_run_into_the_lead_is_kept_aside_and_is_no_title(tmp_path: Path) -> None:
     (article,) = load_file(write(tmp_path, "page.txt", f"World News: {STORY}"), today=TODAY)
     assert article.text == STORY
+    assert "World News" not in article.title
 
 
 def test_sentence_continuing_after_a_copyright_line_at_the_top_is_kept(tmp_path: Path) -> None:
@@ -1058,3 +1059,32 @@ def test_an_address_without_tracking_parameters_is_kept_as_written() -> None:
         without_tracking("https://x.example/a?ids=1,2&utm_source=tw")
         == "https://x.example/a?ids=1,2"
     )
+
+
+def test_a_pages_address_on_its_last_line_names_its_outlet_and_dates_it(tmp_path: Path) -> None:
+    text = (
+        f"Talks end without a deal\n\n{STORY}\n\nhttps://www.newser.com/story/2025/12/02/talks.html"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.outlet, article.published) == ("newser.com", dt.date(2025, 12, 2))
+    assert article.text == STORY
+
+
+def test_a_social_link_on_the_last_line_is_no_address(tmp_path: Path) -> None:
+    text = f"Talks end without a deal\n\n{STORY}\n\nhttps://twitter.com/someone/status/123"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.outlet, article.url) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Share this @internewscast.com",
+        "ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon "
+        "Mail ContactPath LayerIcon MailPositive ArrowIcon Print",  # an icon sprite's titles
+    ],
+)
+def test_a_share_line_or_an_icon_sprites_titles_is_no_headline(tmp_path: Path, chrome: str):
+    text = f"{chrome}\n\nTalks end without a deal\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.title, article.text) == ("Talks end without a deal", STORY)

@@ -304,6 +304,13 @@ def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):
     assert shown(caption, news) == [news]
 
 
+def test_the_end_of_a_quotation_that_points_back_is_no_finding_unless_it_gives_a_figure():
+    news = "Biden said the ceasefire would take effect at 4 a.m. on Wednesday."
+    nor = "Nor did the United States,” Biden said."
+    toll = "It can reach 18,000 to 20,000 deaths in Derna,” the mayor said."
+    assert sorted(shown(news, nor, toll)) == sorted([news, toll])
+
+
 def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
     cut = "The company's woes went from bad to worse in the last week,"
     logo = "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import settings
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
+from ..text.datelines import without_dateline
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.quantities import CONTESTED, SUBGROUPS, Quantity, quantities_in_order
 from .words import WORDS
@@ -133,11 +134,6 @@ def name_of(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
 
-# A wire story's dateline: "ANKARA (Reuters) - ", "DAMASCUS - ", "SAN JOSE, Costa Rica — ".
-# "ANKARA, Feb 6 (Reuters) - ". The dash stands between spaces: "US-led" is no dateline.
-DATELINE_OPENER = re.compile(
-    r"^[A-ZÀ-Ý]{2,}(?:[ ,.'’/]+[\w.]+){0,5}?(?:\s*\([^()]{1,30}\))?\s+[-—–]+\s+"
-)
 # News moves to a parallel event with these openers.
 TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")
 PREPOSITIONS = {
@@ -154,12 +150,15 @@ class StoryNames:
     def __init__(self, sentences: list[Sentence]) -> None:
         seen: dict[str, set[str]] = defaultdict(set)
         self.lower: set[str] = set()
+        self.inside: set[str] = set()  # capitalised inside a sentence: a name, not an opening
         for sentence in sentences:
-            for word in WORDS.findall(sentence.text):
+            for n, word in enumerate(WORDS.findall(without_dateline(sentence.text))):
                 if word[:1].islower():
                     self.lower.add(word)
                 elif word[:1].isupper():
                     seen[name_of(word)].add(sentence.article_id)
+                    if n:
+                        self.inside.add(name_of(word))
         articles = len({s.article_id for s in sentences})
         self.main = {n for n, ids in seen.items() if len(ids) >= max(2, articles / 2)}
         self.once = {n for n, ids in seen.items() if len(ids) == 1}
@@ -181,16 +180,22 @@ class StoryNames:
     def lead_name(self, text: str) -> str | None:
         """The name a sentence opens with (its subject, most often), if any; after a dateline
         ("ANKARA (Reuters) - A magnitude 7.8 earthquake ..." is not led by Reuters)."""
-        text = DATELINE_OPENER.sub("", text)
+        text = without_dateline(text)
         opening = WORDS.findall(text)[:4]
-        for word, after in zip(opening, [*opening[1:], ""], strict=False):
+        for n, (word, after) in enumerate(zip(opening, [*opening[1:], ""], strict=False)):
             if word.lower() in PREPOSITIONS:
                 return None  # "in a Manhattan court": a place, not who the sentence is about
             if len(word) > 4 and word.endswith("ed") and after in PREPOSITIONS:
                 return None  # "Based on that, ...", "Compared to ...": an opening phrase
             word = name_of(word)
             capitalized = word[:1].isupper() and word[1:2].islower()  # not "HACKERS" or "AP"
-            if capitalized and word.lower() not in self.lower and word not in NOT_NAMES:
+            # An opening plural, participle or compound is a name only if the story capitalises
+            # it inside a sentence too ("Investigators said", "Citing", "Chennai-bound").
+            if "-" in word and any(part[:1].islower() for part in word.split("-")):
+                continue  # "The Chennai-bound Coromandel Express": a compound, no name
+            common = word.endswith(("s", "ing", "ed")) or "-" in word
+            named = n > 0 or word in self.inside or not common
+            if capitalized and named and word.lower() not in self.lower and word not in NOT_NAMES:
                 return word
         return None
 

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from ..models import Article
+from ..text.datelines import without_dateline
 from ..text.sentences import opening_sentences
 from .draft import Draft, Known
 from .files import UnusableFile
@@ -14,13 +15,14 @@ from .lines import split_label_prefix
 from .metadata import (
     first_byline,
     outlet_in,
+    page_footer,
     page_header,
     set_date,
     site_in,
     title_and_site,
     url_in,
 )
-from .outlets import without_dateline, without_tracking
+from .outlets import without_tracking
 from .published import split_date_prefix
 from .repairs import curl_quotes, restore_apostrophes, strip_markup, without_list_markers
 from .roles import (
@@ -56,7 +58,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     removed = [u.text for u in units if u.role not in ("body", "title")]
     body, title = restore_apostrophes(body, title, repairs)
     body, title = curl_quotes(body, title, repairs)
-    header = page_header(units)
+    header = page_header(units) or page_footer(units)
     url = without_tracking(known.url or url_in(header))
     draft = Draft(
         title=title,

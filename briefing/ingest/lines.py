@@ -47,7 +47,7 @@ CHROME_PATTERNS = (
     re.compile(r"^\[[^\]]*\b(?:column|continued|advertisement|top of)\b[^\]]*\]$", re.I),
     re.compile(r"^[\W_]+$"),
     re.compile(r"^[a-z]+(?:_[a-z]+)+$"),  # an icon's name where the icon font did not load
-    re.compile(rf"^{SECTIONS}$"),
+    re.compile(rf"^{SECTIONS}:?$"),  # "World News:" run into a lead, split off
     # A template's empty fields: "null: nullpx", "undefined".
     re.compile(r"^(?:null|undefined|NaN)(?:[\s:;,]+(?:null|undefined|NaN)\w*)*$"),
     re.compile(r"^[A-Z]{2,15}(?:\s+[A-Z]{2,15})?$"),  # section label: WORLD, US NEWS
@@ -65,6 +65,13 @@ CHROME_PATTERNS = (
         re.I,
     ),
     re.compile(rf"^(?:click to )?share (?:on|via) (?:{SOCIAL}|email)\b", re.I),
+    re.compile(r"^share (?:this|the story|the article)\b.{0,40}$", re.I),  # "Share this @site.com"
+    # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
+    # Sketch.Title ChevronTitle ChevronIcon FacebookIcon ...".
+    re.compile(
+        r"\bCreated with Sketch\b"
+        r"|^[A-Z][a-z]+(?:[A-Z][a-z]+)+\b(?:.*\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b){3}"
+    ),
     # Links to more of the site and the ends of live pages: "Read more on foxbusiness.com",
     # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
     # OVER20 updates".

@@ -7,7 +7,7 @@ import re
 
 from ..text.dates import MONTHS, safe_date
 from .draft import Draft, Known
-from .lines import BULLET, DOMAIN, SITE_LINE, URL_LINE
+from .lines import BULLET, DOMAIN, SITE_LINE, SOCIAL, URL_LINE
 from .outlets import (
     BYLINE,
     DATELINE,
@@ -61,6 +61,22 @@ def page_header(units: list[Unit]) -> list[Unit]:
         if unit.role == "source":
             header.append(unit)
     return header
+
+
+# A link to a social network, a link shortener or a search engine's redirect is an embed, a
+# share button or the way to the page, not the page.
+SOCIAL_LINK = re.compile(
+    rf"^<?(?:https?://)?(?:www\.|m\.|mobile\.)?(?:{SOCIAL}|t|bit|pic|bing|google)\.", re.I
+)
+
+
+def page_footer(units: list[Unit]) -> list[Unit]:
+    """A saved page's own address on its last line, below the story, where some ways of saving
+    a page put it ('…the vote was a cause for celebration.' then 'https://www.newser.com/…')."""
+    last = next((u for u in reversed(units) if u.text.strip()), None)
+    if last and last.role == "source" and URL_LINE.match(last.text):
+        return [] if SOCIAL_LINK.match(last.text) else [last]
+    return []
 
 
 def url_in(header: list[Unit]) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+from ..text.datelines import DATELINE
+
 OUTLETS = {
     "Reuters": ("reuters", "thomson reuters", "thomson/reuters"),
     "Associated Press": ("associated press", "the associated press", "ap"),
@@ -29,31 +31,7 @@ COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b"
 COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*)?(?P<holder>[^.©|]+)", re.I
 )
-# The wire's tag at the start of the first paragraph: "MOSCOW (Reuters) -", "(RTTNews) -",
-# "MANTA, Ecuador, April 19 (UPI) --", "04:27 PM EDT, 09/18/2024 (MT Newswires) --".
-DATELINE = re.compile(
-    r"^(?:\d{1,2}:\d{2}\s*[AP]M(?:\s+[A-Z]{2,4})?,\s*\d{1,2}/\d{1,2}/\d{4}\s*)?"
-    # the place, in capitals, perhaps with its country and day: "MANTA, Ecuador, April 19";
-    # or the day alone: "Oct. 29 (UPI) --"
-    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*"
-    r"|[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
-    r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
-)
 NOT_AN_AGENCY = re.compile(r"\b(?:photo|file|image|getty|pictured|video|update[sd]?)\b", re.I)
-
-
-# A place in capitals and a dash or colon: "WASHINGTON — President Joe Biden announced ...",
-# "COLOMBO: The death toll ...", and a place with the day: "Dhaka, Dec 30: There was ...".
-PLACE_DASH = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s+(?:--?|[—–])|[A-Z][A-Z .'’-]{2,40}:|[A-Z][a-z]+, [A-Z][a-z]{2,8}"
-    r"\.? \d{1,2}:)\s+(?=[A-Z“\"])"
-)
-
-
-def without_dateline(paragraph: str) -> str:
-    """The paragraph without the wire's tag or the place that opens it."""
-    match = DATELINE.match(paragraph) or PLACE_DASH.match(paragraph)
-    return paragraph[match.end() :].lstrip() if match else paragraph
 
 
 def dateline_outlet(paragraph: str) -> str | None:

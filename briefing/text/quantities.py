@@ -46,6 +46,7 @@ THINGS = {
     "troops": "troops", "soldiers": "troops", "passengers": "passengers",
     "layoffs": "jobs cut", "redundancies": "jobs cut", "refugees": "displaced",
     "flee": "displaced", "fled": "displaced", "uprooted": "displaced",
+    "discharged": "discharged",
 }  # fmt: skip
 # Measures that every contender of a story has one of (each candidate his votes and share, each
 # party its seats): two values of them are rival figures only when they belong to one holder.
@@ -73,6 +74,9 @@ def cuts(preceding: list[str]) -> bool:
     return bool(words) and words[-1] in CUTS
 
 
+# Things that name the people counted, not what happened to them.
+WHO = ("passengers", "troops", "staff", "victims", "survivors", "jobs")
+COORDINATORS = {"and", "or", "but", "while", "whereas"}
 # What a count of jobs cut may be told as: a share of the workforce, then the people it is
 # ("cut more than 15% of its workforce, around 17,500 people", "..., amounting to 15,000 jobs").
 WORKFORCE = {
@@ -259,8 +263,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
         quantity = read_quantity(sentence, match)
         if quantity is None:
             continue
-        if found and quantity.thing == "people" and COORDINATED.fullmatch(
-            sentence, found[-1].start + len(found[-1].span), match.start()
+        if (
+            found
+            and quantity.thing == "people"
+            and COORDINATED.fullmatch(
+                sentence, found[-1].start + len(found[-1].span), match.start()
+            )
         ):
             # "displaced over 1.2 million Lebanese and 50,000 Israelis": both were displaced.
             quantity = replace(quantity, thing=found[-1].thing)
@@ -392,9 +400,12 @@ def noun_phrase(sentence: str, match: re.Match[str]) -> str:
             break
         taken.append((word.group(1).lower(), word.end()))
         end = word.end()
-    heads = [
-        n for n, (w, _) in enumerate(taken[:3]) if w in THINGS or w in PEOPLE or w in BUILDINGS
-    ]
+    heads = []
+    for n, (w, _) in enumerate(taken[:3]):
+        if w in COORDINATORS:
+            break  # "killing at least 294 and injuring hundreds": the next clause's verb
+        if w in THINGS or w in PEOPLE or w in BUILDINGS:
+            heads.append(n)
     if not heads:
         return match.group(0).strip()
     last = heads[0]
@@ -440,6 +451,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         later = {"aftershock", "aftershocks", "foreshock", "tremor", "tremors"}
         return None if later & {*preceding[-3:], *clause_after[:3]} else "magnitude"
     for n, word in enumerate(clause_after[:3]):
+        if word in COORDINATORS:
+            break  # "killing at least 294 and injuring hundreds": the verb before counts it
+        if word == "dead" and clause_after[n + 1 : n + 2] == ["bodies"]:
+            return None  # "10 other dead bodies have been identified": bodies, not the toll
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
         if word in THINGS:
@@ -541,7 +556,8 @@ def offence(rest: list[str]) -> str | None:
 def predicate_thing(rest: list[str]) -> str | None:
     """What people counted are: "are reported missing", "were killed", "had died"."""
     for word in rest[:8]:
-        if word in THINGS and THINGS[word] not in ("counts", "votes"):
+        # Not who they are: "793 injured passengers have been discharged"
+        if word in THINGS and THINGS[word] not in ("counts", "votes", *WHO):
             return THINGS[word]
         if word in (",", ";", "(", "and", "but", "while", "&") or word[0].isdigit():
             break  # another clause, or another figure: "11K lives lost & 10K missing"

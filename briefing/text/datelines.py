@@ -1,0 +1,37 @@
+"""Datelines: the place, day and wire that open a story ("ANKARA (Reuters) - ", "COLOMBO: ",
+"SAN JOSE, Costa Rica — "). Ingest reads the outlet from them and keeps them out of titles; the
+figures of a sentence are read after them."""
+
+from __future__ import annotations
+
+import re
+
+# The wire's tag at the start of the first paragraph: "MOSCOW (Reuters) -", "(RTTNews) -",
+# "MANTA, Ecuador, April 19 (UPI) --", "04:27 PM EDT, 09/18/2024 (MT Newswires) --".
+DATELINE = re.compile(
+    r"^(?:\d{1,2}:\d{2}\s*[AP]M(?:\s+[A-Z]{2,4})?,\s*\d{1,2}/\d{1,2}/\d{4}\s*)?"
+    # the place, in capitals, perhaps with its country and day: "MANTA, Ecuador, April 19";
+    # or the day alone: "Oct. 29 (UPI) --"
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
+    r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
+)
+
+
+# A place in capitals and a dash or colon: "WASHINGTON — President Joe Biden announced ...",
+# "COLOMBO: The death toll ...", and a place with the day: "Dhaka, Dec 30: There was ...".
+PLACE_DASH = re.compile(
+    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s+(?:--?|[—–])|[A-Z][A-Z .'’-]{2,40}:|[A-Z][a-z]+, [A-Z][a-z]{2,8}"
+    r"\.? \d{1,2}:)\s+(?=[A-Z“\"])"
+)
+
+
+# A wire story's dateline with the place's country: "SAN JOSE, Costa Rica — ", "ANKARA, Feb 6
+# (Reuters) - ". The dash stands between spaces: "US-led" is no dateline.
+OPENER = re.compile(r"^[A-ZÀ-Ý]{2,}(?:[ ,.'’/]+[\w.]+){0,5}?(?:\s*\([^()]{1,30}\))?\s+[-—–]+\s+")
+
+
+def without_dateline(paragraph: str) -> str:
+    """The paragraph without the wire's tag or the place that opens it."""
+    match = DATELINE.match(paragraph) or PLACE_DASH.match(paragraph) or OPENER.match(paragraph)
+    return paragraph[match.end() :].lstrip() if match else paragraph
