@@ -1088,3 +1088,41 @@ def test_a_share_line_or_an_icon_sprites_titles_is_no_headline(tmp_path: Path, c
     text = f"{chrome}\n\nTalks end without a deal\n\n{STORY}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
     assert (article.title, article.text) == ("Talks end without a deal", STORY)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Supporters of affirmative action protest near the U.S. Supreme Court Building on Capitol "
+        "Hill on June 29, 2023 in Washington, DC. In a 6-3 vote, the justices ruled that "
+        "race-conscious admissions programs are unconstitutional. Anna Moneymaker/Getty Images",
+        "Demonstrators gathered in Washington after the Supreme Court ruled on affirmative action."
+        " — Photo courtesy of The New York Times",
+    ],
+)
+def test_a_caption_ending_on_its_pictures_credit_is_not_text(tmp_path: Path, caption: str):
+    text = f"Talks end without a deal\n\n{caption}\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY
+
+
+def test_a_news_readers_redirect_on_the_last_line_names_the_page_it_leads_to(tmp_path: Path):
+    link = (
+        "http://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&url=https%3A%2F%2Fasia.nikkei.com"
+        "%2FBusiness%2FMarkets%2FJapanese-yen-slides&c=9262457143085339690&mkt=en-us"
+    )
+    text = f"Talks end without a deal\n\n{STORY}\n\n{link}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.outlet, article.url) == (
+        "asia.nikkei.com",
+        "https://asia.nikkei.com/Business/Markets/Japanese-yen-slides",
+    )
+
+
+@pytest.mark.parametrize(
+    "chrome", ["Sponsored Content", "About Sponsored Content This content was commissioned by X."]
+)
+def test_an_advertisers_box_is_not_text(tmp_path: Path, chrome: str):
+    text = f"Talks end without a deal\n\n{STORY}\n\n{chrome}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY

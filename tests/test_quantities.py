@@ -127,6 +127,11 @@ def test_counts_of_an_indictment_are_counted_per_offence():
     assert only("He was found guilty of all seven counts related to fraud.").thing is None
 
 
+def test_a_units_loss_is_no_loss_of_the_whole():
+    (quantity,) = find_quantities("Boeing announced a $2 billion loss in its defense business.")
+    assert quantity.thing is None
+
+
 def test_what_does_the_killing_is_not_counted_as_killed():
     found = find_quantities("Blasts at three churches and three luxury hotels killed 138 people.")
     assert [(q.span, q.thing) for q in found if q.thing] == [("138", "dead")]
@@ -229,6 +234,10 @@ def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(
          "10%", "share price fall"),
         ("The company's shares jumped 8% on the news.", "8%", "share price rise"),
         ("Intel is cutting 15,000 jobs to save $10 billion in 2025.", "$10 billion", "savings"),
+        ("The strike resulted in an estimated $9.6 billion in losses for Boeing.",
+         "an estimated $9.6 billion", "losses"),
+        ("Boeing posted a $6 billion loss for the third quarter.", "$6 billion",
+         "losses for the period"),  # a result, not what the strike cost
     ],
 )  # fmt: skip
 def test_jobs_cut_share_moves_and_savings_are_read_however_they_are_worded(

@@ -14,7 +14,8 @@ CHROME_EXACT = {
     "watch tv live", "watch live", "live tv", "newsfront", "share", "share this",
     "share this article", "share on facebook", "share on twitter", "share on x", "tweet",
     "email", "print", "comments",
-    "advertisement", "sponsored", "skip to content", "skip to main content", "menu", "search",
+    "advertisement", "sponsored", "sponsored content", "find out more", "learn more",
+    "skip to content", "skip to main content", "menu", "search",
     "subscribe", "sign in", "log in", "sign up", "newsletter", "read more", "related",
     "related articles", "related stories", "more stories", "more from this section",
     "recommended", "most read", "most popular", "trending", "you may also like", "follow us",
@@ -31,7 +32,8 @@ SOCIAL += "|messenger|threads|bluesky|flipboard"
 END_MARKERS = {
     "share", "share this", "share this article", "read more", "related", "related articles",
     "related stories", "more stories", "recommended", "most read", "most popular", "trending",
-    "you may also like", "tags", "topics",
+    "you may also like", "tags", "topics", "sponsored content", "paid content",
+    "partner content",
 }  # fmt: skip
 # A desk's name: "World News", "Politics", "Latin America" is a place and stays a label above
 # a headline only (roles.is_label).
@@ -65,7 +67,11 @@ CHROME_PATTERNS = (
         re.I,
     ),
     re.compile(rf"^(?:click to )?share (?:on|via) (?:{SOCIAL}|email)\b", re.I),
-    re.compile(r"^share (?:this|the story|the article)\b.{0,40}$", re.I),  # "Share this @site.com"
+    re.compile(r"^share (?:this|the story|the article)\b.{0,40}$", re.I),
+    # An advertiser's box: "About Sponsored Content This content was commissioned by ...".
+    re.compile(
+        r"\bsponsored content\b|\bthis content was (?:commissioned|paid for|produced) by\b", re.I
+    ),  # "Share this @site.com"
     # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
     # Sketch.Title ChevronTitle ChevronIcon FacebookIcon ...".
     re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from ..text.dates import MONTHS, safe_date
 from .draft import Draft, Known
@@ -75,8 +76,17 @@ def page_footer(units: list[Unit]) -> list[Unit]:
     a page put it ('…the vote was a cause for celebration.' then 'https://www.newser.com/…')."""
     last = next((u for u in reversed(units) if u.text.strip()), None)
     if last and last.role == "source" and URL_LINE.match(last.text):
-        return [] if SOCIAL_LINK.match(last.text) else [last]
+        address = redirected_to(last.text.strip("<>"))
+        return [] if SOCIAL_LINK.match(address) else [Unit(text=address, role="source")]
     return []
+
+
+def redirected_to(url: str) -> str:
+    """The page a news reader's redirect leads to: Bing News's 'apiclick.aspx?...&url=https%3A
+    %2F%2Fasia.nikkei.com%2F...' is the Nikkei's page."""
+    query = parse_qs(urlsplit(url).query)
+    target = next((v[0] for k in ("url", "u") for v in [query.get(k)] if v), "")
+    return target if target.startswith(("http://", "https://")) else url
 
 
 def url_in(header: list[Unit]) -> str | None:

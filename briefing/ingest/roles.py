@@ -84,6 +84,14 @@ LABELLED_CREDIT = re.compile(
 )
 
 
+# The credit that ends a caption however long it runs: "... universities and colleges. Anna
+# Moneymaker/Getty Images", "... on affirmative action. — Photo courtesy of The New York Times".
+CREDITED_CAPTION = re.compile(
+    r"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters|EPA|"
+    r"Bloomberg|Shutterstock|Alamy)|[—–-]\s*Photo courtesy of [^.]{2,60})\.?$"
+)
+
+
 def ends_with_credit(text: str) -> bool:
     credit = TRAILING_CREDIT.search(text)
     if credit and credit["agency"]:
@@ -106,6 +114,7 @@ def mark_captions(units: list[Unit]) -> None:
         if (
             PHOTO_CREDIT.search(unit.text)
             or LABELLED_CREDIT.search(unit.text)
+            or CREDITED_CAPTION.search(unit.text)
             or CAPTION_START.match(unit.text)
             or (CAPTION_SENTENCE.search(unit.text) and len(split_sentences(unit.text)) == 1)
             or (unfinished and (ends_with_date or credited))

@@ -690,8 +690,23 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     for word in sorted(set(near), key=near.index):
         for thing, cues in MONEY_THINGS.items():
             if word in cues:
-                return thing
+                return reported_loss(thing, [*before, *until_clause_end(following)[:8]])
     return None
+
+
+# A company's result for a period ("a $6 billion loss for the third quarter") is not what an
+# event cost it ("an estimated $9.6 billion in losses"), and a unit's ("a $2 billion loss in its
+# defense and space business") is a part of a whole.
+PERIODS = {"quarter", "quarterly", "fiscal", "half-year", "annual", "year-on-year"}
+UNITS_OF_A_COMPANY = {"business", "unit", "division", "segment", "subsidiary", "arm"}
+
+
+def reported_loss(thing: str, clause: list[str]) -> str | None:
+    if thing != "losses":
+        return thing
+    if UNITS_OF_A_COMPANY & set(clause):
+        return None
+    return "losses for the period" if PERIODS & set(clause) else thing
 
 
 # Part of the people a story counts: "19 children" and "20 children" are the school's toll, not
