@@ -43,6 +43,12 @@ BEFORE_COLON = re.compile(r"([^“\"”.!?]{0,100}):\s*$")
 # The clause opens with its subject: "Nigeria's envoy Nkiruka Maduekwe put it", "Trump wrote";
 # not "A police vehicle ... was reported by the BBC correspondent as broadcasting the message".
 SUBJECT = re.compile(rf"^(?:[A-Z][\w-]*[’']s\s+)?((?:[a-z]+\s+){{0,3}})({SPEAKER_NAME})\s+[a-z]")
+# "…,” Secretary of State for Security Rosa Icela told reporters": a title of several words
+# (checked in speaker_near) before the name.
+AFTER_LONG_TITLE = re.compile(
+    rf"^[,.]?\s*((?:[A-Z][\w’'-]*|of|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|for|and|the)){{1,9}})"
+    rf"\s+{SPEECH}\b"
+)
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
@@ -77,10 +83,27 @@ def find_quotes(articles: list[Article]) -> list[Quote]:
     return list(merged.values())
 
 
+# Someone named speaking outside a quotation: "Peña Nieto said", "said President Peña Nieto".
+NAMED_SPEAKING = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b|\b{SPEECH}\s+({SPEAKER_NAME})")
+
+
+def named_speakers(paragraph: str) -> list[tuple[int, str]]:
+    """(position, name) of the people a paragraph names speaking, outside its quotations."""
+    bare = QUOTED.sub(lambda m: " " * len(m.group(0)), paragraph)
+    found = []
+    for match in NAMED_SPEAKING.finditer(bare):
+        name = clean_name(up_to_sentence_end(match.group(1) or match.group(2)))
+        if name:
+            found.append((match.start(), name))
+    return found
+
+
 def quotes_in(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: str | None = None
+    last_named: str | None = None  # the last person named speaking, for "he told residents"
     for paragraph in paragraphs(article):
+        named = named_speakers(paragraph.text)
         spans: list[tuple[int, int, Sentence]] = []  # start and end in the paragraph
         cursor = 0
         for sentence in paragraph.sentences:
@@ -89,7 +112,9 @@ def quotes_in(article: Article) -> list[Quote]:
             cursor = start + len(sentence.text)
         for match in QUOTED.finditer(paragraph.text):
             words = match.group(1).strip()
-            speaker = speaker_near(paragraph.text, match.start(), match.end(), last_speaker)
+            before = [name for at, name in named if at < match.start()]
+            earlier = last_speaker or (before[-1] if before else last_named)
+            speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier)
             last_speaker = speaker or last_speaker
             if len(words.split()) < settings.current().quote_min_words and not (
                 speaker and WHOLE_SENTENCE.match(words)
@@ -97,6 +122,7 @@ def quotes_in(article: Article) -> list[Quote]:
                 continue  # a phrase ("abysmally poor"), unless a named speaker says it whole
             cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
             quotes.append(Quote(text=words, speaker=speaker, evidence=[evidence(s) for s in cited]))
+        last_named = named[-1][1] if named else last_named
     return quotes
 
 
@@ -114,6 +140,23 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
             if pattern is AFTER_SAID_NAMED:
                 name = up_to_sentence_end(name)  # '…,” said Putin. Kremlin aide …' is Putin
             return clean_name(name)
+    long_title = AFTER_LONG_TITLE.search(after)
+    if long_title:
+        words = long_title.group(1).split()
+        name = []
+        for word in reversed(words):
+            if not word[:1].isupper() or is_title(word):
+                break
+            name.insert(0, word)
+        titles = words[: len(words) - len(name)]
+        # the name right after a title word
+        if (
+            len(name) >= 2  # a person's names: not "the Minister of Foreign Affairs"
+            and titles
+            and is_title(titles[-1])
+            and all(is_title(w) or w.islower() for w in titles)
+        ):
+            return clean_name(" ".join(name))
     role = AFTER_SAID_ROLE.search(after)
     if role and all(is_title(w.strip(",")) for w in role.group(1).split()):
         return clean_name(role.group(2))

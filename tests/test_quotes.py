@@ -170,3 +170,18 @@ def test_among_voices_quoted_as_widely_the_one_the_articles_name_most_speaks_fir
     texts = [analyst, powell, "Powell cut rates by half a point.", "Powell spoke on Wednesday."]
     (first, _) = combine_quotes(quotes_of(analyst, powell), texts)[:2]
     assert first.speaker == "Powell"
+
+
+def test_a_speaker_after_a_long_title_or_named_before_a_pronoun_is_found():
+    quotes = quotes_of(
+        "President Enrique Peña Nieto said the army would help. “We are facing a new national "
+        "emergency,” he told residents.\n\n“We received word that 27 people are dead,” Secretary "
+        "of State for Security Rosa Icela told reporters.\n\n“It is over, all of it,” the Minister "
+        "of Foreign Affairs said."
+    )
+    speakers = {q.text[:12]: q.speaker for q in quotes}
+    assert speakers == {
+        "We are facin": "Enrique Peña Nieto",
+        "We received ": "Rosa Icela",
+        "It is over, ": None,
+    }
