@@ -20,7 +20,7 @@ from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
-from .text.sentences import CAPTION_SENTENCE, points_back, quotation_marks
+from .text.sentences import CAPTION_SENTENCE, quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -352,6 +352,10 @@ NO_COMMENT = re.compile(
 )
 
 
+# A sentence that runs on from the one before: "Nor did ...", "And it ...", "But we ...".
+RUNS_ON = re.compile(r"(?:Nor|And|But|Yet|Or)\b")
+
+
 def introduces(text: str) -> bool:
     """A broadcast's introduction of its guest or reporter: the talk around the story, not a
     finding. A quotation that says it stays."""
@@ -398,11 +402,11 @@ def choose(
         if len(i.text.split()) >= shortest
         and not opens_a_quotation(i.text)
         and not ends_a_quotation_begun_before(i.text)
-        # the rest of a quotation begun before, with no figure: "Nor did the United States,”
-        # Biden said." says nothing alone
+        # the rest of a quotation begun before, run on from it with no figure: "Nor did the
+        # United States,” Biden said." says nothing alone ("This is a historic day,” does)
         and not (
             closes_a_quotation_begun_before(i.text)
-            and points_back(i.text)
+            and RUNS_ON.match(i.text)
             and not FIGURE.search(i.text)
         )
         and not asks(i.text)

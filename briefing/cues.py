@@ -41,14 +41,6 @@ POSITION = _cues(
     r"fearful", r"wary", r"worry", r"positive assessment", r"constructive",
 )  # fmt: skip
 NEXT_WEAK = _cues(r"will", r"would")
-# Anything that looks ahead: a next step labelled on a sentence without it ("59% of voting union
-# workers approved the contract on Monday") is something that happened.
-AHEAD = _cues(
-    r"will", r"would", r"shall", r"going to", r"(?:is|are) to", r"intends?", r"aims? to",
-    r"tomorrow", r"next", r"upcoming", r"(?:very )?soon", r"later", r"plans?", r"expected",
-    r"scheduled", r"set to", r"due to", r"could", r"may", r"might", r"must", r"should",
-    r"awaiting", r"waiting", r"depends?", r"in the coming", r"from now", r"until",
-)  # fmt: skip
 
 
 def kind_of(text: str) -> Kind | None:

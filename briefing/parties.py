@@ -19,8 +19,8 @@ TABLE: dict[str, tuple[str, ...]] = {
     "Russia": ("Russia", "Russian", "Russians", "Russian Federation", "Moscow", "Kremlin"),
     "United States": (
         "United States", "U.S.", "US", "USA", "America", "American", "Americans", "Washington",
-        "White House", "Pentagon", "State Department", "Trump administration",
-    ),  # not "Congress" alone: India's Congress party is no US institution
+        "White House", "Pentagon", "State Department", "Congress", "Trump administration",
+    ),
     "Ukraine": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "Verkhovna Rada"),
     "Europe": (
         "European Union", "EU", "Europe", "European", "Europeans", "Brussels",

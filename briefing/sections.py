@@ -132,10 +132,7 @@ RULES = {
     "sticking_point": lambda item: item.kind == "sticking_point",
     # A negotiation's next steps include its labelled ones; elsewhere a bare "will" or "would"
     # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
-    "next_step": lambda item: (
-        (item.kind == "next_step" and bool(cues.AHEAD.search(item.text)))
-        or bool(cues.NEXT_STRONG.search(item.text))
-    ),
+    "next_step": lambda item: item.kind == "next_step" or bool(cues.NEXT_STRONG.search(item.text)),
     "stated_next_step": lambda item: bool(cues.NEXT_STRONG.search(item.text)),
     "casualties": lambda item: bool(CASUALTIES.search(item.text)),
     "responsibility": lambda item: bool(RESPONSIBILITY.search(item.text)),

@@ -114,6 +114,18 @@ def test_one_companys_share_fall_differs_between_sources_but_two_companies_do_no
     assert [v.text for v in difference.variants] == ["19 percent", "21%"]
 
 
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "After Morocco's earthquake killed nearly 3,000 people last week, aid groups are busy.",
+        "Texas floods killed 135 people in July, officials recalled.",
+    ],
+)
+def test_a_toll_of_another_event_opening_a_sentence_is_no_rival(recalled: str):
+    story = "Floods in Derna killed 11,300 people, the Red Crescent said."
+    assert run(story, story.replace("the Red Crescent", "officials"), recalled) == []
+
+
 # --- counts, amounts and rates ------------------------------------------------------------------
 
 
@@ -608,6 +620,8 @@ def test_an_aftershock_is_not_a_rival_magnitude_of_the_earthquake():
         ("BALASORE: Days after the crash, the toll was revised.",
          "Days after the crash, the toll was revised."),
         ("US-Turkish rescue teams arrived.", "US-Turkish rescue teams arrived."),  # a name
+        ("US President Joe Biden — flanked by aides — announced it.",
+         "US President Joe Biden — flanked by aides — announced it."),  # a subject
     ],
 )  # fmt: skip
 def test_a_dateline_comes_off_and_a_hyphenated_name_stays(opening: str, rest: str):

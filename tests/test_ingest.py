@@ -1126,3 +1126,34 @@ def test_an_advertisers_box_is_not_text(tmp_path: Path, chrome: str):
     text = f"Talks end without a deal\n\n{STORY}\n\n{chrome}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
     assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "The FTC said influencers must clearly label sponsored content or face fines of $50,000.",
+        "YouTube, TikTok, WhatsApp and LinkedIn were each fined by the regulator on Monday.",
+        "Sen. Bob Menendez, who was convicted of bribery, waits to be sentenced on October 29, "
+        "2024.",
+    ],
+)
+def test_news_naming_sponsored_content_brands_or_a_senator_on_a_date_is_text(
+    tmp_path: Path, news: str
+):
+    (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{news}"), today=TODAY)
+    assert article.text == f"{STORY}\n\n{news}"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://news.google.com/rss/articles/CBMiWmh0dHBzOi8v?oc=5",  # a news reader
+        "https://youtu.be/dQw4w9WgXcQ",
+        "https://www.kremlin.ru/events/president/news/78123",  # a source the story cites
+        "https://www.facebook.com/sharer/sharer.php?u=https://www.cnn.com/2024/01/01/other-story",
+    ],
+)
+def test_a_last_line_link_that_is_no_news_page_is_no_address(tmp_path: Path, link: str):
+    text = f"Talks end without a deal\n\n{STORY}\n\n{link}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.outlet, article.url) == (None, None)

@@ -34,12 +34,3 @@ def test_the_actor_is_the_first_party_named_and_a_capital_after_in_is_a_place():
     assert parties.mentioned("Zelenskyy spoke at a news conference in Dublin.") == ["Ukraine"]
     quote = "“We are ready to continue working with this American team,” Ushakov said."
     assert parties.actor(quote) == "Russia"
-
-
-def test_congress_alone_is_no_country_but_the_us_congress_is():
-    parties = Parties()
-    kharge = (
-        "Opposition parties led by Congress president Mallikarjun Kharge sought his resignation."
-    )
-    assert parties.actor(kharge) is None  # India's Congress party
-    assert parties.actor("The U.S. Congress will hold hearings next week.") == "United States"

@@ -343,3 +343,35 @@ def test_restitution_and_a_companys_worth_are_no_price_paid():
     ordered = only("Prosecutors asked the judge to order her to pay $804 million in restitution.")
     assert ordered.thing == "restitution"
     assert only("At its peak, the company was valued at nearly $9 billion.").thing == "valuation"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "thing"),
+    [
+        ("Intel's shares have lost more than 50 percent of their value this year.",
+         "more than 50 percent", None),  # over a period
+        ("Intel stock is down 60 percent from its peak.", "60 percent", None),
+        ("Intel shares finished the day down 26 percent.", "26 percent", None),  # the close
+        ("Intel shares fell 6 percent on Monday.", "6 percent", None),  # another day's move
+        ("Intel shares fell after the company said revenue dropped 1 percent.", "1 percent", None),
+        ("The floods killed 30 people, and 5,000 residents were left without power.",
+         "5,000 residents", "people"),  # a predicate of its own
+        ("Amazon will cut 18,000 jobs, the largest layoffs in its history, as it employs 1.5 "
+         "million.", "1.5 million", None),  # no parallel figure
+        ("Police arrested 45 people on Saturday, up from 30.", "30", None),
+        ("GM is cutting jobs at the Detroit plant, which employs 4,000.", "4,000", None),
+        ("The company has cut its workforce by a third, to 6,000 employees.", "6,000 employees",
+         "staff"),  # what remains
+        ("Police said 3 gunmen fled on motorcycles.", "3", None),
+        ("Rescuers have so far recovered 152 dead bodies from the rubble.", "152 dead", "dead"),
+        ("5 killed 12 injured as bus overturns", "5 killed", "dead"),
+        ("The company will save $2 billion and invest $5 billion.", "$5 billion", None),
+        ("The hack caused losses of $100 million across its business.", "$100 million", "losses"),
+        ("12 Chinese warships sailed past the island.", "12 Chinese", None),  # an adjective
+    ],
+)  # fmt: skip
+def test_a_figure_is_not_given_a_thing_the_sentence_does_not_say(
+    sentence: str, phrase: str, thing: str | None
+):
+    (quantity,) = [q for q in find_quantities(sentence) if q.phrase == phrase]
+    assert quantity.thing == thing

@@ -340,13 +340,3 @@ def test_a_finding_restating_one_chosen_finding_is_left_but_one_joining_two_is_n
     targets = "The military said it had hit 120 targets across the strip in the past day."
     wounded = "Officials in Gaza said another 120 people were wounded and 45 remain missing."
     assert shown(killed, targets, wounded) == [killed, targets, wounded]
-
-
-def test_a_next_step_label_on_what_already_happened_is_not_a_next_step():
-    said = [
-        "59% of voting union workers approved the contract on Monday.",
-        "Workers will return to the factories on Wednesday.",
-    ]
-    items, _ = facts([article(1, said)])
-    labelled = [i.model_copy(update={"kind": "next_step"}) for i in items]
-    assert [sections.RULES["next_step"](i) for i in labelled] == [False, True]

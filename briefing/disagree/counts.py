@@ -136,10 +136,13 @@ def name_of(word: str) -> str:
 
 # News moves to a parallel event with these openers.
 TOPIC_SHIFT = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In other news|In a separate)\b")
-PREPOSITIONS = {
-    "in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by", "despite",
-    "after", "before", "during", "amid", "since", "with", "without", "under", "following",
-    "among", "while", "although", "though", "because", "unlike", "across", "through", "against",
+PREPOSITIONS = {"in", "at", "on", "from", "of", "near", "outside", "inside", "to", "for", "by"}
+# Words that open a clause before its subject: "After Morocco's earthquake killed ...", "Despite
+# these challenges, ...": the name after them (if any) is who the sentence is about.
+OPENERS = {
+    "despite", "after", "before", "during", "amid", "since", "with", "without", "under",
+    "following", "among", "while", "although", "though", "because", "unlike", "across",
+    "through", "against", "as", "when", "if",
 }  # fmt: skip
 
 
@@ -185,6 +188,8 @@ class StoryNames:
         for n, (word, after) in enumerate(zip(opening, [*opening[1:], ""], strict=False)):
             if word.lower() in PREPOSITIONS:
                 return None  # "in a Manhattan court": a place, not who the sentence is about
+            if word.lower() in OPENERS:
+                continue
             if len(word) > 4 and word.endswith("ed") and after in PREPOSITIONS:
                 return None  # "Based on that, ...", "Compared to ...": an opening phrase
             word = name_of(word)
@@ -193,8 +198,11 @@ class StoryNames:
             # it inside a sentence too ("Investigators said", "Citing", "Chennai-bound").
             if "-" in word and any(part[:1].islower() for part in word.split("-")):
                 continue  # "The Chennai-bound Coromandel Express": a compound, no name
-            common = word.endswith(("s", "ing", "ed")) or "-" in word
-            named = n > 0 or word in self.inside or not common
+            # "Days after ..." (day is a word the story writes in lowercase), "Citing reports";
+            # not "Texas floods killed ...", "Athens saw ...", "Beijing said ..."
+            plural = word.endswith("s") and word[:-1].lower() in self.lower
+            participle = word.endswith(("ing", "ed")) and word not in self.inside
+            named = n > 0 or not (plural or participle)
             if capitalized and named and word.lower() not in self.lower and word not in NOT_NAMES:
                 return word
         return None

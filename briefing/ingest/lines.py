@@ -70,14 +70,13 @@ CHROME_PATTERNS = (
     re.compile(r"^share (?:this|the story|the article)\b.{0,40}$", re.I),
     # An advertiser's box: "About Sponsored Content This content was commissioned by ...".
     re.compile(
-        r"\bsponsored content\b|\bthis content was (?:commissioned|paid for|produced) by\b", re.I
-    ),  # "Share this @site.com"
-    # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
-    # Sketch.Title ChevronTitle ChevronIcon FacebookIcon ...".
-    re.compile(
-        r"\bCreated with Sketch\b"
-        r"|^[A-Z][a-z]+(?:[A-Z][a-z]+)+\b(?:.*\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b){3}"
+        r"^(?:about )?sponsored content\b"
+        r"|^this content was (?:commissioned|paid for|produced) by\b",
+        re.I,
     ),
+    # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
+    # Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon ...".
+    re.compile(r"\bCreated with Sketch\b|(?:\b[A-Z][a-z]+Icon\b.*){3}"),
     # Links to more of the site and the ends of live pages: "Read more on foxbusiness.com",
     # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
     # OVER20 updates".

@@ -64,10 +64,17 @@ def page_header(units: list[Unit]) -> list[Unit]:
     return header
 
 
-# A link to a social network, a link shortener or a search engine's redirect is an embed, a
-# share button or the way to the page, not the page.
-SOCIAL_LINK = re.compile(
-    rf"^<?(?:https?://)?(?:www\.|m\.|mobile\.)?(?:{SOCIAL}|t|bit|pic|bing|google)\.", re.I
+# A link to a social network, a link shortener, a search engine, a video site or a news reader
+# is an embed, a share button or the way to the page, not the page.
+NOT_A_PAGE = re.compile(
+    rf"(?:^|\.)(?:{SOCIAL}|t|bit|pic|bing|google|youtu|apple|feedproxy|lnkd|ow|buff)\.[a-z.]+$",
+    re.I,
+)
+# What a news page's address looks like: a slug of words, a date, or a page name; not a bare
+# number or a section ("kremlin.ru/events/president/news/78123" is a source the story cites).
+ARTICLE_PATH = re.compile(
+    r"/[^/?#]*[-_][^/?#]*[-_][^/?#]*(?:[/?#]|$)|/(?:19|20)\d\d[/-]\d{1,2}|\.(?:s?html?|ece|cms)\b",
+    re.I,
 )
 
 
@@ -75,15 +82,24 @@ def page_footer(units: list[Unit]) -> list[Unit]:
     """A saved page's own address on its last line, below the story, where some ways of saving
     a page put it ('…the vote was a cause for celebration.' then 'https://www.newser.com/…')."""
     last = next((u for u in reversed(units) if u.text.strip()), None)
-    if last and last.role == "source" and URL_LINE.match(last.text):
-        address = redirected_to(last.text.strip("<>"))
-        return [] if SOCIAL_LINK.match(address) else [Unit(text=address, role="source")]
-    return []
+    if not (last and last.role == "source" and URL_LINE.match(last.text)):
+        return []
+    address = last.text.strip("<>")
+    if (urlsplit(address).hostname or "").endswith(("bing.com", "web.archive.org")):
+        address = redirected_to(address)  # a news reader's redirect, an archived copy
+    host = urlsplit(address).hostname or ""
+    if NOT_A_PAGE.search(host) or not ARTICLE_PATH.search(urlsplit(address).path):
+        return []
+    return [Unit(text=address, role="source")]
 
 
 def redirected_to(url: str) -> str:
-    """The page a news reader's redirect leads to: Bing News's 'apiclick.aspx?...&url=https%3A
-    %2F%2Fasia.nikkei.com%2F...' is the Nikkei's page."""
+    """The page a news reader's redirect or an archive's copy leads to: Bing News's
+    'apiclick.aspx?...&url=https%3A%2F%2Fasia.nikkei.com%2F...' is the Nikkei's page,
+    'web.archive.org/web/2023.../https://www.reuters.com/...' the Reuters page."""
+    archived = re.search(r"/web/\d+\w*/(https?://.+)$", url)
+    if archived:
+        return archived.group(1)
     query = parse_qs(urlsplit(url).query)
     target = next((v[0] for k in ("url", "u") for v in [query.get(k)] if v), "")
     return target if target.startswith(("http://", "https://")) else url

@@ -31,8 +31,8 @@ CURRENCIES = {
 QUALIFIERS = {
     "at least": (1.0, 1.3), "more than": (1.0, 1.3), "over": (1.0, 1.3), "exceeding": (1.0, 1.3),
     "in excess of": (1.0, 1.3), "upwards of": (1.0, 1.3), "above": (1.0, 1.3),
-    "about": (0.95, 1.05), "around": (0.95, 1.05), "roughly": (0.95, 1.05), "some": (0.95, 1.05),
-    "approximately": (0.95, 1.05), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "some": (0.9, 1.1),
+    "approximately": (0.9, 1.1), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
     "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "just under": (0.9, 1.0),
     "up to": (0.7, 1.0), "as many as": (0.7, 1.0), "as much as": (0.7, 1.0),
     "fewer than": (0.7, 1.0), "less than": (0.7, 1.0), "under": (0.7, 1.0),

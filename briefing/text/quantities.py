@@ -44,8 +44,7 @@ THINGS = {
     "tonnes": "tonnes", "tons": "tonnes", "barrels": "barrels",
     "counts": "counts", "charges": "counts", "jobs": "jobs", "employees": "staff",
     "troops": "troops", "soldiers": "troops", "passengers": "passengers",
-    "layoffs": "jobs cut", "redundancies": "jobs cut", "refugees": "displaced",
-    "flee": "displaced", "fled": "displaced", "uprooted": "displaced",
+    "layoffs": "jobs cut", "redundancies": "jobs cut",
     "discharged": "discharged",
 }  # fmt: skip
 # Measures that every contender of a story has one of (each candidate his votes and share, each
@@ -97,18 +96,23 @@ APPOSITION = {
 def cut_in_apposition(preceding: list[str]) -> bool:
     """A count set beside the share of a workforce cut just before it is the jobs cut."""
     words = list(preceding)
-    while words and words[-1] in HEDGES:
+    while words and words[-1] in HEDGES - {"to"}:
+        words.pop()
+    if words[-2:] in (["amounting", "to"], ["equal", "to"], ["equivalent", "to"]):
         words.pop()
     if not words or words[-1] not in APPOSITION:
-        return False
+        return False  # "cut its workforce by a third, to 6,000 employees": what remains
     window = words[-11:-1]
     return any(w in CUTS and WORKFORCE & set(window[n + 1 : n + 7]) for n, w in enumerate(window))
 
 
 def counts_cut(clause: list[str]) -> bool:
     """The number is the value of jobs cut: "the number of jobs it plans to cut would be more
-    than 18,500"."""
-    return bool(CUTS & set(clause)) and bool(WORKFORCE & set(clause) - {"workforce"})
+    than 18,500"; not a plant "which employs 4,000" where jobs are being cut."""
+    jobs = [n for n, w in enumerate(clause) if w in WORKFORCE - {"workforce"}]
+    if not jobs or {"employs", "employ", "employed", "employing", "headcount"} & set(clause):
+        return False
+    return any(w in CUTS for w in clause[jobs[0] + 1 :])
 
 
 # Where people live: "a city with around 900,000 residents", "home to about 800,000 people",
@@ -137,6 +141,12 @@ PEOPLE = {
     "users", "men", "women", "children", "others", "civilians", "migrants", "refugees",
     "protesters", "demonstrators", "tourists", "pilgrims", "fishermen", "villagers",
     "americans", "britons", "brits", "canadians", "australians", "germans", "europeans",
+}  # fmt: skip
+# Words after a count of people that are not a noun it modifies: "50,000 Lebanese and ...",
+# "130 Israelis have lost their lives".
+AFTER_PEOPLE = {
+    "and", "or", "but", "who", "were", "are", "was", "is", "have", "has", "had", "will", "would",
+    "in", "from", "on", "at", "to", "as", "killed", "died", "dead", "injured", "wounded",
 }  # fmt: skip
 # Nationals counted as such ("more than 130 Israelis", "40 Palestinian prisoners"; "3,800
 # people in Lebanon" is another count): where the people counted are from, read only from the
@@ -187,7 +197,7 @@ MONEY_THINGS = {
                "defrauded", "fraud", "embezzled"),
     "fine": ("fine", "fined", "penalty", "settlement", "damages"),
     "bribes": ("bribe", "bribes", "bribery", "kickbacks", "kickback"),
-    "savings": ("save", "saves", "saving", "savings"),
+    "savings": ("save", "saves", "saving", "savings"),  # next to the sum only
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
@@ -269,6 +279,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             and COORDINATED.fullmatch(
                 sentence, found[-1].start + len(found[-1].span), match.start()
             )
+            and NO_PREDICATE.match(sentence, match.end())
         ):
             # "displaced over 1.2 million Lebanese and 50,000 Israelis": both were displaced.
             quantity = replace(quantity, thing=found[-1].thing)
@@ -278,14 +289,23 @@ def find_quantities(sentence: str) -> list[Quantity]:
             earlier = [q for q in found if q.thing and q.headed and q.unit == quantity.unit]
             last = earlier[-1] if earlier else None
             between = words(sentence[last.start + len(last.phrase) : match.start()]) if last else []
-            if earlier and not any(w in THINGS or w in CUTS for w in between):  # "and wounding"
+            parallel = PARALLEL & set(between) and not any(
+                w in THINGS or w in CUTS for w in between
+            )
+            if earlier and parallel:  # not "and wounding more than 500", "up from 30"
                 quantity = replace(quantity, thing=earlier[-1].thing, place=earlier[-1].place)
         found.append(quantity)
     return found
 
 
 ASIDE = re.compile(r"\([^()]*\)|\s[—–]\s[^—–.]{1,80}\s[—–]\s")
+# ... and the second count ends its clause: not "killed 30 people, and 5,000 residents were left
+# without power".
+NO_PREDICATE = re.compile(r"\s*[\w’'-]+\s*(?:[.,;)]|$|(?:in|from|on|at|across)\b)")
 COORDINATED = re.compile(r"\s*[\w’'-]*\s*(?:,|,?\s*and|,?\s*or)\s*")
+# Words that set a second holder's figure beside the first: "266 seats, while its ally Jatiya
+# Party secured 21", "135 seats, followed by its key ally the Jatiya Party with 18".
+PARALLEL = {"while", "whereas", "followed", "against", "compared", "versus", "vs"}
 ELIDED = re.compile(r"\s*(?:[.,;)]|$)")
 
 
@@ -453,12 +473,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
     for n, word in enumerate(clause_after[:3]):
         if word in COORDINATORS:
             break  # "killing at least 294 and injuring hundreds": the verb before counts it
-        if word == "dead" and clause_after[n + 1 : n + 2] == ["bodies"]:
-            return None  # "10 other dead bodies have been identified": bodies, not the toll
         if THINGS.get(word) == "counts":
             return None if preceding[-1:] == ["all"] else offence(clause_after[n + 1 :])
         if word in THINGS:
-            verb = word.endswith(("ed", "ing"))
+            verb = n > 0 and word.endswith(("ed", "ing"))  # not "5 killed 12 injured"
             if verb and clause_after[n + 1 : n + 2] and clause_after[n + 1][:1].isdigit():
                 return None  # "three luxury hotels killed 138 people": the figure is the object
             if THINGS[word] in ("jobs", "staff") and (
@@ -468,6 +486,14 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
             return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
+        modified = clause_after[n + 1 : n + 2]
+        if (
+            word in NATIONALS
+            and modified
+            and modified[0].isalpha()
+            and modified[0] not in AFTER_PEOPLE
+        ):
+            continue  # "12 Chinese warships", "1,500 French troops": the noun counts
         if word in PEOPLE:
             if cut_in_apposition(preceding):
                 return "jobs cut"
@@ -556,6 +582,8 @@ def offence(rest: list[str]) -> str | None:
 def predicate_thing(rest: list[str]) -> str | None:
     """What people counted are: "are reported missing", "were killed", "had died"."""
     for word in rest[:8]:
+        if word == "refugees":
+            return "displaced"  # "have been forced to live as refugees"
         # Not who they are: "793 injured passengers have been discharged"
         if word in THINGS and THINGS[word] not in ("counts", "votes", *WHO):
             return THINGS[word]
@@ -608,7 +636,11 @@ RISES = {
     "rose", "rise", "rises", "jumped", "jump", "soared", "surged", "gained", "climbed", "up",
     "rallied", "spiked", "advanced",
 }  # fmt: skip
-PERIOD = {"this", "year", "since", "so", "over", "past", "last", "year-to-date", "ytd"}
+PERIOD = {
+    "this", "year", "since", "so", "over", "past", "last", "year-to-date", "ytd", "peak", "high",
+    "value", "week", "month", "months", "weeks", "days",
+}  # fmt: skip
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def share_move(preceding: list[str], following: list[str]) -> str | None:
@@ -617,17 +649,33 @@ def share_move(preceding: list[str], following: list[str]) -> str | None:
         words.pop()
     if not words or words[-1] not in FALLS | RISES:
         return None
-    subject = words[-9:-1]
-    shares = {"shares", "stock", "stocks"} & set(subject) or any(
-        a in ("share", "stock") and b == "price" for a, b in zip(subject, subject[1:], strict=False)
-    )
-    if not shares or {"market", "index", "indices", "futures"} & set(subject):
+    # The shares are the verb's subject: "Intel shares plunged", "Shares of the Santa Clara,
+    # California-based company fell"; not "shares fell after the company said revenue dropped".
+    window = words[-9:-1]
+    held = [n for n, w in enumerate(window) if w in ("shares", "stock", "stocks", "price")]
+    if not held or {"market", "index", "indices", "futures"} & set(window):
         return None
-    if {"closed", "close", "closing", "ended"} & set(words[-3:]):  # the day's close, another move
+    subject = window[held[-1] :]
+    if window[held[-1]] == "price" and window[held[-1] - 1 : held[-1]] not in (
+        ["share"],
+        ["stock"],
+    ):
         return None
-    if PERIOD & set(following[:3]) or any(w[:1].isdigit() for w in following[:3]):
+    if ANOTHER_CLAUSE & set(subject) or any(w[:1].isdigit() for w in subject):
         return None
+    if SESSION_END & set(window):  # the day's close, another move
+        return None
+    clause = until_clause_end(following)
+    if PERIOD & set(clause) or any(w[:1].isdigit() for w in clause[:3]) or WEEKDAYS & set(clause):
+        return None  # over a period, from a peak, or on a day (another day's move)
     return "share price fall" if words[-1] in FALLS else "share price rise"
+
+
+ANOTHER_CLAUSE = {
+    "said", "says", "after", "as", "while", "when", "and", "that", "because", "revenue", "sales",
+    "profit", "profits", "bonds", "earnings", "its", "their",
+}  # fmt: skip
+SESSION_END = {"closed", "close", "closing", "ended", "finished", "settled", "another"}
 
 
 # A rate named right before its level: "Unemployment rose to 5.5 percent", "inflation hit 10.1%",
@@ -689,6 +737,8 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     near = [*after, *reversed(before)]
     for word in sorted(set(near), key=near.index):
         for thing, cues in MONEY_THINGS.items():
+            if thing == "savings" and word not in (*before[-3:], *after[:3]):
+                continue  # "save $10m", "$10 billion in cost savings"; not "... and invest $5bn"
             if word in cues:
                 return reported_loss(thing, [*before, *until_clause_end(following)[:8]])
     return None
@@ -697,15 +747,18 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
 # A company's result for a period ("a $6 billion loss for the third quarter") is not what an
 # event cost it ("an estimated $9.6 billion in losses"), and a unit's ("a $2 billion loss in its
 # defense and space business") is a part of a whole.
-PERIODS = {"quarter", "quarterly", "fiscal", "half-year", "annual", "year-on-year"}
+PERIODS = {
+    "quarter", "quarterly", "fiscal", "half-year", "annual", "year-on-year", "period", "months",
+}  # fmt: skip
 UNITS_OF_A_COMPANY = {"business", "unit", "division", "segment", "subsidiary", "arm"}
 
 
 def reported_loss(thing: str, clause: list[str]) -> str | None:
     if thing != "losses":
         return thing
-    if UNITS_OF_A_COMPANY & set(clause):
-        return None
+    units = [n for n, w in enumerate(clause) if w in UNITS_OF_A_COMPANY]
+    if any("in" in clause[max(0, n - 4) : n] for n in units):
+        return None  # "in its defense and space business", not "across its business"
     return "losses for the period" if PERIODS & set(clause) else thing
 
 

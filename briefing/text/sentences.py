@@ -38,9 +38,9 @@ GLUED = re.compile(
 # A picture desk's caption: someone doing something in the present tense on a full date, in a
 # place ("Federal Reserve Chairman Jerome Powell speaks during a news conference ... on
 # September 18, 2024 in Washington, DC."), or a video's guest who "discusses" a topic on a show.
-# A caption is one sentence, though a name or a building may carry an abbreviation's point
-# ("the William McChesney Martin Jr. Federal Reserve Board Building").
-IN_ONE_SENTENCE = r"(?:[^.!?]|\b(?:Jr|Sr|St|Mt|Dr|Mrs?|Ms|Gen|Gov|Sen|Rep|Lt|Col|Ave)\.|\b[A-Z]\.)"
+# A caption is one sentence, though a name may carry a point ("the William McChesney Martin Jr.
+# Federal Reserve Board Building"); not a title's ("Sen. Bob Menendez ... waits to be sentenced").
+IN_ONE_SENTENCE = r"(?:[^.!?]|\b(?:Jr|Sr)\.)"
 CAPTION_SENTENCE = re.compile(
     rf"^(?={IN_ONE_SENTENCE}{{0,300}}(?:[.!?]\s*)?$){IN_ONE_SENTENCE}*\b(?:speaks|looks on|walks|"
     r"arrives|attends|gestures|listens|poses|stands|waits|reacts|(?:is|are) seen)\b"
