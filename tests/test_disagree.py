@@ -619,6 +619,8 @@ def test_an_aftershock_is_not_a_rival_magnitude_of_the_earthquake():
          "Investigators said winds were strong."),
         ("BALASORE: Days after the crash, the toll was revised.",
          "Days after the crash, the toll was revised."),
+        ("SAN JOSE, Calif. — Elizabeth Holmes was sentenced.", "Elizabeth Holmes was sentenced."),
+        ("DHAKA, Bangladesh: The ruling alliance won.", "The ruling alliance won."),
         ("US-Turkish rescue teams arrived.", "US-Turkish rescue teams arrived."),  # a name
         ("US President Joe Biden — flanked by aides — announced it.",
          "US President Joe Biden — flanked by aides — announced it."),  # a subject

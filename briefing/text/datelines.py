@@ -26,12 +26,13 @@ PLACE_DASH = re.compile(
 )
 
 
-# A wire story's dateline with the place's country or day: "SAN JOSE, Costa Rica — ", "ANKARA,
-# Feb 6 (Reuters) - ". The place is in capitals and the rest follows a comma ("US President Joe
-# Biden — flanked by aides —" is no dateline); the dash stands between spaces ("US-led" is none).
+# A wire story's dateline with the place's country or day: "SAN JOSE, Costa Rica — ", "SAN
+# JOSE, Calif. — ", "ANKARA, Feb 6 (Reuters) - ", "DHAKA, Bangladesh: ". The place is in capitals
+# and the rest follows a comma ("US President Joe Biden — flanked by aides —" is no dateline);
+# the dash stands between spaces ("US-led" is none).
 OPENER = re.compile(
-    r"^[A-ZÀ-Ý]{2,}(?: [A-ZÀ-Ý]{2,}){0,3}(?:, [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})?"
-    r"(?:,? (?:[A-Z][a-z]{2,8}\.? )?\d{1,2})?(?:\s*\([^()]{1,30}\))?\s+[-—–]+\s+"
+    r"^[A-ZÀ-Ý]{2,}(?: [A-ZÀ-Ý]{2,}){0,3}(?:, [A-Z][\w’'-]*\.?(?: [A-Z][\w’'-]*\.?){0,2})?"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? )?\d{1,2})?(?:\s*\([^()]{1,30}\))?(?:\s+[-—–]+|:)\s+"
 )
 
 
