@@ -173,8 +173,11 @@ def screen_article(article: Article) -> list[Flag]:
     flags: list[Flag] = []
     for paragraph in paragraphs(article):
         forged = False
-        for sentence in paragraph.sentences:
-            reason = flag_reason(sentence.text)
+        for n, sentence in enumerate(paragraph.sentences):
+            # The first sentence as the paragraph writes it: numbering cuts a dateline off it,
+            # and a fake "SYSTEM: ..." must not lose its mark that way.
+            written = paragraph.text[: paragraph.text.find(sentence.text) + len(sentence.text)]
+            reason = flag_reason(written if n == 0 else sentence.text)
             if reason is None and forged:
                 reason = "follows forged prompt markup in the same paragraph"
             if reason is None:

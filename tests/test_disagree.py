@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,19 @@ def test_one_companys_share_fall_differs_between_sources_but_two_companies_do_no
 def test_a_toll_of_another_event_opening_a_sentence_is_no_rival(recalled: str):
     story = "Floods in Derna killed 11,300 people, the Red Crescent said."
     assert run(story, story.replace("the Red Crescent", "officials"), recalled) == []
+
+
+def test_a_toll_of_an_earlier_years_event_the_story_recalls_is_no_rival():
+    texts = [
+        "The Maui wildfire has killed 89 people, officials said.",
+        "The fire surpassed the tsunami that killed 61 people on the Big Island in 1960.",
+        "The toll passed that of the 2018 Camp Fire in California, which left 85 dead.",
+        "Maui officials said 93 people have died, the deadliest US wildfire since 1918.",
+    ]
+    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
+    published = {a.id: dt.date(2023, 8, 13) for a in articles}
+    (toll,) = differences(segment(articles).sentences, find_quotes(articles), published)
+    assert [v.text for v in toll.variants] == ["89 people", "93 people"]
 
 
 # --- counts, amounts and rates ------------------------------------------------------------------

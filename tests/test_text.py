@@ -69,3 +69,11 @@ def test_an_excerpt_that_stops_mid_sentence_ends_on_a_cut_sentence_and_a_whole_o
     whole = Article(id="a9", key="k9", path="9.txt", title="Aid", text="Aid is on the way.”")
     sentences = [*numbered(cut), *numbered(whole)]
     assert cut_off(sentences) == {"a8.s2"}
+
+
+def test_the_storys_dateline_is_cut_off_its_first_sentence_and_kept_in_the_article():
+    text = "LIMA, Peru (AP) — Peru's Congress removed the president.\n\nUPDATE: The vote was 101."
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
+    first, second = (s.text for s in numbered(article))
+    assert first == "Peru's Congress removed the president." and first in article.text
+    assert second == "UPDATE: The vote was 101."  # only the story's opening has a dateline

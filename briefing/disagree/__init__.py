@@ -24,6 +24,12 @@ from .wordings import quote_differences
 __all__ = ["ROUNDED", "Stated", "differences", "key_figures", "read_story"]
 
 
+def story_year(published: dict[str, dt.date | None] | None) -> int | None:
+    """The year of the story's latest article, when any is dated."""
+    dates = [d for d in (published or {}).values() if d]
+    return max(dates).year if dates else None
+
+
 def differences(
     sentences: list[Sentence],
     quotes: list[Quote],
@@ -35,7 +41,7 @@ def differences(
     when already read (read_story), so that key figures and differences read them once."""
     return [
         *measure_differences(sentences),
-        *quantity_differences(sentences, stated),
+        *quantity_differences(sentences, stated, story_year(published)),
         *claim_differences(sentences, published or {}),
         *quote_differences(sentences, quotes),
     ]

@@ -222,17 +222,21 @@ def read_story(sentences: list[Sentence]) -> Stated:
 
 
 def quantity_differences(
-    sentences: list[Sentence], stated: Stated | None = None
+    sentences: list[Sentence], stated: Stated | None = None, year: int | None = None
 ) -> list[Difference]:
     """One difference per measured thing that sources state with incompatible values, listing
     every value stated for it with the sentences that state it. `stated`: the story's figures,
-    when already read."""
+    when already read; `year`: the story's, when known (a figure of an earlier year's event is
+    history it recalls)."""
     stated = stated or read_story(sentences)
     names = stated.names
     found = [
         (q, s)
         for q, s in stated.quantities
-        if q.comparable and not q.increment and names.about_the_story(s)
+        if q.comparable
+        and not q.increment
+        and names.about_the_story(s)
+        and not (year and recalls_history(s.text, q, year))
     ]
     parts = breakdowns(found)
     found = [(q, s) for q, s in found if (s.id, q.thing, value_key(q)) not in parts]
@@ -262,6 +266,20 @@ def as_counts_and_shares(
         others = [m for m in members if m[0].unit != "percent"]
         split += [(key, part) for part in (others, shares) if part]
     return split
+
+
+# A year next to a figure: "the tsunami that killed 61 people ... in 1960", "the 2018 Camp Fire
+# ..., which left 85 dead"; not "the deadliest since 1918".
+YEAR = re.compile(r"(?<!since )(?<!from )\b(19\d\d|20\d\d)\b(?![-–/]\d)")
+NEAR_YEAR = 80  # characters between a figure and a year that dates it
+
+
+def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
+    """Whether the figure belongs to an event of an earlier year the sentence recalls."""
+    return any(
+        int(m[1]) < year and abs(m.start() - quantity.start) <= NEAR_YEAR
+        for m in YEAR.finditer(text)
+    )
 
 
 ROUNDED = ", rounded differently"

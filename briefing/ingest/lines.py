@@ -68,6 +68,14 @@ CHROME_PATTERNS = (
     ),
     re.compile(rf"^(?:click to )?share (?:on|via) (?:{SOCIAL}|email)\b", re.I),
     re.compile(r"^share (?:this|the story|the article)\b.{0,40}$", re.I),
+    # A wire's and a player's notes to the reader: "THIS IS A BREAKING NEWS UPDATE. AP's earlier
+    # story follows below.", "Media playback is unsupported on your device", "More news: ...".
+    re.compile(r"^this is a (?:breaking news|developing) (?:update|story)\b", re.I),
+    re.compile(r"^media playback is unsupported\b|^more news\s*:", re.I),
+    # A columnist's sign-off: "— Dan Jones, Mobile Editor, Light Reading".
+    re.compile(
+        r"^[—–]\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},\s*[A-Z][\w ]{2,40}(?:,[\w ]{2,40})?$"
+    ),
     # An advertiser's box: "About Sponsored Content This content was commissioned by ...".
     re.compile(
         r"^(?:about )?sponsored content\b"

@@ -73,7 +73,8 @@ NOT_A_PAGE = re.compile(
 # What a news page's address looks like: a slug of words, a date, or a page name; not a bare
 # number or a section ("kremlin.ru/events/president/news/78123" is a source the story cites).
 ARTICLE_PATH = re.compile(
-    r"/[^/?#]*[-_][^/?#]*[-_][^/?#]*(?:[/?#]|$)|/(?:19|20)\d\d[/-]\d{1,2}|\.(?:s?html?|ece|cms)\b",
+    r"/[^/?#]*[-_][^/?#]*[-_][^/?#]*(?:[/?#]|$)|/(?:19|20)\d\d[/-]\d{1,2}|\.(?:s?html?|ece|cms)\b"
+    r"|/(?:article|story)s?/\d+|[?&]p=\d+",  # "trtworld.com/article/12780649", WordPress's "?p="
     re.I,
 )
 
@@ -88,7 +89,8 @@ def page_footer(units: list[Unit]) -> list[Unit]:
     if (urlsplit(address).hostname or "").endswith(("bing.com", "web.archive.org")):
         address = redirected_to(address)  # a news reader's redirect, an archived copy
     host = urlsplit(address).hostname or ""
-    if NOT_A_PAGE.search(host) or not ARTICLE_PATH.search(urlsplit(address).path):
+    parts = urlsplit(address)
+    if NOT_A_PAGE.search(host) or not ARTICLE_PATH.search(f"{parts.path}?{parts.query}"):
         return []
     return [Unit(text=address, role="source")]
 

@@ -87,8 +87,9 @@ LABELLED_CREDIT = re.compile(
 # The credit that ends a caption however long it runs: "... universities and colleges. Anna
 # Moneymaker/Getty Images", "... on affirmative action. — Photo courtesy of The New York Times".
 CREDITED_CAPTION = re.compile(
-    r"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters|EPA|"
-    r"Bloomberg|Shutterstock|Alamy)|[—–-]\s*Photo courtesy of [^.]{2,60})\.?$"
+    r"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters?|EPA|"
+    r"Bloomberg|Shutterstock|Alamy|Pool)(?:/File| via [A-Z][\w ]{1,20})?"
+    r"|[—–-]\s*Photo courtesy of [^.]{2,60}|[—–]\s*(?:AFP|AP|Reuters|EPA)/File)\.?\)?$"
 )
 
 

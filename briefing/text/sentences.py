@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Article, Sentence
+from .datelines import without_dateline
 from .ids import SentenceRef
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -99,9 +100,14 @@ def paragraphs(article: Article) -> list[Paragraph]:
     """The article's paragraphs, sentences numbered from 1 across the whole article."""
     result: list[Paragraph] = []
     number = 0
-    for text in article.text.split(PARAGRAPH_BREAK):
+    for at, text in enumerate(article.text.split(PARAGRAPH_BREAK)):
         sentences = []
-        for sentence in split_sentences(text):
+        for n, sentence in enumerate(split_sentences(text)):
+            if at == n == 0:
+                # The story's dateline: "LIMA, Peru (AP) — Peru's Congress ..." reads "Peru's
+                # Congress ...", where and who are not what (the article keeps it: a prefix cut
+                # off, so the sentence is still verbatim)
+                sentence = without_dateline(sentence) or sentence
             number += 1
             ref = SentenceRef(article.id, number)
             sentences.append(
