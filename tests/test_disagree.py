@@ -140,6 +140,38 @@ def test_a_toll_of_an_earlier_years_event_the_story_recalls_is_no_rival():
     assert [v.text for v in toll.variants] == ["89 people", "93 people"]
 
 
+def test_qualified_lengths_that_can_both_be_true_are_no_difference():
+    assert (
+        run(
+            "The leaders met for nearly five hours of talks on Tuesday.",
+            "The summit ended after more than four hours of talks.",
+        )
+        == []
+    )
+
+
+def test_a_reporters_paraphrase_around_a_quoted_phrase_is_no_other_wording():
+    assert (
+        run(
+            "“We will do it as fast as it can mechanically and physically be done,” Trump said.",
+            "Trump said Kim would give up weapons as fast as it can “mechanically and physically” "
+            "be done.",
+        )
+        == []
+    )
+
+
+def test_an_earlier_sum_set_beside_the_storys_is_no_rival():
+    assert (
+        run(
+            "The EU fined Google €4.34bn for abusing the dominance of Android.",
+            "The EU fined Google €4.34bn, which dwarfs the €2.1bn fine imposed on it before.",
+            "In June last year, regulators already fined Google €2.42bn over shopping results.",
+        )
+        == []
+    )
+
+
 # --- counts, amounts and rates ------------------------------------------------------------------
 
 

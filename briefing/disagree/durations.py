@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from ..ground import evidence
 from ..models import Difference, Sentence, Variant
+from ..text.amounts import QUALIFIERS
 from ..text.numbers import NUMBER_WORDS, ORDINALS
 from .words import WORDS
 
@@ -125,7 +126,7 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
     result = []
     for (thing, _unit), values in table.items():
         articles = {s.article_id for found in values.values() for _, s in found}
-        if len(values) < 2 or len(articles) < 2:
+        if len(values) < 2 or len(articles) < 2 or all_compatible(list(values)):
             continue
         variants = [
             Variant(text=found[0][0], evidence=[evidence(s) for _, s in found])
@@ -134,3 +135,24 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
         about = thing if thing.startswith(("age", "prison")) else f"length of the {thing}"
         result.append(Difference(about=about, kind="number", variants=variants))
     return result
+
+
+def reading(key: str) -> tuple[float, float] | None:
+    """The range a value key stands for ("nearly 5": 4.5 to 5, "more than 4": 4 to 5.2), or None
+    for one that is no number ("in its 4th")."""
+    qualifier, _, number = key.rpartition(" ")
+    try:
+        value = float(number)
+    except ValueError:
+        return None
+    low, high = QUALIFIERS.get(qualifier, (1.0, 1.0))
+    return value * low, value * high
+
+
+def all_compatible(keys: list[str]) -> bool:
+    """Whether every two values can both be true: "nearly five hours" and "more than four hours"
+    of talks agree; "nearly four-year" and "three-and-a-half-year" do not."""
+    ranges = [reading(k) for k in keys]
+    if any(r is None for r in ranges):
+        return False
+    return all(a[0] <= b[1] and b[0] <= a[1] for n, a in enumerate(ranges) for b in ranges[n + 1 :])

@@ -65,7 +65,11 @@ def wording_in(sentence: str, words: list[str], share: float | None = None) -> s
     start, end = tokens[max(0, hits[0] - 2)].start(), tokens[hits[-1]].end()
     # Never start before an opening quotation mark that the wording follows.
     opener = max(sentence.rfind(mark, start, tokens[hits[0]].start()) for mark in '“"')
-    return sentence[opener + 1 if opener >= 0 else start : end]
+    wording = sentence[opener + 1 if opener >= 0 else start : end]
+    if re.search(r'[“”"]', wording):
+        return None  # the reporter's words around a quoted phrase: 'as fast as it can
+        # “mechanically and physically” be done' paraphrases, it is no other wording
+    return wording
 
 
 def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Difference]:

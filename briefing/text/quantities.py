@@ -732,6 +732,9 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
         return None  # "CHF 16bn of bonds": a sum of something else
     if {"rejected", "earlier", "initial", "previous", "previously"} & set(before):
         return None  # an earlier offer is a step of the story, not a rival figure
+    if PAST_SUM & set(before) or ("last", "year") in zip(before, before[1:], strict=False):
+        return None  # "dwarfs the €2.1bn fine already ...", "In June last year, regulators
+        # already fined Google €2.42bn": another, earlier sum set beside the story's
     if {"closing", "closed", "close", "traded", "trading"} & set(before[-4:]):
         return "share price"
     near = [*after, *reversed(before)]
@@ -742,6 +745,9 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
             if word in cues:
                 return reported_loss(thing, [*before, *until_clause_end(following)[:8]])
     return None
+
+
+PAST_SUM = {"already", "dwarfs", "dwarfing", "surpasses", "surpassing", "eclipses", "exceeds"}
 
 
 # A company's result for a period ("a $6 billion loss for the third quarter") is not what an
