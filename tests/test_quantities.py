@@ -234,6 +234,10 @@ def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(
          "10%", "share price fall"),
         ("The company's shares jumped 8% on the news.", "8%", "share price rise"),
         ("Intel is cutting 15,000 jobs to save $10 billion in 2025.", "$10 billion", "savings"),
+        ("The damage across the island is estimated at around $6 billion.", "around $6 billion",
+         "damage"),
+        ("Castillo's removal was approved by 101 votes in favor, six against.",
+         "101 votes in favor", "votes in favour"),  # a motion's tally, no contender's
         ("The strike resulted in an estimated $9.6 billion in losses for Boeing.",
          "an estimated $9.6 billion", "losses"),
         ("Boeing posted a $6 billion loss for the third quarter.", "$6 billion",

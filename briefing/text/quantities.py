@@ -198,6 +198,8 @@ MONEY_THINGS = {
     "fine": ("fine", "fined", "penalty", "settlement", "damages"),
     "bribes": ("bribe", "bribes", "bribery", "kickbacks", "kickback"),
     "savings": ("save", "saves", "saving", "savings"),  # next to the sum only
+    # What a disaster destroyed, or what rebuilding costs: "damage ... estimated at $6 billion".
+    "damage": ("damage", "rebuild", "rebuilding", "reconstruction", "repairs"),
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
@@ -479,6 +481,11 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             verb = n > 0 and word.endswith(("ed", "ing"))  # not "5 killed 12 injured"
             if verb and clause_after[n + 1 : n + 2] and clause_after[n + 1][:1].isdigit():
                 return None  # "three luxury hotels killed 138 people": the figure is the object
+            if THINGS[word] == "votes" and (
+                clause_after[n + 1 : n + 3] in (["in", "favor"], ["in", "favour"])
+                or clause_after[n + 1 : n + 2] in (["favoring"], ["favouring"])
+            ):
+                return "votes in favour"  # a motion's tally, not a contender's votes
             if THINGS[word] in ("jobs", "staff") and (
                 cuts(preceding) or cut_in_apposition(preceding)
             ):
