@@ -57,7 +57,8 @@ NOT_SPEAKERS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december", "he", "she", "they", "it", "we", "i", "you",
-    "this", "that", "there", "officials", "sources",
+    "this", "that", "there", "officials", "sources", "when", "if", "once", "after", "before",
+    "while", "asked",
 }  # fmt: skip
 # A conjunction run into the name before "said": "But Kelleher said", "Or so the agency said".
 LEADING_CONJUNCTION = {"or", "and", "but", "so", "yet", "then"}
@@ -139,7 +140,11 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
             name = match.group(1)
             if pattern is AFTER_SAID_NAMED:
                 name = up_to_sentence_end(name)  # '…,” said Putin. Kremlin aide …' is Putin
-            return clean_name(name)
+            if clean_name(name):
+                return clean_name(name)
+            if pattern is not BEFORE_NAMED:
+                return None
+            # "When asked ..., he said, “...”": no one named; the pronoun below may say who
     long_title = AFTER_LONG_TITLE.search(after)
     if long_title:
         words = long_title.group(1).split()

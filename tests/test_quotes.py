@@ -185,3 +185,11 @@ def test_a_speaker_after_a_long_title_or_named_before_a_pronoun_is_found():
         "We received ": "Rosa Icela",
         "It is over, ": None,
     }
+
+
+def test_when_asked_is_no_speaker_and_he_is_the_person_named_before():
+    (quote,) = quotes_of(
+        "Defence Secretary Jim Mattis told reporters troop levels were not on the agenda. When "
+        'asked if he would know, he said, "Yeah, I sure would."'
+    )
+    assert quote.speaker == "Jim Mattis"
