@@ -99,10 +99,24 @@ def named_speakers(paragraph: str) -> list[tuple[int, str]]:
     return found
 
 
+def subject_of(sentence: Sentence | None) -> str | None:
+    """The person a sentence opens on ("Dr Kamal Hossain dubbed the result ...", "The previous
+    day US Defence Secretary Jim Mattis told ..."): whom its next sentence's "he" is."""
+    if sentence is None:
+        return None
+    opening = " ".join(sentence.text.split()[:8])
+    for match in re.finditer(SPEAKER_NAME, opening):
+        name = clean_name(match.group(0))
+        if name and len(name.split()) >= 2:
+            return name
+    return None
+
+
 def quotes_in(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: str | None = None
     last_named: str | None = None  # the last person named speaking, for "he told residents"
+    previous: Sentence | None = None  # the sentence before the paragraph
     for paragraph in paragraphs(article):
         named = named_speakers(paragraph.text)
         spans: list[tuple[int, int, Sentence]] = []  # start and end in the paragraph
@@ -114,7 +128,10 @@ def quotes_in(article: Article) -> list[Quote]:
         for match in QUOTED.finditer(paragraph.text):
             words = match.group(1).strip()
             before = [name for at, name in named if at < match.start()]
-            earlier = last_speaker or (before[-1] if before else last_named)
+            # "he" is the one the sentence before opens on, else the last one named speaking
+            opens = [s for start, _, s in spans if start <= match.start()]
+            prior = ([previous, *paragraph.sentences][len(opens) - 1]) if opens else previous
+            earlier = last_speaker or subject_of(prior) or (before[-1] if before else last_named)
             speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier)
             last_speaker = speaker or last_speaker
             if len(words.split()) < settings.current().quote_min_words and not (
@@ -124,6 +141,7 @@ def quotes_in(article: Article) -> list[Quote]:
             cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
             quotes.append(Quote(text=words, speaker=speaker, evidence=[evidence(s) for s in cited]))
         last_named = named[-1][1] if named else last_named
+        previous = paragraph.sentences[-1] if paragraph.sentences else previous
     return quotes
 
 

@@ -193,3 +193,12 @@ def test_when_asked_is_no_speaker_and_he_is_the_person_named_before():
         'asked if he would know, he said, "Yeah, I sure would."'
     )
     assert quote.speaker == "Jim Mattis"
+
+
+def test_he_is_the_person_the_sentence_before_opens_on_whatever_the_verb():
+    (quote,) = quotes_of(
+        "Opposition leader Helal Uddin Ahmed said the vote was rigged.\n\nDr Kamal Hossain dubbed "
+        "the result a robbery and demanded fresh polls. He said, “More than 100 of our candidates "
+        "have boycotted the election midway.”"
+    )
+    assert quote.speaker == "Kamal Hossain"

@@ -26,7 +26,7 @@ TITLE_WORDS = {
     "national", "security", "policy", "the", "top", "negotiator", "army", "first", "lady",
     "vice", "senator", "diplomat", "economic", "finance", "for", "attorney", "chairman",
     "chairwoman", "chairperson", "chair", "executive", "ceo", "director", "governor", "mayor",
-    "founder", "co-founder", "judge", "prosecutor", "commissioner",
+    "founder", "co-founder", "judge", "prosecutor", "commissioner", "dr", "dr.",
 }  # fmt: skip
 # Capitalised words that start sentences or name months, days and titles rather than actors:
 # left out of the party names offered to the model (extract.py). Not TITLE_WORDS: that would
