@@ -236,6 +236,7 @@ def test_a_rate_is_named_by_its_subject_and_people_by_what_happened_to_them(
         ("Intel is cutting 15,000 jobs to save $10 billion in 2025.", "$10 billion", "savings"),
         ("The damage across the island is estimated at around $6 billion.", "around $6 billion",
          "damage"),
+        ("The dollar was trading in the lower 149 yen range.", "149 yen", "exchange rate"),
         ("Castillo's removal was approved by 101 votes in favor, six against.",
          "101 votes in favor", "votes in favour"),  # a motion's tally, no contender's
         ("The strike resulted in an estimated $9.6 billion in losses for Boeing.",

@@ -742,6 +742,8 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     if PAST_SUM & set(before) or ("last", "year") in zip(before, before[1:], strict=False):
         return None  # "dwarfs the €2.1bn fine already ...", "In June last year, regulators
         # already fined Google €2.42bn": another, earlier sum set beside the story's
+    if CURRENCIES & set(before):
+        return "exchange rate"  # "the dollar fetched 149.97-98 yen", "the euro traded at $1.08"
     if {"closing", "closed", "close", "traded", "trading"} & set(before[-4:]):
         return "share price"
     near = [*after, *reversed(before)]
@@ -754,6 +756,10 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     return None
 
 
+CURRENCIES = {
+    "dollar", "yen", "euro", "pound", "sterling", "yuan", "renminbi", "rupee", "won", "peso",
+    "ruble", "rouble", "lira", "greenback", "currency",
+}  # fmt: skip
 PAST_SUM = {"already", "dwarfs", "dwarfing", "surpasses", "surpassing", "eclipses", "exceeds"}
 
 
