@@ -158,8 +158,8 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
             name = match.group(1)
             if pattern is AFTER_SAID_NAMED:
                 name = up_to_sentence_end(name)  # '…,” said Putin. Kremlin aide …' is Putin
-            if clean_name(name):
-                return clean_name(name)
+            if cleaned := clean_name(name):
+                return cleaned
             if pattern is not BEFORE_NAMED:
                 return None
             # "When asked ..., he said, “...”": no one named; the pronoun below may say who

@@ -88,9 +88,10 @@ def page_footer(units: list[Unit]) -> list[Unit]:
     address = last.text.strip("<>")
     if (urlsplit(address).hostname or "").endswith(("bing.com", "web.archive.org")):
         address = redirected_to(address)  # a news reader's redirect, an archived copy
-    host = urlsplit(address).hostname or ""
     parts = urlsplit(address)
-    if NOT_A_PAGE.search(host) or not ARTICLE_PATH.search(f"{parts.path}?{parts.query}"):
+    if NOT_A_PAGE.search(parts.hostname or "") or not ARTICLE_PATH.search(
+        f"{parts.path}?{parts.query}"
+    ):
         return []
     return [Unit(text=address, role="source")]
 

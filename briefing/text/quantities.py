@@ -22,6 +22,7 @@ from .amounts import (
     precision,
     unit_of,
 )
+from .dates import WEEKDAYS
 from .numbers import NUMBER_WORDS
 
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[,;:()“”\"—–]")
@@ -64,12 +65,19 @@ HEDGES = {
 }  # fmt: skip
 
 
+def without_hedges(words: list[str], hedges: set[str] = HEDGES) -> list[str]:
+    """The words before a number without the hedges next to it ("cut more than", "killing at
+    least"): what is left ends on the word that says what the number counts."""
+    end = len(words)
+    while end and words[end - 1] in hedges:
+        end -= 1
+    return words[:end]
+
+
 def cuts(preceding: list[str]) -> bool:
     """The verb right before the number (past "about", "more than" ...) cuts jobs; "reduce
     headcount to about 100,000" gives what remains."""
-    words = list(preceding)
-    while words and words[-1] in HEDGES:
-        words.pop()
+    words = without_hedges(preceding)
     return bool(words) and words[-1] in CUTS
 
 
@@ -95,9 +103,7 @@ APPOSITION = {
 
 def cut_in_apposition(preceding: list[str]) -> bool:
     """A count set beside the share of a workforce cut just before it is the jobs cut."""
-    words = list(preceding)
-    while words and words[-1] in HEDGES - {"to"}:
-        words.pop()
+    words = without_hedges(preceding, HEDGES - {"to"})
     if words[-2:] in (["amounting", "to"], ["equal", "to"], ["equivalent", "to"]):
         words.pop()
     if not words or words[-1] not in APPOSITION:
@@ -128,9 +134,7 @@ def lives_there(preceding: list[str], following: list[str]) -> bool:
     pairs = list(zip(tail, tail[1:], strict=False))
     if {("home", "to"), ("population", "of")} & set(pairs) or following[:2] == ["call", "home"]:
         return True
-    words = list(preceding)
-    while words and words[-1] in HEDGES:
-        words.pop()
+    words = without_hedges(preceding)
     return words[-1:] in (["of"], ["with"]) and len(words) > 1 and words[-2] in SETTLEMENTS
 
 
@@ -516,9 +520,7 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         return None
     # People the lists do not name ("fishermen", "pilgrims"): the verb before the number or the
     # predicate after the noun says what happened to them.
-    verb = list(preceding)
-    while verb and verb[-1] in HEDGES:
-        verb.pop()
+    verb = without_hedges(preceding)
     if verb[-1:] and THINGS.get(verb[-1]) in CASUALTIES:
         return THINGS[verb[-1]]  # "killed 1,200 fishermen", "wounding more than 500"
     if clause_after[:1] and clause_after[0].isalpha():
@@ -647,13 +649,10 @@ PERIOD = {
     "this", "year", "since", "so", "over", "past", "last", "year-to-date", "ytd", "peak", "high",
     "value", "week", "month", "months", "weeks", "days",
 }  # fmt: skip
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def share_move(preceding: list[str], following: list[str]) -> str | None:
-    words = list(preceding)
-    while words and words[-1] in HEDGES | {"by", "as", "much"}:
-        words.pop()
+    words = without_hedges(preceding, HEDGES | {"by", "as", "much"})
     if not words or words[-1] not in FALLS | RISES:
         return None
     # The shares are the verb's subject: "Intel shares plunged", "Shares of the Santa Clara,
@@ -673,7 +672,11 @@ def share_move(preceding: list[str], following: list[str]) -> str | None:
     if SESSION_END & set(window):  # the day's close, another move
         return None
     clause = until_clause_end(following)
-    if PERIOD & set(clause) or any(w[:1].isdigit() for w in clause[:3]) or WEEKDAYS & set(clause):
+    if (
+        PERIOD & set(clause)
+        or any(w[:1].isdigit() for w in clause[:3])
+        or set(clause) & set(WEEKDAYS)
+    ):
         return None  # over a period, from a peak, or on a day (another day's move)
     return "share price fall" if words[-1] in FALLS else "share price rise"
 
