@@ -114,12 +114,14 @@ def subject(leads: list[set[str]]) -> set[str]:
 def attach_singletons(
     groups: list[list[int]], articles: list[Article], similarity: np.ndarray
 ) -> list[list[int]]:
-    """An article left alone joins a story whose subject its headline or lead names, when no
-    other story's leads name it (two stories on Trump keep their own pieces) and the article is
-    at least half as close to the story as two groups must be to merge. A folder of one story
-    weighs its shared words low (every article has them), so its short pieces (an AT1 note on
-    the Credit Suisse rescue) fell out of it."""
-    stories = [g for g in groups if len(g) > 1]
+    """An article left alone, or a group of one outlet's pieces (two New York Times pages on the
+    gunman), joins a story whose subject its headlines or leads name, when no other story's
+    leads name it (two stories on Trump keep their own pieces) and it is at least half as close
+    to the story as two groups must be to merge. A folder of one story weighs its shared words
+    low (every article has them), so its short pieces (an AT1 note on the Credit Suisse rescue)
+    and one outlet's long ones fell out of it into "Also reported"."""
+    apart = [g for g in groups if one_outlet(g, articles)]
+    stories = [g for g in groups if g not in apart]
     floor = settings.current().same_story / 2
     names = [lead_names(a) for a in articles]
     subjects = [subject([names[i] for i in story]) for story in stories]
@@ -127,17 +129,24 @@ def attach_singletons(
     elsewhere = [set().union(*carried[:k], *carried[k + 1 :]) for k in range(len(stories))]
     joined = [list(story) for story in stories]
     left: list[list[int]] = []
-    for (alone,) in (g for g in groups if len(g) == 1):
+    for pieces in apart:
+        named = set().union(*(names[i] for i in pieces))
         fits = []
         for k, story in enumerate(stories):
-            closeness = float(similarity[alone, story].mean())
-            if (subjects[k] & names[alone]) - elsewhere[k] and closeness >= floor:
+            closeness = float(similarity[np.ix_(pieces, story)].mean())
+            if (subjects[k] & named) - elsewhere[k] and closeness >= floor:
                 fits.append((closeness, k))
         if fits:
-            joined[max(fits)[1]].append(alone)
+            joined[max(fits)[1]].extend(pieces)
         else:
-            left.append([alone])
+            left.append(pieces)
     return sorted([*(sorted(story) for story in joined), *left], key=min)
+
+
+def one_outlet(group: list[int], articles: list[Article]) -> bool:
+    """A lone article, or pieces all from one known outlet: not a story of several sources."""
+    outlets = {articles[i].outlet for i in group}
+    return len(group) == 1 or (len(outlets) == 1 and None not in outlets)
 
 
 # --- stories: titles, terms, order --------------------------------------------------------------
@@ -154,10 +163,16 @@ def outlets_of(articles: list[Article]) -> list[str]:
     return sorted(known | shown)
 
 
-def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> str:
-    """The headline most central to the group (closest to its centroid): selected, never written.
-    Without vectors, the headline of the earliest article. With no headline in the group, a
-    whole opening sentence short enough to be a title, before a cut one."""
+def story_title(
+    articles: list[Article], vectors: np.ndarray | None = None, vocabulary: list[str] | None = None
+) -> str:
+    """The headline that best states what the group's articles are about: the one whose words
+    weigh most in the group's centroid (selected, never written). A headline about one side of
+    the story ("Bowman Dissent Over Cut Is First From a Fed Governor Since 2005") loses to one
+    about its core ("Fed slashes rates by a half percentage point"), even when that article's
+    body is the most typical. Without vectors, the headline of the earliest article. With no
+    headline in the group, a whole opening sentence short enough to be a title, before a cut
+    one."""
     everyone = list(range(len(articles)))
     # Without a headline, an article's whole opening sentence reads as one; a cut one ("…") less.
     candidates = (
@@ -165,14 +180,24 @@ def story_title(articles: list[Article], vectors: np.ndarray | None = None) -> s
         or [i for i in everyone if not articles[i].title.endswith("…")]
         or everyone
     )
-    if vectors is None:
+    if vectors is None or vocabulary is None:
         first = min(candidates, key=lambda i: (articles[i].published is None,
                                                articles[i].published, articles[i].key))  # fmt: skip
         return articles[first].title
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    scores = np.asarray(vectors @ centroid).ravel()
-    best = max(candidates, key=lambda i: (round(float(scores[i]), 9), -i))
-    return articles[best].title
+    typical = np.asarray(vectors @ centroid).ravel()
+    weight = dict(zip(vocabulary, centroid, strict=True))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    def central(i: int) -> tuple[float, int]:
+        words = {w.lower() for w in re.findall(WORD, articles[i].title)} - ENGLISH_STOP_WORDS
+        said = sum(weight.get(w, 0.0) for w in words) / max(len(words), 1) ** 0.5
+        # Times the article's own typicality: a headline stuffed with the story's keywords
+        # ("Death toll updates Odisha Coromandel Express Howrah Express train accident") on a
+        # page of updates does not beat a typical report's plain headline.
+        return round(said * float(typical[i]), 9), -i
+
+    return articles[max(candidates, key=central)].title
 
 
 def centroid_terms(vectors: np.ndarray, vocabulary: list[str]) -> dict[str, float]:
@@ -260,7 +285,9 @@ def plan(
         built.append(
             Story(
                 id=story_id_,
-                title=story_title(members, vectors[0][g] if vectors else None),
+                title=story_title(
+                    members, vectors[0][g] if vectors else None, vectors[1] if vectors else None
+                ),
                 article_ids=[a.id for a in members],
                 outlets=outlets_of(members),
                 latest=max((a.published for a in members if a.published), default=None),

@@ -12,6 +12,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from briefing import cluster, settings, story_index
@@ -255,6 +256,34 @@ def test_a_story_without_headlines_is_titled_by_a_whole_opening_sentence_not_a_c
     assert plan.stories[0].title == short
 
 
+def test_a_story_is_titled_by_the_headline_about_its_core_not_one_side_of_it(tmp_path):
+    # The Fed cut (eight real pages): the Bloomberg page on the one dissent had the most typical
+    # body, and its headline titled the whole story.
+    pages = {
+        "1.txt": (
+            "Fed slashes rates by a half percentage point",
+            "The Federal Reserve cut interest rates by half a percentage point on Wednesday. "
+            "Stocks rallied.",
+        ),
+        "2.txt": (
+            "Federal Reserve cuts interest rates by half a point, stocks end lower",
+            "The Fed cut rates by half a point. Stocks ended lower after the decision.",
+        ),
+        "3.txt": (  # the body that says everything the others say, and one more thing
+            "Bowman Dissent Over Cut Is First From a Fed Governor Since 2005",
+            "Governor Michelle Bowman dissented as the Federal Reserve cut interest rates by half "
+            "a percentage point on Wednesday. The Fed cut rates by half a point, its first cut "
+            "since 2020, and stocks ended lower after the decision.",
+        ),
+    }
+    for name, (headline, body) in pages.items():
+        (tmp_path / name).write_text(f"{headline}\n\n{body}\n")
+    articles = load_folder(tmp_path, today=DAY).articles
+    plan = cluster.plan(articles, index=story_index.StoryIndex(), date=DAY, min_sources=1)
+    assert "Bowman" not in plan.stories[0].title
+    assert plan.stories[0].title in {headline for headline, _ in pages.values()}
+
+
 ONE_STORY = ROOT / "tests" / "fixtures" / "one_story"  # ../shared/devset/ubs-credit-suisse-2023
 
 
@@ -272,3 +301,33 @@ def test_a_piece_on_another_subject_stays_apart_from_a_folder_of_one_story(tmp_p
     shutil.copy(STORIES / "mixed" / "louvre_heist.md", target / "louvre_heist.md")
     groups = as_stories(cluster.group(articles_in(target)))
     assert frozenset({"louvre_heist.md"}) in groups and len(groups) == 2
+
+
+def test_one_outlets_pieces_that_name_the_story_join_it_instead_of_also_reported(tmp_path):
+    # The Las Vegas shooting (news-please exports): two long New York Times pages on the gunman
+    # grouped apart from the ten short reports, one outlet, so "Also reported".
+    from briefing.ingest import make_article
+
+    def piece(n: int, outlet: str, text: str) -> Article:
+        article = make_article(n, tmp_path / f"{n}.txt", text)
+        return article.model_copy(update={"outlet": outlet})
+
+    articles = [
+        piece(1, "rt.com", "Las Vegas shooting\n\nA gunman killed 59 people in Las Vegas."),
+        piece(2, "cnn.com", "Las Vegas attack\n\nThe Las Vegas gunman killed 59 people."),
+        piece(3, "nytimes.com", "Las Vegas gunman\n\nThe Las Vegas gunman was a gambler."),
+        piece(4, "nytimes.com", "Las Vegas timeline\n\nThe Las Vegas gunman fired for minutes."),
+        piece(5, "nytimes.com", "Tax bill\n\nThe Senate passed a tax bill on Friday."),
+    ]
+    near, far = 0.06, 0.0  # the pair is as close to the reports as a lone piece must be
+    similarity = np.array(
+        [
+            [1, 0.5, near, near, far],
+            [0.5, 1, near, near, far],
+            [near, near, 1, 0.5, far],
+            [near, near, 0.5, 1, far],
+            [far, far, far, far, 1],
+        ]
+    )
+    groups = cluster.attach_singletons([[0, 1], [2, 3], [4]], articles, similarity)
+    assert groups == [[0, 1, 2, 3], [4]]
