@@ -80,11 +80,13 @@ def contradicts(one: str, other: str) -> bool:
         return True
     if lengths_apart(one, other):
         return True  # "pull back 25 miles from the border" / "move 16 miles north of it"
-    things = {a.thing for a in first if a.thing}, {b.thing for b in second if b.thing}
+    things = {a.measure for a in first if a.thing}, {b.measure for b in second if b.thing}
     if all(things) and not things[0] & things[1]:
         return True  # "More than 200 people have died" / "More than 2,000 ... injured"
     # A sum in another currency is a conversion, not another figure: "£2.5 million" / "$3.2m".
-    shared = {(a.thing, a.unit) for a in first if a.thing} & {(b.thing, b.unit) for b in second}
+    shared = {(a.measure, a.unit) for a in first if a.thing} & {
+        (b.measure, b.unit) for b in second if b.thing
+    }
     # Each measure on its own: "killed 12 and injured 40" is not "killed 14 and injured 40".
     # One figure, not two compatible ones: "at least 290" is not cited for "321".
     return any(
@@ -92,7 +94,7 @@ def contradicts(one: str, other: str) -> bool:
             figure(a) == figure(b)
             for a in first
             for b in second
-            if (a.thing, a.unit) == (b.thing, b.unit) == measure
+            if (a.measure, a.unit) == (b.measure, b.unit) == measure
         )
         for measure in shared
     )

@@ -133,6 +133,11 @@ def test_a_toll_of_an_earlier_years_event_the_story_recalls_is_no_rival():
         "The fire surpassed the tsunami that killed 61 people on the Big Island in 1960.",
         "The toll passed that of the 2018 Camp Fire in California, which left 85 dead.",
         "Maui officials said 93 people have died, the deadliest US wildfire since 1918.",
+        # a list of earlier disasters, each entry set in its year
+        "In November 2009, a fire that started in a canyon swept through the hills above the "
+        "small town of Paradise, killing 13 people.",
+        "An arsonist's blaze killed 22 people at a ranch that had hosted summer camps for "
+        "decades in the Sierra Nevada foothills in April 2009.",
     ]
     articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
     published = {a.id: dt.date(2023, 8, 13) for a in articles}
@@ -254,6 +259,14 @@ def test_lengths_in_different_units_are_compared():
         "A jury convicted him after a five-week trial.",
     )
     assert [v.text for v in difference.variants] == ["month-long trial", "five-week trial"]
+
+
+def test_a_length_hyphenated_to_its_noun_is_read():
+    (difference,) = run(
+        "The guild reached a tentative agreement that would end the 146-day-strike.",
+        "The Writers Guild of America's 148-day strike is officially coming to an end.",
+    )
+    assert [v.text for v in difference.variants] == ["146-day-strike", "148-day strike"]
 
 
 def test_the_age_of_a_bank_differs_but_ages_of_people_are_left_alone():

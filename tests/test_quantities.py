@@ -25,6 +25,19 @@ def only(sentence: str):
         ("So far, there have been 90 victims who filed complaints.", "90", "complaints"),
         ("Eight suspects are currently in detention.", "Eight", "arrests"),
         ("Hackers stole the personal data of 143 million people.", "143 million", "affected"),
+        (
+            "The governor said between 200,000 and 250,000 people had lost their homes.",
+            "between 200,000 and 250,000",
+            "displaced",
+        ),
+        ("There are 300,000 people who are now without homes.", "300,000", "displaced"),
+        (
+            "Aoun said 2,750 tonnes of ammonium nitrate had been stored unsafely.",
+            "2,750",
+            "tonnes of ammonium nitrate",
+        ),
+        ("A flight loaded with 14 tons of supplies landed.", "14", "tonnes of supplies"),
+        ("The ship carried 600 tonnes, officials said.", "600", "tonnes"),
     ],
 )
 def test_a_count_is_tied_to_what_it_counts(sentence: str, span: str, thing: str):
@@ -380,3 +393,12 @@ def test_a_figure_is_not_given_a_thing_the_sentence_does_not_say(
 ):
     (quantity,) = [q for q in find_quantities(sentence) if q.phrase == phrase]
     assert quantity.thing == thing
+
+
+def test_the_words_shown_for_a_count_end_on_its_noun_not_on_the_place_of_a_verb():
+    killed, wounded = find_quantities(
+        "At least 135 people have been killed and about 5,000 wounded in a massive explosion."
+    )
+    assert (killed.phrase, wounded.phrase) == ("At least 135 people", "about 5,000 wounded")
+    (people,) = find_quantities("Police questioned 30 people from North Africa.")
+    assert people.phrase == "30 people from North Africa"

@@ -71,7 +71,7 @@ def quantity_groups(
 def near(a: Quantity, b: Quantity) -> bool:
     """Within a fifth of each other: the same figure, perhaps revised."""
     ratio = settings.current().same_figure
-    return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) <= ratio
+    return a.value > 0 and b.value > 0 and max(a.value, b.value) / min(a.value, b.value) < ratio
 
 
 def conflicting(members: list[tuple[Quantity, Sentence]], *, as_written: bool = False) -> bool:
@@ -272,10 +272,23 @@ def as_counts_and_shares(
 # ..., which left 85 dead"; not "the deadliest since 1918".
 YEAR = re.compile(r"(?<!since )(?<!from )\b(19\d\d|20\d\d)\b(?![-–/]\d)")
 NEAR_YEAR = 80  # characters between a figure and a year that dates it
+# A sentence set in a year: it opens on it ("In October 1991, ...") or ends on it ("... in
+# April 2009."), as the entries of a list of earlier events do.
+WHEN = rf"(?:(?:{'|'.join(MONTHS)})\.?\s+)?(?:\d{{1,2}},?\s+)?"
+SET_IN = (
+    re.compile(rf"^(?:In|On)\s+{WHEN}(?P<year>(?:19|20)\d\d)\b,", re.I),
+    re.compile(rf"\bin\s+{WHEN}(?P<year>(?:19|20)\d\d)[.!]?[”\"]?$", re.I),
+)
 
 
 def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
-    """Whether the figure belongs to an event of an earlier year the sentence recalls."""
+    """Whether the figure belongs to an event of an earlier year the sentence recalls: a year
+    next to it, or the year the whole sentence is set in ("In November 2009, a US army
+    psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009.")."""
+    years = [int(m[1]) for m in YEAR.finditer(text)]
+    set_in = next((int(m["year"]) for p in SET_IN if (m := p.search(text))), None)
+    if set_in and set_in < year and max(years, default=set_in) < year:
+        return True
     return any(
         int(m[1]) < year and abs(m.start() - quantity.start) <= NEAR_YEAR
         for m in YEAR.finditer(text)

@@ -37,7 +37,7 @@ UNITS = r"(?P<unit>year|month|week|day|hour|minute|point)s?"
 NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")(?P<half>-and-a-half| and a half)?"
 QUALIFIER = r"(?P<qual>(?:nearly|almost|about|around|roughly|more than|over|at least|some)\s+)?"
 MEASURE = re.compile(
-    rf"\b{QUALIFIER}{NUM}[- ]{UNITS}(?:[- ]long|[- ]old)?(?:\s+of)?\s+(?:\w+\s+)?"
+    rf"\b{QUALIFIER}{NUM}[- ]{UNITS}(?:[- ]long|[- ]old)?(?:\s+of)?(?:\s+|-)(?:\w+\s+)?"
     rf"(?P<noun>{'|'.join(SAME_THING)})\b",
     re.I,
 )

@@ -52,6 +52,13 @@ THINGS = {
 # party its seats): two values of them are rival figures only when they belong to one holder.
 # A company's shares move as each contender's votes are counted: "Intel shares plunged 19
 # percent" and "UBS shares fell 14%" are two companies' moves, compared only for one holder.
+# Measures of bulk, compared only for one named material ("tonnes of ammonium nitrate").
+BULK = {"tonnes", "barrels"}
+AUXILIARIES = {
+    "had", "has", "have", "was", "were", "is", "are", "be", "been", "will", "would", "could",
+    "can", "may", "might",
+}  # fmt: skip
+PREPOSITIONS = {"to", "from", "in", "at", "on", "into", "for", "by", "with"}
 CONTESTED = {"votes", "vote share", "seats", "share price fall", "share price rise"}
 # Verbs that cut jobs: the jobs cut are not the staff a company employs.
 CUTS = {
@@ -248,6 +255,13 @@ class Quantity:
     rounding: float = 0.0  # half its last written digit, taken on each side of an exact figure
 
     @property
+    def measure(self) -> str | None:
+        """What is measured, without the material of a bulk measure: "tonnes of refined oil" and
+        "tonnes of oil" are both tonnes, which one finding may state for another."""
+        bulk = self.thing and self.thing.split(" of ")[0]
+        return bulk if bulk in BULK else self.thing
+
+    @property
     def comparable(self) -> bool:
         """Whether its thing is specific enough to set against another source's figure: "people"
         alone and the counts of an indictment (parts of a whole) are not."""
@@ -436,7 +450,10 @@ def noun_phrase(sentence: str, match: re.Match[str]) -> str:
         return match.group(0).strip()
     last = heads[0]
     following = [w for w, _ in taken[last + 1 : last + 3]]
-    complement = following[:1] in (["from"], ["of"], ["in"])
+    # A noun's complement belongs to it ("30 people from North African countries"); a verb's
+    # does not ("about 5,000 wounded in a massive explosion": where, not who).
+    participle = taken[last][0].endswith("ed")
+    complement = following[:1] in (["from"], ["of"], ["in"]) and not participle
     if complement or following in (["relating", "to"], ["related", "to"]):
         last = min(last + 3, len(taken) - 1)
     while last > heads[0] and taken[last][0] in ("and", "or", "the", "a", "an", "to", "of", "in"):
@@ -494,6 +511,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
                 cuts(preceding) or cut_in_apposition(preceding)
             ):
                 return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
+            if THINGS[word] in BULK:
+                return material(THINGS[word], clause_after[n + 1 :])
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
             return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
@@ -569,6 +588,20 @@ def buildings_thing(verb: list[str], predicate: list[str]) -> str | None:
     return "buildings destroyed" if destroyed else "buildings damaged"
 
 
+def material(unit: str, rest: list[str]) -> str:
+    """ "2,750 tonnes of ammonium nitrate": tonnes of one named material, comparable with another
+    source's tonnes of it; bare "tonnes" (of what?) are not."""
+    if rest[:1] != ["of"]:
+        return unit
+    named: list[str] = []
+    for word in rest[1:3]:  # "ammonium nitrate", "refined petroleum"
+        verb = word in AUXILIARIES or (named and word.endswith(("ed", "ing")))  # "supplies landed"
+        if not word.isalpha() or word in COORDINATORS or word in PREPOSITIONS or verb:
+            break
+        named.append(word.lower())
+    return f"{unit} of {' '.join(named)}" if named else unit
+
+
 def offence(rest: list[str]) -> str | None:
     """ "two counts of fraud", "six counts relating to fraud": counts of one offence, comparable
     across sources; "seven counts" alone is the whole indictment, told the same everywhere."""
@@ -590,15 +623,23 @@ def offence(rest: list[str]) -> str | None:
 
 def predicate_thing(rest: list[str]) -> str | None:
     """What people counted are: "are reported missing", "were killed", "had died"."""
-    for word in rest[:8]:
-        if word == "refugees":
-            return "displaced"  # "have been forced to live as refugees"
+    for n, word in enumerate(rest[:8]):
+        if word == "refugees" or homeless(rest[: n + 1]):
+            return "displaced"  # "have been forced to live as refugees", "had lost their homes"
         # Not who they are: "793 injured passengers have been discharged"
         if word in THINGS and THINGS[word] not in ("counts", "votes", *WHO):
             return THINGS[word]
         if word in (",", ";", "(", "and", "but", "while", "&") or word[0].isdigit():
             break  # another clause, or another figure: "11K lives lost & 10K missing"
     return None
+
+
+def homeless(words: list[str]) -> bool:
+    """Words that end on a home lost: "lost their homes", "(are now) without homes"."""
+    lost = {"lost", "lose", "losing"}
+    return words[-1:] in (["homes"], ["home"]) and (
+        words[-2:-1] == ["without"] or bool(lost & set(words[-3:-1]))
+    )
 
 
 def verb_thing(preceding: list[str]) -> str | None:
@@ -788,7 +829,7 @@ def reported_loss(thing: str, clause: list[str]) -> str | None:
 # rivals of the quake's "273" (counted apart, as a place is).
 SUBGROUPS = {
     "children", "students", "pupils", "teachers", "women", "men", "minors", "foreigners",
-    "family", "relatives",
+    "family", "relatives", "crew", "crewmembers", "crewmen",
 }  # fmt: skip
 
 
@@ -796,6 +837,8 @@ def place_of(before: list[str], after: list[str]) -> str | None:
     """Where the people counted live, or which part of them is counted ("children")."""
     if after and after[0] in NATIONALS:
         return NATIONALS[after[0]]
+    if after[:2] in (["u", "s"], ["u", "k"]):
+        return "".join(after[:2]).upper()  # "10 U.S. citizens": the dots split the word
     origin = after[1:4] if after[:1] and after[0] in PEOPLE else after[:3]
     if origin == ["from", "other", "countries"] or origin[:2] == ["from", "abroad"]:
         return "foreigners"  # "35 people from other countries"
