@@ -728,6 +728,35 @@ def test_news_please_record_gives_outlet_from_source_domain_and_date_from_date_p
     assert article.text == STORY
 
 
+def test_a_records_standfirst_opens_the_text_unless_the_lead_tells_it_already(tmp_path: Path):
+    standfirst = (
+        "Envoys from Canada and Japan resumed talks on fishing quotas in Geneva on Thursday."
+    )
+    record = {"title": "Fishing talks resume", "text": STORY, "description": standfirst}
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert article.text == f"{standfirst}\n\n{STORY}"
+    told = {**record, "description": STORY.split(". ")[0] + "."}  # the lead's own words
+    (article,) = load_file(write(tmp_path, "b.json", json.dumps(told)), today=TODAY)
+    assert article.text == STORY
+    teaser = {**record, "description": "So much shock. So much joy."}
+    (article,) = load_file(write(tmp_path, "c.json", json.dumps(teaser)), today=TODAY)
+    assert article.text == STORY
+
+
+def test_a_record_whose_body_is_only_chrome_is_read_from_its_standfirst(tmp_path: Path):
+    record = {
+        "title": "59 dead, 527 injured in Las Vegas shooting",
+        "description": "At least 59 people were killed and over 500 others wounded in a mass "
+        "shooting at a concert Sunday night outside of the Mandalay Bay Hotel in Las Vegas.",
+        "text": "Copyright 1995 - . All rights reserved. The content (including but not limited "
+        "to text, photo, multimedia information, etc) published in this site belongs to China "
+        "Daily Information Co (CDIC). Without written authorization from CDIC, such content shall "
+        "not be republished or used in any form.\nRegistration Number: 130349",
+    }
+    (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert article.text == record["description"]
+
+
 def test_crawl_time_publish_date_gives_way_to_the_date_in_the_url(tmp_path: Path) -> None:
     record = {
         "title": "Talks resume", "text": STORY, "date_publish": "2025-12-04T23:10:00",
@@ -760,6 +789,11 @@ def test_a_page_crawled_after_the_briefing_day_is_dated_no_later_than_that_day(
         "date_download": "2025-12-09T23:25:32", "url": "https://example.org/talks",
     }  # fmt: skip
     (article,) = load_file(write(tmp_path, "a.json", json.dumps(record)), today=TODAY)
+    assert article.published is not None and article.published <= TODAY
+    assert article.date_approximate
+    del record["date_download"]  # weeks later, with no crawl time to tell it by
+    record["date_publish"] = "2026-01-27T12:15:00"
+    (article,) = load_file(write(tmp_path, "b.json", json.dumps(record)), today=TODAY)
     assert article.published is not None and article.published <= TODAY
     assert article.date_approximate
 
@@ -1098,6 +1132,9 @@ def test_a_share_line_or_an_icon_sprites_titles_is_no_headline(tmp_path: Path, c
         "race-conscious admissions programs are unconstitutional. Anna Moneymaker/Getty Images",
         "Demonstrators gathered in Washington after the Supreme Court ruled on affirmative action."
         " — Photo courtesy of The New York Times",
+        "People walk outside Paramount Studios after the Writers Guild of America (WGA) said it "
+        "reached a preliminary labor agreement with major studios in Los Angeles, California, "
+        "U.S., September 24, 2023. Photo by REUTERS/David Swanson.",
     ],
 )
 def test_a_caption_ending_on_its_pictures_credit_is_not_text(tmp_path: Path, caption: str):
@@ -1157,3 +1194,34 @@ def test_a_last_line_link_that_is_no_news_page_is_no_address(tmp_path: Path, lin
     text = f"Talks end without a deal\n\n{STORY}\n\n{link}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
     assert (article.outlet, article.url) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        # a graphic's labels
+        "LAS VEGAS LAS VEGAS FREEWAY EXCALIBUR HOTEL LUXOR HOTEL Mandalay Bay Resort and Casino The "
+        "gunman shot from the 32nd floor. BROKEN WINDOWS VISIBLE MAIN ENTRANCE",
+        # a graphic's numbered notes
+        "1Videos showed chaos unfolding among concertgoers. 2People took cover under the bleachers.",
+        # an embedded post's signature
+        "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
+        "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+        "Registration Number: 130349 Registration Number: 130349",
+    ],
+)
+def test_a_graphics_labels_an_embedded_post_and_a_sites_footer_are_not_text(
+    tmp_path: Path, chrome: str
+):
+    text = f"Talks end without a deal\n\n{STORY}\n\n{chrome}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY
+
+
+def test_a_name_or_a_sign_in_capitals_stays_in_the_text(tmp_path: Path):
+    story = (
+        "ZANU PF MP Terrence Mukupe said the party had won. Protesters held a sign reading "
+        "RESPECT OUR VOTE outside the commission."
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", f"Vote\n\n{story}"), today=TODAY)
+    assert article.text == story

@@ -58,7 +58,8 @@ CASES = [
         "data breach",
         "thesun.co.uk",
         dt.date(2017, 9, 15),
-        "THE second largest credit rating firm in the UK has admitted",
+        # its standfirst ("description"), which the body does not repeat, then the body
+        "CREDIT rating firm apologises after a vast number of people's names",
         absent=["Click here", "We pay for your stories"],
         removed=["We pay for your stories!"],
     ),
@@ -77,7 +78,8 @@ CASES = [
         "did anything wrong.",
         "washingtonpost.com",
         dt.date(2017, 12, 29),
-        "Did a Chinese ship deliver oil to North Korea",
+        "The U.S. president seems increasingly frustrated with his North Korea plan.\n\nDid a "
+        "Chinese ship deliver oil to North Korea",
         absent=["Like Washington Post World on Facebook", "Read more:"],
         removed=["Like Washington Post World on Facebook", "Read more:"],
     ),

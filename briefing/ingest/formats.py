@@ -86,6 +86,13 @@ OUTLET_FIELDS = ("outlet", "publisher", "source", "sitename", "source-hostname",
 DOMAIN_FIELDS = ("source_domain", "hostname")
 URL_FIELDS = ("url", "link", "source", "canonical_url")
 AUTHOR_FIELDS = ("author", "authors", "byline")
+# The summary a page prints under its headline (news-please and NewsAPI "description"). It is
+# the article's first paragraph when the text does not already tell it: on the development
+# corpus, half of the news-please texts lack theirs, and some bodies are only chrome.
+STANDFIRST_FIELDS = ("description", "standfirst", "summary", "excerpt")
+STANDFIRST_WORDS = 10  # shorter is a teaser: "So much shock. So much joy."
+STANDFIRST_TOLD = 0.8  # share of its words in the text's opening that says it is told there
+STANDFIRST_REACH = 1500  # characters of the text's opening it is looked for in
 # NewsAPI cuts `content` at 200 characters and says how much is missing.
 TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 
@@ -147,10 +154,25 @@ def clean_record(path: Path, record: dict[str, Any], number: int | None, today: 
         crawled=as_text(record.get("date_download") or record.get("filedate")),
     )
     text = TRUNCATION_MARK.sub("", text)
+    standfirst = first_field(record, STANDFIRST_FIELDS)
+    if standfirst and len(standfirst.split()) >= STANDFIRST_WORDS and not told(standfirst, text):
+        text = f"{standfirst}\n\n{text}"  # the summary under the headline: often the lead
     draft = clean_article(normalize_unicode(text), today=today, known=known)
+    if not draft.paragraphs and standfirst:
+        # The body was all chrome (a gallery's captions, a copyright notice): the standfirst
+        # is what the page says of the story.
+        draft = clean_article(normalize_unicode(standfirst), today=today, known=known)
     draft.record = number
     where = f"line {number}" if path.suffix.lower() == ".jsonl" else f"record {number}"
     return require_text(f"{path} ({where})" if number else path, draft)
+
+
+def told(standfirst: str, text: str) -> bool:
+    """Whether the text's opening already tells the standfirst: most of its words are there
+    (a lead that the standfirst repeats or paraphrases)."""
+    said = set(re.findall(r"\w+", text[:STANDFIRST_REACH].lower()))
+    words = re.findall(r"\w+", standfirst.lower())
+    return sum(w in said for w in words) >= STANDFIRST_TOLD * len(words)
 
 
 def record_outlet(record: dict[str, Any]) -> str | None:

@@ -72,6 +72,13 @@ CHROME_PATTERNS = (
     # story follows below.", "Media playback is unsupported on your device", "More news: ...".
     re.compile(r"^this is a (?:breaking news|developing) (?:update|story)\b", re.I),
     re.compile(r"^media playback is unsupported\b|^more news\s*:", re.I),
+    re.compile(
+        r"^chat with us in facebook messenger\b|^find out what['’]s happening in the world\b",
+        re.I,
+    ),
+    # A site's registration in its footer: "Registration Number: 130349", "License for
+    # publishing multimedia online 0108263".
+    re.compile(r"^(?:registration number\s*:|licen[cs]e for publishing\b)", re.I),
     # A columnist's sign-off: "— Dan Jones, Mobile Editor, Light Reading".
     re.compile(
         r"^[—–]\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},\s*[A-Z][\w ]{2,40}(?:,[\w ]{2,40})?$"
@@ -133,6 +140,23 @@ CHROME_PATTERNS = (
         re.I,
     ),
 )
+# Three capitalised words or more in a row ("MANDALAY BAY RESORT AND CASINO"), each of two
+# letters or more, with no lower-case word between them.
+CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z.'’&-]+(?:\s+[A-Z][A-Z.'’&-]+){2,}(?![\w'’])")
+CAPS_WORD = re.compile(r"^[A-Z][A-Z.'’&-]+$")
+
+
+def graphic_labels(line: str) -> bool:
+    """A graphic's labels run into a line: "LAS VEGAS FREEWAY EXCALIBUR HOTEL ... BROKEN WINDOWS
+    VISIBLE MAIN ENTRANCE": three runs of capitalised words, or two that make up much of it.
+    Prose has a name ("ZANU PF MP") or a sign quoted ("RESPECT OUR VOTE") among its words."""
+    words = line.split()
+    capitals = sum(bool(CAPS_WORD.match(w)) for w in words)
+    runs = len(CAPS_RUN.findall(line))
+    return runs >= 3 or (runs == 2 and capitals >= GRAPHIC_SHARE * len(words))
+
+
+GRAPHIC_SHARE = 0.3
 # Chrome however long the line: a Markdown image line (its link can be long) and a newsletter
 # box run into one line ("Newsletter Sign Up Continue reading the main story Please verify
 # you're not a robot by clicking the box. Invalid email address. ...").
@@ -141,6 +165,13 @@ LONG_CHROME = (
     re.compile(r"^newsletter sign[ -]?up\b|\bverify you['’]re not a robot\b", re.I),
     # A box of other headlines run into one line: "MOST READ IN NEWS 'I'M MADDIE!' Student ...".
     re.compile(r"^(?:MOST (?:READ|POPULAR|VIEWED|SHARED)|YOU MAY ALSO LIKE)\b"),
+    # A site's terms run on after its copyright line: "Copyright 1995 - . All rights reserved.
+    # The content (including but not limited to text, photo, ...) shall not be republished".
+    re.compile(r"^(?:copyright|©)\W.{0,60}\ball rights reserved\b.{100,}", re.I),
+    # A graphic's numbered notes: "1Videos showed chaos ... 2People took cover ...".
+    re.compile(r"(?:(?:^|\s)\d{1,2}[A-Z][a-z]+\b.*){2}"),
+    # An embedded post's signature: "A post shared by Randy Kindred (@randy) on Oct 1, 2017".
+    re.compile(r"\bA post shared by\b[^()]{1,60}\(@\w{1,40}\)"),
 )
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".
@@ -189,7 +220,7 @@ def split_label_prefix(line: str) -> list[str]:
 
 def line_kind(line: str) -> str | None:
     """The kind of a line that stands alone (never joined with its neighbours), or None for text."""
-    if any(p.search(line) for p in LONG_CHROME):
+    if any(p.search(line) for p in LONG_CHROME) or graphic_labels(line):
         return "chrome"
     if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
         return None

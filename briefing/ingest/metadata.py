@@ -180,7 +180,9 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
     if url_date and url_date <= today and (not date or (fetched and url_date < date)):
         date, approximate, fetched = url_date, False, False
     context = "\n".join(u.text for u in units)
-    if date and fetched and known.crawled:
+    # A date after the day being briefed is a crawler's or an editor's later timestamp (an RT
+    # page's date_publish weeks after its story), not when the page was published.
+    if date and ((fetched and known.crawled) or date > today):
         # No URL date to check a crawler's date against: the crawl day is only an upper bound,
         # so a date the story itself points to ('Thursday' after 'Dec. 28') is preferred.
         # The briefing's own date bounds it too: a page crawled after the day being briefed was

@@ -85,11 +85,13 @@ LABELLED_CREDIT = re.compile(
 
 
 # The credit that ends a caption however long it runs: "... universities and colleges. Anna
-# Moneymaker/Getty Images", "... on affirmative action. — Photo courtesy of The New York Times".
+# Moneymaker/Getty Images", "... on affirmative action. — Photo courtesy of The New York Times",
+# "... September 24, 2023. Photo by REUTERS/David Swanson."
 CREDITED_CAPTION = re.compile(
     r"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters?|EPA|"
     r"Bloomberg|Shutterstock|Alamy|Pool)(?:/File| via [A-Z][\w ]{1,20})?"
-    r"|[—–-]\s*Photo courtesy of [^.]{2,60}|[—–]\s*(?:AFP|AP|Reuters|EPA)/File)\.?\)?$"
+    r"|[—–-]\s*Photo courtesy of [^.]{2,60}|[—–]\s*(?:AFP|AP|Reuters|EPA)/File"
+    r"|\bPhoto by (?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)/[A-Z][\w.'’ -]{1,40})\.?\)?$"
 )
 
 
