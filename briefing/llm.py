@@ -225,9 +225,11 @@ class LLM:
                         ]
                         raise
         except RetryError as err:
+            # What was wrong, not the reply itself: the reply's JSON quotes would read as
+            # quotations in the briefing's list of what was left out.
             raise LLMError(
                 f"the model gave no valid answer after {self.reasks + 1} attempts "
-                f"(last reply: {last_reply[:120]!r})"
+                f"(last reply, {len(last_reply)} characters: {what_was_wrong(err)})"
             ) from err
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -433,3 +435,14 @@ def forget_modes() -> None:
     """Forget which structured-output mode each endpoint accepts (tests start from scratch)."""
     with _mode_lock:
         _mode_by_endpoint.clear()
+
+
+def what_was_wrong(err: RetryError) -> str:
+    """The first problem of the last invalid reply, in words: "next_step.6: Input should be
+    less than or equal to 15"."""
+    cause = err.last_attempt.exception()
+    if isinstance(cause, ValidationError) and cause.errors():
+        first = cause.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{where}: {first['msg']}" if where else str(first["msg"])
+    return "not valid"

@@ -124,6 +124,17 @@ def test_reasks_are_bounded_and_fail_with_a_clear_error():
         assert len(server.requests) == 3
 
 
+def test_the_error_says_what_was_wrong_without_the_replys_quotation_marks():
+    # The briefing lists the error under "Not included": a reply's JSON keys in double quotes
+    # read there as quotations that no source holds.
+    bad = json.dumps({"position": [0], "opinion": [1]})
+    with FaultServer([Step(content=bad)] * 3) as server:
+        with pytest.raises(LLMError) as failed:
+            client(server, reasks=2).structured(MESSAGES, ChunkLabels)
+    assert '"' not in str(failed.value)
+    assert "position" in str(failed.value)  # where the reply went wrong
+
+
 def test_answer_cut_at_max_tokens_is_not_reasked():
     with FaultServer([Step(content='{"position": [1, ', finish_reason="length")]) as server:
         with pytest.raises(OutputTruncated):
