@@ -273,7 +273,7 @@ def difference_lines(markdown: str, module: Any) -> list[str]:
         if line.startswith("#"):
             inside = bool(DIFFERENCES.match(line))
             continue
-        if inside:
+        if inside and line.startswith("- "):  # an item; not the next story's anchor
             found.append(line)
     return found
 
