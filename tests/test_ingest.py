@@ -1200,10 +1200,10 @@ def test_a_last_line_link_that_is_no_news_page_is_no_address(tmp_path: Path, lin
     "chrome",
     [
         # a graphic's labels
-        "LAS VEGAS LAS VEGAS FREEWAY EXCALIBUR HOTEL LUXOR HOTEL Mandalay Bay Resort and Casino The "
-        "gunman shot from the 32nd floor. BROKEN WINDOWS VISIBLE MAIN ENTRANCE",
+        "LAS VEGAS LAS VEGAS FREEWAY EXCALIBUR HOTEL LUXOR HOTEL Mandalay Bay Resort and Casino "
+        "The gunman shot from the 32nd floor. BROKEN WINDOWS VISIBLE MAIN ENTRANCE",
         # a graphic's numbered notes
-        "1Videos showed chaos unfolding among concertgoers. 2People took cover under the bleachers.",
+        "1Videos showed chaos unfolding among the crowd. 2People took cover under the bleachers.",
         # an embedded post's signature
         "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",

@@ -128,9 +128,8 @@ def test_the_error_says_what_was_wrong_without_the_replys_quotation_marks():
     # The briefing lists the error under "Not included": a reply's JSON keys in double quotes
     # read there as quotations that no source holds.
     bad = json.dumps({"position": [0], "opinion": [1]})
-    with FaultServer([Step(content=bad)] * 3) as server:
-        with pytest.raises(LLMError) as failed:
-            client(server, reasks=2).structured(MESSAGES, ChunkLabels)
+    with FaultServer([Step(content=bad)] * 3) as server, pytest.raises(LLMError) as failed:
+        client(server, reasks=2).structured(MESSAGES, ChunkLabels)
     assert '"' not in str(failed.value)
     assert "position" in str(failed.value)  # where the reply went wrong
 
