@@ -933,6 +933,14 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "1 of 2 | On Sunday, people recover goods from a shopping plaza hit by the hurricane.",
         "Annex Wealth Management chief economist Brian Jacobson discusses the impact of "
         "immigration on the U.S. economy on Making Money.",
+        # a graphic's labels and its numbered notes
+        "LAS VEGAS LAS VEGAS FREEWAY EXCALIBUR HOTEL LUXOR HOTEL Mandalay Bay Resort and Casino "
+        "The gunman shot from the 32nd floor. BROKEN WINDOWS VISIBLE MAIN ENTRANCE",
+        "1Videos showed chaos unfolding among the crowd. 2People took cover under the bleachers.",
+        # an embedded post's signature, CNN's Messenger lines, a site's registration footer
+        "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
+        "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+        "Registration Number: 130349 Registration Number: 130349",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
@@ -1194,28 +1202,6 @@ def test_a_last_line_link_that_is_no_news_page_is_no_address(tmp_path: Path, lin
     text = f"Talks end without a deal\n\n{STORY}\n\n{link}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
     assert (article.outlet, article.url) == (None, None)
-
-
-@pytest.mark.parametrize(
-    "chrome",
-    [
-        # a graphic's labels
-        "LAS VEGAS LAS VEGAS FREEWAY EXCALIBUR HOTEL LUXOR HOTEL Mandalay Bay Resort and Casino "
-        "The gunman shot from the 32nd floor. BROKEN WINDOWS VISIBLE MAIN ENTRANCE",
-        # a graphic's numbered notes
-        "1Videos showed chaos unfolding among the crowd. 2People took cover under the bleachers.",
-        # an embedded post's signature
-        "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
-        "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
-        "Registration Number: 130349 Registration Number: 130349",
-    ],
-)
-def test_a_graphics_labels_an_embedded_post_and_a_sites_footer_are_not_text(
-    tmp_path: Path, chrome: str
-):
-    text = f"Talks end without a deal\n\n{STORY}\n\n{chrome}"
-    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
-    assert article.text == STORY
 
 
 def test_a_name_or_a_sign_in_capitals_stays_in_the_text(tmp_path: Path):

@@ -285,14 +285,11 @@ def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
     """Whether the figure belongs to an event of an earlier year the sentence recalls: a year
     next to it, or the year the whole sentence is set in ("In November 2009, a US army
     psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009.")."""
-    years = [int(m[1]) for m in YEAR.finditer(text)]
+    years = list(YEAR.finditer(text))
     set_in = next((int(m["year"]) for p in SET_IN if (m := p.search(text))), None)
-    if set_in and set_in < year and max(years, default=set_in) < year:
+    if set_in and set_in < year and all(int(m[1]) < year for m in years):
         return True
-    return any(
-        int(m[1]) < year and abs(m.start() - quantity.start) <= NEAR_YEAR
-        for m in YEAR.finditer(text)
-    )
+    return any(int(m[1]) < year and abs(m.start() - quantity.start) <= NEAR_YEAR for m in years)
 
 
 ROUNDED = ", rounded differently"
