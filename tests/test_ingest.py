@@ -546,6 +546,7 @@ def test_dateline_names_the_agency(tmp_path: Path) -> None:
         ("MANTA, Ecuador, Dec. 3 (UPI) -- ", "UPI"),
         ("MEXICO CITY (CBSNewYork/CBS News) -- ", "CBS News"),
         ("Dec. 3 (UPI) -- ", "UPI"),
+        ("GAZA/JERUSALEM (Reuters) - ", "Reuters"),
     ],
 )
 def test_any_wire_tag_opening_the_lead_names_the_outlet_and_leaves_the_title(
@@ -557,7 +558,7 @@ def test_any_wire_tag_opening_the_lead_names_the_outlet_and_leaves_the_title(
 
 
 def test_a_place_opening_the_lead_is_no_part_of_a_title_taken_from_it(tmp_path: Path) -> None:
-    for place in ("WASHINGTON — ", "COLOMBO: ", "Dhaka, Dec 30: "):
+    for place in ("WASHINGTON — ", "COLOMBO: ", "Dhaka, Dec 30: ", "Islam Times - "):
         (article,) = load_file(write(tmp_path, "story.txt", place + STORY), today=TODAY)
         assert article.title.startswith(STORY.split()[0])
 
@@ -568,6 +569,26 @@ def test_a_masthead_or_desk_above_the_headline_is_not_the_title(tmp_path: Path) 
         (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
         assert article.title == "Race against time to rescue trapped quake victims"
         assert article.text == STORY
+
+
+def test_a_headline_keeps_its_place_above_a_source_line_and_loses_its_list_marker(
+    tmp_path: Path,
+) -> None:
+    # "Source: Wafa" credits the article, not a photo: the line above it is no caption
+    text = f"Qatar announces four-day humanitarian pause in Gaza\n\nSource: Wafa\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == "Qatar announces four-day humanitarian pause in Gaza"
+    text = f"- Israel, Hamas agree to four-day truce\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == "Israel, Hamas agree to four-day truce"
+
+
+def test_a_stamp_with_a_two_digit_year_and_a_time_dates_the_page(tmp_path: Path) -> None:
+    text = f"Originally Published: 22 NOV 23 01:05 GMT\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.published == dt.date(2023, 11, 22)
+    assert article.removed == ["Originally Published: 22 NOV 23 01:05 GMT"]
+    assert article.title.startswith(STORY.split()[0])
 
 
 def test_a_headline_in_title_case_is_no_masthead_and_a_desk_news_is_no_outlet(
@@ -941,6 +962,9 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
         "Registration Number: 130349 Registration Number: 130349",
+        # notes on the page's own versions
+        "Editor’s note: This story was updated at 1 p.m. on March 27 to reflect new information.",
+        "This article has been updated with comment from the ministry.",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(

@@ -55,6 +55,7 @@ def clean_article(text: str, *, today: dt.date, known: Known | None = None) -> D
     mark_headings(units)
     mark_fragment(units)
     body = without_list_markers([u.text for u in units if u.role == "body"], repairs)
+    title = without_list_markers([title], repairs)[0] if title else title
     removed = [u.text for u in units if u.role not in ("body", "title")]
     body, title = restore_apostrophes(body, title, repairs)
     body, title = curl_quotes(body, title, repairs)

@@ -76,6 +76,13 @@ CHROME_PATTERNS = (
         r"^chat with us in facebook messenger\b|^find out what['’]s happening in the world\b",
         re.I,
     ),
+    # A note on the page's own versions: "Editor’s note: This story was updated at 1 p.m. on
+    # March 27 to reflect new information.", "This article has been updated with comment".
+    re.compile(
+        r"^(?:editor['’]s note\s*:\s*)?this (?:story|article|report) (?:has been|was|is being)"
+        r" (?:updated|corrected|amended|changed)\b",
+        re.I,
+    ),
     # A site's registration in its footer: "Registration Number: 130349", "License for
     # publishing multimedia online 0108263".
     re.compile(r"^(?:registration number\s*:|licen[cs]e for publishing\b)", re.I),

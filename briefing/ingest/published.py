@@ -14,8 +14,11 @@ DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d\d?)[-/](?P<day>\d\d?)\b"),
     re.compile(rf"\b(?P<day>\d\d?)(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b{MONTH}\s+(?P<day>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # CNN's stamp with a two-digit year, which only the time after it marks as a date:
+    # "Originally Published: 22 NOV 23 01:05 GMT"
+    re.compile(r"\b(?P<day>\d\d?)\s+(?P<month>[A-Z]{3})\s+(?P<yy>\d\d)\s+(?=\d\d?:\d\d\b)"),
 )
-YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d|\b[A-Z]{3} \d\d \d\d?:")
 # "a day ago", "an hour ago", "two weeks ago"
 COUNT_WORDS = {"a": 1, "an": 1, **NUMBER_WORDS}
 UNIT_DAYS = {"second": 0, "minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
@@ -46,8 +49,9 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
-            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower()]
-            date = safe_date(int(parts["year"]), month, int(parts["day"]))
+            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
+            year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["yy"])
+            date = safe_date(year, month, int(parts["day"])) if month else None
             if date is not None:
                 found.append((match.start(), match.end(), date))
     return sorted(found)

@@ -95,6 +95,9 @@ CREDITED_CAPTION = re.compile(
 )
 
 
+ARTICLE_SOURCE = re.compile(r"^sources?\s*:", re.I)
+
+
 def ends_with_credit(text: str) -> bool:
     credit = TRAILING_CREDIT.search(text)
     if credit and credit["agency"]:
@@ -110,7 +113,12 @@ def mark_captions(units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.role != "body":
             continue
-        followed_by_credit = i + 1 < len(units) and units[i + 1].role == "credit"
+        # "Source: Wafa" under a headline credits the article, not a photo
+        followed_by_credit = (
+            i + 1 < len(units)
+            and units[i + 1].role == "credit"
+            and not ARTICLE_SOURCE.match(units[i + 1].text)
+        )
         unfinished = not ENDS_SENTENCE.search(unit.text) and unit.words >= 6
         ends_with_date = any(end >= len(unit.text) - 1 for _, end, _ in find_dates(unit.text))
         credited = followed_by_credit or ends_with_credit(unit.text)

@@ -12,7 +12,7 @@ DATELINE = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*[AP]M(?:\s+[A-Z]{2,4})?,\s*\d{1,2}/\d{1,2}/\d{4}\s*)?"
     # the place, in capitals, perhaps with its country and day: "MANTA, Ecuador, April 19";
     # or the day alone: "Oct. 29 (UPI) --"
-    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*"
+    r"(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+)*(?:,? [A-Za-z0-9 .,'’/-]{0,40}?)?\s*"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
     r"\((?P<agency>[A-Z][\w&.'’/ -]{1,40}?)\)\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
 )
@@ -36,7 +36,16 @@ OPENER = re.compile(
 )
 
 
+# The site's name and a spaced dash before the lead: "Islam Times - A humanitarian ceasefire".
+SITE_DASH = re.compile(r"^(?:[A-Z][\w.&'’]*\s){0,2}[A-Z][\w.&'’]*\s+[-—–]\s+(?=[A-Z])")
+
+
 def without_dateline(paragraph: str) -> str:
-    """The paragraph without the wire's tag or the place that opens it."""
-    match = DATELINE.match(paragraph) or PLACE_DASH.match(paragraph) or OPENER.match(paragraph)
+    """The paragraph without the wire's tag, the place or the site's name that opens it."""
+    match = (
+        DATELINE.match(paragraph)
+        or PLACE_DASH.match(paragraph)
+        or OPENER.match(paragraph)
+        or SITE_DASH.match(paragraph)
+    )
     return paragraph[match.end() :].lstrip() if match else paragraph
