@@ -50,6 +50,13 @@ EVENT = re.compile(
     rf"(?P<verb>{'|'.join(EVENT_VERBS)})\b",
     re.I,
 )
+# A truce's start, set for one day: "The truce is expected to begin Thursday morning", "A
+# ceasefire in the Gaza Strip will begin at 7:00 a.m. local time tomorrow, on Friday".
+START = re.compile(
+    r"\b(?P<noun>truce|ceasefire|cease-fire|pause|lull)\b(?:\s+[\w’'-]+){0,10}?\s+"
+    r"(?P<verb>begin|begins|start|starts|take effect|takes effect|come into effect)\b",
+    re.I,
+)
 DAY = re.compile(rf"\b(?:on\s+)?(?P<day>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?\b")
 
 
@@ -165,11 +172,14 @@ def event_days(text: str) -> list[Claim]:
         return []
     day = days[0]
     found = []
-    for match in EVENT.finditer(text):
-        noun = EVENT_NOUNS[match.group("noun").lower()]
-        verb = EVENT_VERBS[match.group("verb").lower()]
+    for match in [*EVENT.finditer(text), *START.finditer(text)]:
+        if match.re is START:
+            noun, verb = "truce", "begins"
+        else:
+            noun = EVENT_NOUNS[match.group("noun").lower()]
+            verb = EVENT_VERBS[match.group("verb").lower()]
         start, end = min(match.start(), day.start()), max(match.end(), day.end())
-        if end - start > 140:
+        if end - start > 140 or in_another_clause(text, match, day):
             continue  # the day belongs to another clause
         span = text[start:end]
         found.append(Claim(about=f"When the {noun} {verb}", value=day.group("day"), span=span))
@@ -219,6 +229,20 @@ def outcome_days(text: str) -> list[Claim]:
     return found
 
 
+# "approved a deal that will see 50 women ... kidnapped by Hamas on October 7": a date after a
+# relative clause opens is the clause's, not the deal's ("On 23 November, CNN reported that
+# countries reached a deal" dates the deal).
+RELATIVE = re.compile(r"\s*(?:that|which|who|whom|whose)\b")
+
+
+def in_another_clause(text: str, event: re.Match[str], day: re.Match[str]) -> bool:
+    """True when the day stands in another clause than the event: a relative clause opened
+    after the event, or a new clause between them."""
+    between = text[min(event.end(), day.end()) : max(event.start(), day.start())]
+    relative = day.start() > event.end() and RELATIVE.match(between)
+    return bool(relative or ANOTHER_CLAUSE.search(between))
+
+
 def gap(a: re.Match[str], b: re.Match[str]) -> int:
     """Characters between two spans of one text (0 when they touch or overlap)."""
     return max(0, max(a.start(), b.start()) - min(a.end(), b.end()))
@@ -238,7 +262,7 @@ def agreement_dates(text: str, published: dt.date | None) -> list[Claim]:
         return []
     day = said[0].group(0).capitalize() if weekday else when.strftime("%A")
     start, end = min(event.start(), said[0].start()), max(event.end(), said[0].end())
-    if end - start > 140:
+    if end - start > 140 or in_another_clause(text, event, said[0]):
         return []
     return [Claim(about="When the deal was reached", value=day, span=text[start:end])]
 

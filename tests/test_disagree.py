@@ -138,6 +138,9 @@ def test_a_toll_of_an_earlier_years_event_the_story_recalls_is_no_rival():
         "small town of Paradise, killing 13 people.",
         "An arsonist's blaze killed 22 people at a ranch that had hosted summer camps for "
         "decades in the Sierra Nevada foothills in April 2009.",
+        # an earlier year named without its number
+        "That year, a report said, fires were responsible for 64 deaths in the state.",
+        "A dozen campers died in a blaze on the island more than a year ago.",
     ]
     articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
     published = {a.id: dt.date(2023, 8, 13) for a in articles}
@@ -161,6 +164,17 @@ def test_a_reporters_paraphrase_around_a_quoted_phrase_is_no_other_wording():
             "“We will do it as fast as it can mechanically and physically be done,” Trump said.",
             "Trump said Kim would give up weapons as fast as it can “mechanically and physically” "
             "be done.",
+        )
+        == []
+    )
+
+
+def test_a_paraphrase_after_a_quotation_in_the_same_sentence_is_no_other_wording():
+    assert (
+        run(
+            "“These people are heroes,” Moore said. “They saved lives last night.”",
+            "“We are thankful that officials stopped the traffic,” Moore told reporters, adding "
+            "that the intervention saved lives.",
         )
         == []
     )
@@ -269,6 +283,32 @@ def test_a_length_hyphenated_to_its_noun_is_read():
     assert [v.text for v in difference.variants] == ["146-day-strike", "148-day strike"]
 
 
+def test_the_length_of_a_truce_and_the_number_of_hostages_held_are_compared():
+    truce, hostages = run(
+        "The cabinet approved a deal to free 50 women during a 'five-day truce'. There are 239 "
+        "hostages being held captive in Gaza.",
+        "Qatar announced a four-day humanitarian pause. More than 240 people, including several "
+        "Americans, were abducted during the attack.",
+    )
+    assert [v.text for v in truce.variants] == ["five-day truce", "four-day humanitarian pause"]
+    assert hostages.about == "Hostages"
+
+
+def test_the_length_of_a_ship_is_compared_across_units():
+    (difference,) = run(
+        "The 948-foot vessel lost power around 1:30am.",
+        "The crew could not steer the 985-foot-long vessel.",
+        "They lost control of the almost 300-metre-long vessel.",
+    )
+    assert difference.about == "length of the ship"
+    assert [v.text for v in difference.variants] == [
+        "948-foot vessel",
+        "985-foot-long vessel",
+        "almost 300-metre-long vessel",
+    ]
+    assert run("The 985-foot ship sailed.", "The 300-metre ship sailed.") == []
+
+
 def test_the_age_of_a_bank_differs_but_ages_of_people_are_left_alone():
     (difference,) = run(
         "Officials raced to rescue the 167-year-old bank.",
@@ -315,6 +355,26 @@ def test_a_date_and_a_weekday_of_one_deal_are_compared_by_weekday():
         run(
             "The world approved a climate deal on Sunday after two weeks of talks.",
             "On 24 November 2024, nearly 200 countries reached a climate deal.",
+        )
+        == []
+    )
+
+
+def test_two_days_set_for_a_truce_to_begin_are_a_difference():
+    (difference,) = run(
+        "The truce is expected to begin Thursday morning.",
+        "A ceasefire in the Gaza Strip will begin at 7:00 a.m. local time on Friday, he said.",
+    )
+    assert difference.about == "When the truce begins"
+
+
+def test_a_date_in_a_relative_clause_is_not_the_deal_s_day():
+    # October 7 is when the hostages were taken, not when the cabinet approved the deal
+    assert (
+        run(
+            "The cabinet has approved a deal that will see 50 women kidnapped by Hamas on "
+            "October 7 freed during a truce.",
+            "The Israeli Cabinet on Tuesday approved a Qatar-mediated deal.",
         )
         == []
     )

@@ -32,6 +32,18 @@ def only(sentence: str):
         ),
         ("There are 300,000 people who are now without homes.", "300,000", "displaced"),
         (
+            "The UN says about 1.7 million people have been forced from their homes.",
+            "about 1.7 million",
+            "displaced",
+        ),
+        ("Fighting injured 12 others near the camp.", "12", "injured"),
+        ("There are 239 hostages being held captive in Gaza.", "239", "hostages"),
+        (
+            "More than 240 people, including several Americans, were abducted in the attack.",
+            "More than 240",
+            "hostages",
+        ),
+        (
             "Aoun said 2,750 tonnes of ammonium nitrate had been stored unsafely.",
             "2,750",
             "tonnes of ammonium nitrate",
@@ -53,11 +65,24 @@ def test_a_count_is_tied_to_what_it_counts(sentence: str, span: str, thing: str)
         ("The deal includes liquidity assistance of up to 100 billion francs.", "CHF", "support"),
         ("Customers lost nearly $10 billion when the exchange took their funds.", "USD", "losses"),
         ("UBS will pay 76 centimes per share for Credit Suisse.", "CHF", "price per share"),
+        ("The court told Apple to pay €13 billion in back taxes.", "EUR", "taxes"),
     ],
 )
 def test_a_sum_of_money_has_its_currency_and_purpose(sentence: str, unit: str, thing: str):
     quantity = only(sentence)
     assert (quantity.unit, quantity.thing) == (unit, thing)
+
+
+def test_others_beside_those_named_are_no_total():
+    # "two others were found dead" counts some of the hostages, not the story's death toll
+    quantity = only("One has been rescued and two others were found dead.")
+    assert quantity.thing is None
+
+
+def test_hostages_released_are_not_the_number_held():
+    assert only("The deal would see the release of at least 50 hostages from Gaza.").thing is None
+    four, _ = find_quantities("Four hostages, including two Americans, have since been freed.")
+    assert four.thing is None
 
 
 def test_scales_and_centimes_are_read_as_values():

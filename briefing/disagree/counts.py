@@ -13,6 +13,7 @@ from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
 from ..text.datelines import without_dateline
 from ..text.dates import MONTHS, WEEKDAYS
+from ..text.numbers import NUMBER_WORDS
 from ..text.quantities import CONTESTED, SUBGROUPS, Quantity, quantities_in_order
 from .words import WORDS
 
@@ -22,6 +23,7 @@ LABELS = {
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
     "bribes": "Bribes", "valuation": "Valuation", "restitution": "Restitution",
+    "hostages": "Hostages", "taxes": "Tax bill",
 }  # fmt: skip
 
 
@@ -281,10 +283,24 @@ SET_IN = (
 )
 
 
+# An earlier year told without its number: "That year, the GTI said, Boko Haram was responsible
+# for 6,644 deaths", "a dozen captives died in a bombing more than a year ago".
+THAT_YEAR = re.compile(r"^(?:That|The previous|The same|That same) year\b")
+YEARS_AGO = re.compile(
+    rf"\b(?:a|an|one|\d+|{'|'.join(NUMBER_WORDS)})\s+(?:and a half\s+)?years?\s+(?:ago|earlier)\b",
+    re.I,
+)
+
+
 def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
     """Whether the figure belongs to an event of an earlier year the sentence recalls: a year
     next to it, or the year the whole sentence is set in ("In November 2009, a US army
-    psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009.")."""
+    psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009."), or
+    one it names without its number ("That year, ...", "more than a year ago")."""
+    if THAT_YEAR.match(text) or any(
+        abs(m.start() - quantity.start) <= NEAR_YEAR for m in YEARS_AGO.finditer(text)
+    ):
+        return True
     years = list(YEAR.finditer(text))
     set_in = next((int(m["year"]) for p in SET_IN if (m := p.search(text))), None)
     if set_in and set_in < year and all(int(m[1]) < year for m in years):

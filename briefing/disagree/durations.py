@@ -24,6 +24,8 @@ SAME_THING = {
     "lockdown": "lockdown", "standoff": "standoff", "shutdown": "shutdown", "outage": "outage",
     "search": "search", "investigation": "investigation", "probe": "investigation",
     "campaign": "campaign", "drought": "drought", "crisis": "crisis",
+    "truce": "truce", "ceasefire": "truce", "cease-fire": "truce", "pause": "truce",
+    "lull": "truce",
 }  # fmt: skip
 # The age of an organisation ("the 167-year-old bank") is a fact sources can disagree on; the
 # ages of people are left alone: a story has many people and an age names one of them.
@@ -57,6 +59,22 @@ LASTED = re.compile(
     rf"\s+{UNITS}\b",
     re.I,
 )
+# The size of a ship, a bridge or a building, in metres: "the 948-foot vessel", "the
+# 985-foot-long vessel", "an almost 300-metre-long vessel", "the 1.6-mile bridge".
+METRES = {"foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "metre": 1.0, "meter": 1.0, "m": 1.0,
+          "mile": 1609.344, "kilometre": 1000.0, "kilometer": 1000.0, "km": 1000.0}  # fmt: skip
+OBJECTS = {
+    "ship": "ship", "vessel": "ship", "tanker": "ship", "freighter": "ship", "ferry": "ship",
+    "bridge": "bridge", "building": "building", "tower": "building", "skyscraper": "building",
+    "dam": "dam", "tunnel": "tunnel",
+}  # fmt: skip
+SIZE = re.compile(
+    rf"\b{QUALIFIER}(?P<num>\d[\d,]*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})[- ]"
+    r"(?P<unit>foot|feet|ft|metre|meter|m|mile|kilometre|kilometer|km)s?"
+    r"(?:[- ](?P<dim>long|tall|high))?[- ](?:[\w-]+\s+){0,2}?"
+    rf"(?P<noun>{'|'.join(OBJECTS)})\b",
+    re.I,
+)
 # A prison term handed down: "sentenced to 12 years in prison", "jailed for ten years", "a 12-year
 # sentence". Not what someone faces or asked for ("faces up to 110 years", "asked for 15 years").
 PRISON = (
@@ -87,6 +105,14 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
     for match in LASTED.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
         found.append(measure(thing, match.group("unit"), value_of(match), match))
+    for match in SIZE.finditer(text):
+        dimension = "height" if (match.group("dim") or "").lower() in ("tall", "high") else "length"
+        thing = f"{dimension} of the {OBJECTS[match.group('noun').lower()]}"
+        raw = match.group("num").lower().replace(",", "")
+        metres = float(NUMBER_WORDS.get(raw, 0) or raw) * METRES[match.group("unit").lower()]
+        qualifier = (match.group("qual") or "").strip().lower()
+        key = f"{qualifier} {float(f'{metres:.3g}'):g}".strip()  # 985 feet and 300 m meet
+        found.append((thing, "metre", key, match.group(0)))
     for pattern in PRISON:
         for match in pattern.finditer(text):
             found.append(("prison sentence", "year", f"{value_of(match):g}", match.group(0)))
@@ -132,7 +158,11 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
             Variant(text=found[0][0], evidence=[evidence(s) for _, s in found])
             for found in values.values()
         ]
-        about = thing if thing.startswith(("age", "prison")) else f"length of the {thing}"
+        about = (
+            thing
+            if thing.startswith(("age", "prison", "length of", "height of"))
+            else (f"length of the {thing}")
+        )
         result.append(Difference(about=about, kind="number", variants=variants))
     return result
 

@@ -72,6 +72,19 @@ def wording_in(sentence: str, words: list[str], share: float | None = None) -> s
     return wording
 
 
+def quoted_at(text: str, at: int) -> bool:
+    """Whether position `at` of a sentence lies inside a quotation: one opened before it and
+    not closed, or one begun in an earlier sentence that a mark after it closes."""
+    before = text[:at]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    after = QUOTE_MARKS.search(text, at)
+    return bool(after and after.group() == "”" and before.count("“") == before.count("”"))
+
+
+QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
 def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Difference]:
     result: list[Difference] = []
     used: set[str] = set()
@@ -98,6 +111,8 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
             wording = wording_in(sentence.text, words, None if named else unattributed)
             if wording is None or match_key(quote.text) in match_key(sentence.text):
                 continue
+            if not quoted_at(sentence.text, sentence.text.find(wording)):
+                continue  # "..., adding that the intervention saved lives": reported speech
             if match_key(wording) in match_key(quote.text):
                 continue  # a part of the same quotation, not another wording
             same_words = set(content_words(wording)) <= set(content_words(quote.text))

@@ -47,6 +47,8 @@ THINGS = {
     "troops": "troops", "soldiers": "troops", "passengers": "passengers",
     "layoffs": "jobs cut", "redundancies": "jobs cut",
     "discharged": "discharged",
+    "hostages": "hostages", "captives": "hostages", "abducted": "hostages",
+    "kidnapped": "hostages", "hostage": "hostages",
 }  # fmt: skip
 # Measures that every contender of a story has one of (each candidate his votes and share, each
 # party its seats): two values of them are rival figures only when they belong to one holder.
@@ -211,6 +213,8 @@ MONEY_THINGS = {
     "savings": ("save", "saves", "saving", "savings"),  # next to the sum only
     # What a disaster destroyed, or what rebuilding costs: "damage ... estimated at $6 billion".
     "damage": ("damage", "rebuild", "rebuilding", "reconstruction", "repairs"),
+    # A tax bill: "€13 billion in back taxes", "a €13 billion Irish tax bill".
+    "taxes": ("tax", "taxes"),
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
@@ -318,7 +322,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return found
 
 
-ASIDE = re.compile(r"\([^()]*\)|\s[—–]\s[^—–.]{1,80}\s[—–]\s")
+# Asides between a count and its predicate: brackets, dashes, ", including several Americans,".
+ASIDE = re.compile(r"\([^()]*\)|\s[—–]\s[^—–.]{1,80}\s[—–]\s|,\s+including\s[^,.;]{1,60},")
 # ... and the second count ends its clause: not "killed 30 people, and 5,000 residents were left
 # without power".
 NO_PREDICATE = re.compile(r"\s*[\w’'-]+\s*(?:[.,;)]|$|(?:in|from|on|at|across)\b)")
@@ -404,6 +409,9 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     )
     if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
         thing = None  # "killed 170 people elsewhere in the country": another place's count
+    if thing == "hostages" and released(words(before)[-5:] + words(after)[:12]):
+        thing = None  # "free 50 hostages", "Four hostages ... have since been released": a
+        # release, planned or done, not the number held
     if REQUIRED_BEFORE.search(before):
         thing = None  # "needed more than 50 percent of the vote": a threshold, not a result
     rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
@@ -531,7 +539,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
                 return "population"
             if preceding[-2:] == ["bodies", "of"]:
                 return "dead"  # "the bodies of 21 school children"; not "3,000 bodies buried"
-            return predicate_thing(clause_after[n + 1 :]) or verb_thing(preceding) or "people"
+            done = predicate_thing(clause_after[n + 1 :])
+            if word == "others" and done:
+                return None  # "two others were found dead": some beside those named, no total
+            return done or verb_thing(preceding) or "people"
         if word in BUILDINGS:
             verb = [w for w in preceding[-1:] if w in DESTROYED or w == "damaged"]
             return buildings_thing(verb, clause_after[n + 1 : n + 6])
@@ -634,11 +645,23 @@ def predicate_thing(rest: list[str]) -> str | None:
     return None
 
 
+RELEASE = {
+    "release", "releases", "released", "releasing", "free", "frees", "freed", "freeing",
+    "exchange", "exchanged", "swap", "swapped", "return", "returned", "handed",
+}  # fmt: skip
+
+
+def released(words: list[str]) -> bool:
+    return bool(RELEASE & set(words))
+
+
 def homeless(words: list[str]) -> bool:
-    """Words that end on a home lost: "lost their homes", "(are now) without homes"."""
-    lost = {"lost", "lose", "losing"}
+    """Words that end on a home lost: "lost their homes", "(are now) without homes", "have been
+    forced from their homes", "fled their homes"."""
+    lost = {"lost", "lose", "losing", "fled", "flee", "fleeing"}
+    forced = {"forced", "driven"} & set(words[-5:-2]) and {"from", "out"} & set(words[-4:-1])
     return words[-1:] in (["homes"], ["home"]) and (
-        words[-2:-1] == ["without"] or bool(lost & set(words[-3:-1]))
+        words[-2:-1] == ["without"] or bool(lost & set(words[-3:-1])) or bool(forced)
     )
 
 
