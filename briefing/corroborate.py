@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from . import cues, settings, similar
 from .disagree.durations import measures
+from .disagree.wordings import content_words
 from .models import Evidence, Item, Quote
 from .parties import Parties
 from .quotes import QUOTED
@@ -185,7 +186,20 @@ def combine_quotes(quotes: list[Quote], texts: list[str] = ()) -> list[Quote]:
     named = {q.speaker: sum(surname(q.speaker) in t for t in texts) for q in first if q.speaker}
     # A whole sentence before a phrase, then the voice named most.
     first.sort(key=lambda q: (-len(q.article_ids), q.text[:1].islower(), -named.get(q.speaker, 0)))
-    return [*first, *(q for q in ranked if q not in first)][: settings.current().quotes]
+    shown: list[Quote] = []
+    for quote in [*first, *(q for q in ranked if q not in first)]:
+        if not any(retells(quote, other) for other in shown):
+            shown.append(quote)
+    return shown[: settings.current().quotes]
+
+
+def retells(quote: Quote, other: Quote) -> bool:
+    """Whether a quote is another wording of one already shown: most of its content words are
+    the other's ("We're thankful that between the Mayday and the collapse ..." as two outlets
+    print it). Where the wordings differ, "Where sources differ" shows both."""
+    mine, theirs = set(content_words(quote.text)), set(content_words(other.text))
+    shared = len(mine & theirs)
+    return shared >= 3 and shared >= settings.current().retold_share * len(mine)
 
 
 def surname(speaker: str) -> str:

@@ -169,6 +169,11 @@ class Tuning(BaseModel):
         4, description="Dated events on a story's timeline (other chosen events stay in sections)"
     )
     quotes: int = Field(3, description="Key quotes per story")
+    retold_share: float = Field(
+        0.5,
+        description="A quote whose content words are at least this share another key quote's "
+        "is another wording of that remark and not shown again under Key quotes",
+    )
     quoted_share: float = Field(
         0.6,
         description="A sentence whose words are at least this share a key quote's is read under "

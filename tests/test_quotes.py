@@ -90,6 +90,21 @@ def test_one_person_named_two_ways_is_one_voice_and_speaks_in_a_whole_sentence_f
     assert "Ermotti" in voices  # Mr Kelleher is Colm Kelleher: one voice, not two
 
 
+def test_a_remark_two_outlets_word_slightly_differently_is_one_key_quote():
+    from briefing.corroborate import combine_quotes
+
+    quotes = quotes_of(
+        "“We're thankful that between the Mayday and the collapse that we had officials who "
+        "were able to stop the flow of traffic,” Moore said. “The bridge was fully up to code,” "
+        "Moore said.",
+        "“We’re thankful that between the mayday and the collapse, we had officials who were "
+        "able to begin to stop the flow of traffic,” Moore said.",
+    )
+    shown = [q.text for q in combine_quotes(quotes)]
+    assert len(shown) == 2
+    assert shown[1] == "The bridge was fully up to code,"
+
+
 def test_a_speaker_named_after_said_an_organisation_and_a_title_is_the_person():
     (quote,) = quotes_of(
         "“We felt we had a better horse,” said UBS chairman Colm Kelleher of the decision."
