@@ -38,6 +38,7 @@ def only(sentence: str):
         ),
         ("Fighting injured 12 others near the camp.", "12", "injured"),
         ("There are 239 hostages being held captive in Gaza.", "239", "hostages"),
+        ("The motion passed, with 11 abstentions in the chamber.", "11", "abstentions"),
         (
             "More than 240 people, including several Americans, were abducted in the attack.",
             "More than 240",

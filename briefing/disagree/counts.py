@@ -23,7 +23,7 @@ LABELS = {
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
     "bribes": "Bribes", "valuation": "Valuation", "restitution": "Restitution",
-    "hostages": "Hostages", "taxes": "Tax bill",
+    "hostages": "Hostages", "taxes": "Tax bill", "abstentions": "Abstentions",
 }  # fmt: skip
 
 

@@ -47,6 +47,7 @@ THINGS = {
     "troops": "troops", "soldiers": "troops", "passengers": "passengers",
     "layoffs": "jobs cut", "redundancies": "jobs cut",
     "discharged": "discharged",
+    "abstentions": "abstentions", "abstained": "abstentions", "abstaining": "abstentions",
     "hostages": "hostages", "captives": "hostages", "abducted": "hostages",
     "kidnapped": "hostages", "hostage": "hostages",
 }  # fmt: skip
