@@ -962,6 +962,12 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
         "Registration Number: 130349 Registration Number: 130349",
+        # an opinion piece's note on its author, a related link in brackets
+        "Ann Writer is a world affairs columnist for Example Review. Follow her @annwriter . The "
+        "opinions expressed in this commentary are hers.",
+        "Ann Writer is an American writer and journalist. He is author of the book, 'Empire,' "
+        "released in 2013. ann@example.com",
+        "[Is the Kremlin's leader losing his grip?]",
         # notes on the page's own versions
         "Editor’s note: This story was updated at 1 p.m. on March 27 to reflect new information.",
         "This article has been updated with comment from the ministry.",

@@ -83,6 +83,18 @@ CHROME_PATTERNS = (
         r" (?:updated|corrected|amended|changed)\b",
         re.I,
     ),
+    # An opinion piece's note on its author: "Frida Ghitis is a world affairs columnist for The
+    # Miami Herald ... The opinions expressed in this commentary are hers.", "Robert Bridge is an
+    # American writer and journalist. He is author of the book, ... robertvbridge@yahoo.com".
+    re.compile(
+        r"^(?:[A-Z][\w.'’-]+\s){1,3}is an? (?:[\w-]+\s){0,8}?(?:columnist|writer|journalist|"
+        r"correspondent|author|contributor|commentator|analyst|editor|professor|fellow)\b"
+        r"(?=.*(?:opinions? expressed|views expressed|\bauthor of\b|@|\bFollow (?:him|her)\b))"
+    ),
+    re.compile(r"^the (?:opinions|views) expressed in this (?:commentary|article|column)\b", re.I),
+    # A related link or an editor's insert on a line of its own: "[Is China’s leader losing
+    # his grip?]", "[Reporting by Ann Writer; Editing by Ed Itor]".
+    re.compile(r"^\[(?![^\[\]]*\d{4}\]$)[^\[\]]{3,160}\]$"),  # not a date: "[December 03, 2025]"
     # A site's registration in its footer: "Registration Number: 130349", "License for
     # publishing multimedia online 0108263".
     re.compile(r"^(?:registration number\s*:|licen[cs]e for publishing\b)", re.I),

@@ -114,7 +114,7 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
 
 # A list marker before the words of a body paragraph ("- FINMA says ...", "2. A UN official
 # said ..."): layout, not text. A number is a marker only before a capital or a quotation.
-LIST_MARKER = re.compile(r"^(?:[-*•·▪►]\s+(?=[\w“\"‘(])|\d{1,2}[.)]\s+(?=[A-Z“\"‘]))")
+LIST_MARKER = re.compile(r"^(?:(?:--|[-*•·▪►])\s+(?=[\w“\"‘(])|\d{1,2}[.)]\s+(?=[A-Z“\"‘]))")
 
 
 def without_list_markers(paragraphs: list[str], repairs: list[str]) -> list[str]:
