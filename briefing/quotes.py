@@ -49,6 +49,8 @@ AFTER_LONG_TITLE = re.compile(
     rf"^[,.]?\s*((?:[A-Z][\w’'-]*|of|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|for|and|the)){{1,9}})"
     rf"\s+{SPEECH}\b"
 )
+STALE = 3  # sentences after which "he" no longer points to the last speaker quoted
+TO_SAY = re.compile(rf"\bto\s+(?:announce|say|declare|state|tell|write|add|{SPEECH})\s*$")
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
@@ -116,6 +118,7 @@ def quotes_in(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: str | None = None
     last_named: str | None = None  # the last person named speaking, for "he told residents"
+    last_at = named_at = -STALE - 1  # the sentences they were last seen in
     previous: Sentence | None = None  # the sentence before the paragraph
     for paragraph in paragraphs(article):
         named = named_speakers(paragraph.text)
@@ -131,16 +134,23 @@ def quotes_in(article: Article) -> list[Quote]:
             # "he" is the one the sentence before opens on, else the last one named speaking
             opens = [s for start, _, s in spans if start <= match.start()]
             prior = ([previous, *paragraph.sentences][len(opens) - 1]) if opens else previous
-            earlier = last_speaker or subject_of(prior) or (before[-1] if before else last_named)
+            here = opens[-1].number if opens else (prior.number if prior else 0)
+            # "he" a few paragraphs on is someone the text has named since, perhaps by title
+            # only ("the prime minister insisted ..."): a speaker quoted long before is not him
+            recent = last_speaker if here - last_at <= STALE else None
+            named_recently = last_named if here - named_at <= STALE else None
+            earlier = recent or subject_of(prior) or (before[-1] if before else named_recently)
             speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier)
-            last_speaker = speaker or last_speaker
+            cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
+            if speaker:
+                last_speaker, last_at = speaker, max((s.number for s in cited), default=here)
             if len(words.split()) < settings.current().quote_min_words and not (
                 speaker and WHOLE_SENTENCE.match(words)
             ):
                 continue  # a phrase ("abysmally poor"), unless a named speaker says it whole
-            cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
             quotes.append(Quote(text=words, speaker=speaker, evidence=[evidence(s) for s in cited]))
-        last_named = named[-1][1] if named else last_named
+        if named and paragraph.sentences:
+            last_named, named_at = named[-1][1], paragraph.sentences[-1].number
         previous = paragraph.sentences[-1] if paragraph.sentences else previous
     return quotes
 
@@ -185,7 +195,9 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
         return clean_name(role.group(2))
     colon = BEFORE_COLON.search(before)
     clause = re.split(r"[,;]", colon.group(1))[-1].strip() if colon else ""
-    subject = SUBJECT.match(clause)
+    # "The Papers led ... the president of Argentina to announce:": the infinitive's speaker is
+    # the object, not the clause's subject
+    subject = None if TO_SAY.search(clause) else SUBJECT.match(clause)
     titled = subject and all(is_title(w) for w in subject.group(1).split())  # "envoy", not "told"
     named = clean_name(subject.group(2)) if titled else None
     if named:

@@ -105,6 +105,30 @@ def test_a_remark_two_outlets_word_slightly_differently_is_one_key_quote():
     assert shown[1] == "The bridge was fully up to code,"
 
 
+def test_he_paragraphs_after_another_speaker_is_not_that_speaker():
+    (first, second) = quotes_of(
+        "“The accusations are groundless and absurd,” Hong Lei said on Tuesday.\n\n"
+        "The family of Messi said the revelations showed no wrongdoing at all.\n\n"
+        "Iceland's prime minister resisted mounting pressure to step down on Monday.\n\n"
+        "Huge crowds gathered outside parliament. But the prime minister insisted he had never "
+        "hidden money abroad.\n\n"
+        "“I have not considered quitting because of this matter,” he told Icelandic television."
+    )
+    assert first.speaker == "Hong Lei"
+    assert second.speaker is None  # unattributed, rather than the wrong man
+    (third,) = quotes_of(
+        "“We will keep talking to them,” Hong Lei said.\n\n“It will go on,” he said."
+    )
+    assert third.speaker == "Hong Lei"
+
+
+def test_someone_made_to_speak_by_the_subject_is_not_the_subject():
+    (quote,) = quotes_of(
+        "The Papers led the president of Argentina to announce: “I have nothing to hide.”"
+    )
+    assert quote.speaker is None
+
+
 def test_a_speaker_named_after_said_an_organisation_and_a_title_is_the_person():
     (quote,) = quotes_of(
         "“We felt we had a better horse,” said UBS chairman Colm Kelleher of the decision."
