@@ -131,7 +131,8 @@ def make_story(
         combined, room, len(members), *sections.weights(kind), sections.section_of(kind)
     )
     events = [i for i in chosen if i.kind == "event"]
-    dated = timeline(events, published, settings.current().timeline)
+    guessed = {a.id for a in articles if a.date_approximate}
+    dated = timeline(events, published, settings.current().timeline, guessed)
     on_timeline = {i.evidence[0].sentence_id for i in dated}
     placed = sections.assign(
         [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
@@ -164,7 +165,10 @@ def shown_ids(items: list[Item]) -> frozenset[str]:
 
 
 def timeline(
-    events: list[Item], published: dict[str, dt.date | None], size: int | None = None
+    events: list[Item],
+    published: dict[str, dt.date | None],
+    size: int | None = None,
+    guessed: set[str] = frozenset(),
 ) -> list[Item]:
     """Events in date order; with `size`, the best-ranked ones, those with a stated date first.
     A relative date ("on Tuesday") resolves against the date of the article that states it. An
@@ -172,8 +176,9 @@ def timeline(
     stays in its section, where "undated" is not shown as a date."""
     dated: list[tuple[bool, Item]] = []
     for item in events:
-        reference = published.get(item.evidence[0].article_id)
-        when, approximate = dates.resolve(item.text, reference)
+        article = item.evidence[0].article_id
+        reference = published.get(article)
+        when, approximate = dates.resolve(item.text, reference, exact=article not in guessed)
         stated = when is not None
         if when is None:
             when, approximate = reference, True

@@ -62,6 +62,14 @@ def test_the_day_after_the_articles_date_is_that_day_not_six_days_back():
     assert resolve("The plane left on Saturday.", sunday) == (dt.date(2017, 12, 30), True)
 
 
+def test_against_a_guessed_article_date_a_weekday_is_never_the_day_after():
+    # a crawl's date, bounded by the day briefed (a Saturday): Sunday is the one before
+    saturday = dt.date(2016, 4, 9)
+    text = "The storm made landfall on Sunday as the paper released the documents."
+    assert resolve(text, saturday, exact=False) == (dt.date(2016, 4, 3), True)
+    assert resolve(text, saturday) == (dt.date(2016, 4, 10), True)
+
+
 def test_a_possessive_weekday_names_an_earlier_event_not_the_sentences_own_day():
     rose = "The death toll from Tuesday's earthquake rose to 14 on Wednesday, officials said."
     assert resolve(rose, FRIDAY) == (dt.date(2025, 12, 3), True)

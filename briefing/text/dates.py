@@ -46,8 +46,12 @@ RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
 
 
-def resolve(text: str, reference: dt.date | None) -> tuple[dt.date | None, bool]:
-    """(date, approximate) for the first date the text states, or (None, False)."""
+def resolve(
+    text: str, reference: dt.date | None, *, exact: bool = True
+) -> tuple[dt.date | None, bool]:
+    """(date, approximate) for the first date the text states, or (None, False). `exact`: the
+    reference is the article's own stated date, not one inferred or bounded (then a weekday is
+    never the day after it)."""
     explicit = explicit_date(text, reference)
     if explicit:
         return explicit, False
@@ -56,7 +60,7 @@ def resolve(text: str, reference: dt.date | None) -> tuple[dt.date | None, bool]
     ahead = FUTURE_WEEKDAY.search(text)
     if ahead:
         return next_weekday(reference, WEEKDAYS.index(ahead.group(1).lower())), True
-    day = own_day(text, reference)
+    day = own_day(text, reference, exact=exact)
     if day:
         return day, True
     relative = RELATIVE.search(text)
@@ -88,14 +92,14 @@ def year_near(reference: dt.date | None, month: int) -> int | None:
     return reference.year if month <= reference.month else reference.year - 1
 
 
-def own_day(text: str, reference: dt.date) -> dt.date | None:
+def own_day(text: str, reference: dt.date, *, exact: bool = True) -> dt.date | None:
     """The day the sentence's own event is on: "The toll from Tuesday's earthquake rose to 14 on
     Wednesday" is Wednesday's news; a possessive weekday names an earlier event. A later day is
     not taken when it falls before that event ("Monday's quake, which followed a tremor on
     Saturday, killed 12" is Monday's)."""
     days = [
         (
-            last_weekday(reference, WEEKDAYS.index(d.group(1).lower())),
+            last_weekday(reference, WEEKDAYS.index(d.group(1).lower()), day_after=exact),
             bool(POSSESSIVE.match(text, d.end())),
         )
         for d in WEEKDAY.finditer(text)
@@ -117,11 +121,13 @@ def next_weekday(reference: dt.date, weekday: int) -> dt.date:
     return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
 
 
-def last_weekday(reference: dt.date, weekday: int) -> dt.date:
+def last_weekday(reference: dt.date, weekday: int, *, day_after: bool = True) -> dt.date:
     """The most recent given weekday on or before the reference date (news reports the past),
     except the day after it: "said Monday" in a story dated Sunday was updated on Monday (or
-    dated in another time zone); six days back, news writes "last Monday"."""
-    if (reference + dt.timedelta(days=1)).weekday() == weekday:
+    dated in another time zone); six days back, news writes "last Monday". Not when the
+    reference is itself a guess (`day_after` False): a crawl's date bounded by the day briefed
+    puts no event after that day."""
+    if day_after and (reference + dt.timedelta(days=1)).weekday() == weekday:
         return reference + dt.timedelta(days=1)
     return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
 
