@@ -372,6 +372,15 @@ NO_COMMENT = re.compile(
 RUNS_ON = re.compile(r"(?:Nor|And|But|Yet|Or)\b")
 
 
+# The article pointing at itself: "Here are 8 things to know.", "We answer some pressing
+# questions about the huge document leak.", "Here's a look at where things stand:".
+SIGNPOST = re.compile(
+    r"^(?:Here(?:['’]s| is| are)\b[^.]{0,60}?\b(?:things? (?:to|you) know|what (?:we|you) know|"
+    r"what to know|need to know|a look at|where things stand|the latest|key points|questions)"
+    r"|We (?:answer|explain|look at|break down)\b)"
+)
+
+
 def introduces(text: str) -> bool:
     """A broadcast's introduction of its guest or reporter: the talk around the story, not a
     finding. A quotation that says it stays."""
@@ -393,7 +402,7 @@ def budget(words: int, articles: int) -> int:
     """Words the findings of a story of `articles` sources and `words` words may take."""
     tuning = settings.current()
     share = int(tuning.finding_words * words) - tuning.source_overhead * articles
-    return max(tuning.min_finding_words, share)
+    return min(tuning.max_finding_words, max(tuning.min_finding_words, share))
 
 
 def choose(
@@ -428,6 +437,7 @@ def choose(
         and not asks(i.text)
         and not advises(i.text)
         and not introduces(i.text)
+        and not SIGNPOST.match(i.text)
         and not NO_COMMENT.search(i.text)
         and not CAPTION_SENTENCE.search(i.text)  # a caption run into a paragraph
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause

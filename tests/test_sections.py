@@ -9,7 +9,7 @@ import pytest
 
 from briefing import render, sections, summarize
 from briefing.assemble import make_story
-from briefing.corroborate import choose, importance, opens_a_quotation
+from briefing.corroborate import budget, choose, importance, opens_a_quotation
 from briefing.models import Article, Briefing, Evidence, Item, Sentence, Source, Story
 from briefing.text.sentences import numbered
 
@@ -142,6 +142,12 @@ def test_negotiation_keeps_positions_sticking_points_and_next_steps():
     assert keys.index("positions") < keys.index("sticking_points") < keys.index("next_steps")
 
 
+def test_a_storys_findings_take_a_share_of_its_words_within_a_floor_and_a_ceiling():
+    assert budget(2000, 4) == 0.3 * 2000 - 15 * 4  # a share of the sources' words
+    assert budget(250, 3) == 150  # three short wire stories still get their leads
+    assert budget(12000, 10) == 1000  # ten long pages: a briefing, not a digest
+
+
 def test_the_lead_of_an_article_is_chosen_before_a_later_sentence_of_the_same_weight():
     items, _ = facts([article(1, CRASH)])
     (first,) = choose(items, words=20, articles=1)
@@ -219,6 +225,16 @@ def test_a_broadcast_introducing_its_guest_is_not_a_finding():
     joins = "Our reporter in Kyiv, who covered the talks all week, joins us now from the capital."
     news = "Nelson said the largest number of attacks happened near the main railway station."
     assert shown(intro, joins, news) == [news]
+
+
+def test_the_article_pointing_at_itself_is_not_a_finding():
+    signposts = [
+        "Here are 8 things to know about the leak and the law firm behind it.",
+        "We answer some pressing questions about the huge document leak.",
+        "Here's a look at where things stand after the floods in the east.",
+    ]
+    news = "Here are the 11.5 million documents that the newspaper obtained from a source."
+    assert shown(*signposts, news) == [news]
 
 
 def test_advice_to_cause_no_concern_is_not_who_is_responsible_for_a_breach():
