@@ -101,6 +101,15 @@ def test_a_qualifier_widens_the_reading_on_its_side_only():
     assert not at_least.compatible(larger)
 
 
+def test_two_approximations_a_ninth_apart_differ_and_a_close_figure_agrees():
+    about = only("The city is home to about 800,000 people.")
+    around = only("The city is home to around 900,000 people.")
+    assert not about.compatible(around)
+    assert only("The toll rose to about 5,000 on Monday.").compatible(
+        only("The toll rose to 5,200 on Monday.")
+    )
+
+
 def test_a_range_reads_from_its_low_to_its_high_end():
     quantity = only("It can reach 18,000 to 20,000 deaths, the mayor said.")
     assert (quantity.low, quantity.high, quantity.thing) == (18000, 20000, "dead")
