@@ -29,7 +29,8 @@ STICKING = _cues(
 )  # fmt: skip
 NEXT_STRONG = _cues(
     r"expected to", r"(?:will|would) (?:continue|meet|travel|visit|hold|debrief|return)",
-    r"awaiting", r"waiting for", r"next (?:week|month|round|steps?)", r"(?:very )?soon",
+    r"awaiting", r"waiting for", r"next (?:week|month|round|steps?)",
+    r"(?:very )?soon(?! after\b| afterwards?\b| thereafter\b)",  # not "escaped soon after"
     r"scheduled", r"debrief", r"depends? on", r"plans? to", r"is set to", r"in the coming",
     r"later this (?:week|month|year)", r"upcoming", r"might meet", r"road to peace will",
 )  # fmt: skip
@@ -66,7 +67,8 @@ def states_a_date(text: str) -> bool:
 
 
 WHEN = re.compile(
-    r"\b(?:next (?:week|month|year)|(?:very )?soon|in the coming (?:days|weeks|months)"
+    r"\b(?:next (?:week|month|year)|(?:very )?soon(?! after\b| afterwards?\b| thereafter\b)"
+    r"|in the coming (?:days|weeks|months)"
     r"|later (?:this|next) (?:week|month|year)|(?:on |this |next )?(?:monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)|tomorrow|today|hour by hour|within (?:days|weeks))\b",
     re.I,

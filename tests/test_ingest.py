@@ -968,6 +968,11 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "Ann Writer is an American writer and journalist. He is author of the book, 'Empire,' "
         "released in 2013. ann@example.com",
         "[Is the Kremlin's leader losing his grip?]",
+        # a video module, a programme's promotion
+        "JUST WATCHED The weapon that makes it dangerous Replay More Videos ... MUST WATCH The "
+        "weapon that makes it dangerous 01:12",
+        "CNN Special -- Secret State CNN takes you inside. Watch the documentary on CNN and CNN "
+        "International: 10 p.m. ET, Friday September 15",
         # notes on the page's own versions
         "Editor’s note: This story was updated at 1 p.m. on March 27 to reflect new information.",
         "This article has been updated with comment from the ministry.",

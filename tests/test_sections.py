@@ -178,6 +178,13 @@ def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
     assert "next_steps" in sections.assign([item], "negotiation")
 
 
+def test_soon_after_an_event_is_no_next_step_but_soon_is():
+    past = finding("fact", "Beyond the 57 who escaped soon after their capture, one was found.")
+    assert "next_steps" not in sections.assign([past], "incident")
+    ahead = past.model_copy(update={"text": "Their names will be released soon, Shehu said."})
+    assert "next_steps" in sections.assign([ahead], "incident")
+
+
 def test_an_office_holder_speaking_weighs_more_than_the_same_words_from_a_bystander():
     official = "Meanwhile, US President Joe Biden hailed the agreement as historic for the region."
     bystander = "Meanwhile, US shopkeeper Joe Biden of Ohio hailed the agreement as historic today."
@@ -307,6 +314,11 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "Theranos founder Elizabeth Holmes, center, arrives at the federal courthouse in San "
             "Jose, Calif., on Friday, Nov. 18, 2022.",
             "Holmes was sentenced to more than 11 years in prison for defrauding investors.",
+        ),
+        (  # a passive caption, dated
+            "A South Korean Hyunmoo II ballistic missile is fired during an exercise at an "
+            "undisclosed location on September 15, 2017.",
+            "North Korea fired a ballistic missile over the island of Hokkaido on Friday.",
         ),
         (  # a picture desk's caption run into a paragraph
             "Federal Reserve Chairman Jerome Powell speaks during a news conference at the William "

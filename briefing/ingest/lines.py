@@ -122,6 +122,14 @@ CHROME_PATTERNS = (
     # rates" (no full stop), "01:24 - Source: CNN".
     re.compile(r"^(?:Watch|Hear|Listen)\b[^.!?]{0,100}$"),
     re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I),
+    # CNN's video module and a programme's promotion: "JUST WATCHED The weapon ... Replay More
+    # Videos ... MUST WATCH The weapon ... 01:12", "Watch the documentary on CNN and CNN
+    # International: 10 p.m. ET, Friday September 15".
+    re.compile(r"^(?:JUST WATCHED|MUST WATCH)\b|\bReplay More Videos\b"),
+    re.compile(
+        r"\bWatch (?:the )?(?:documentary|show|series|special|full interview)\b[^.]{0,40}\bon "
+        r"[A-Z]"
+    ),
     re.compile(r"^\d{1,2}:\d{2}(?:\s+\d{1,2}:\d{2})*$"),  # an audio player's clock: "0:00 0:00"
     # An embedded post's link and signature: "pic.twitter.com/ZAxApKpJIT", "— Keir Starmer
     # (@Keir_Starmer) November 26, 2024".
