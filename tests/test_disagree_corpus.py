@@ -49,9 +49,9 @@ EXPECTED = {
         "Support": ["up to 100 billion Swiss francs", "200 billion francs"],
     },
     "equifax-breach": {
-        "People affected (US)": ["143million", "145.5 million"],
-        "People affected (UK)": ["44million Brits", "fewer than 400,000"],
-        "People affected (CA)": ["100,000 Canadian", "8,000 Canadian"],
+        "People affected (Americans)": ["143million", "145.5 million"],
+        "People affected (Britons)": ["44million Brits", "fewer than 400,000"],
+        "People affected (Canadians)": ["100,000 Canadian", "8,000 Canadian"],
     },
 }
 

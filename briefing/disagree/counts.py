@@ -14,7 +14,7 @@ from ..models import Difference, KeyFigure, Sentence, Variant
 from ..text.datelines import without_dateline
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.numbers import NUMBER_WORDS
-from ..text.quantities import CONTESTED, SUBGROUPS, Quantity, quantities_in_order
+from ..text.quantities import CONTESTED, PEOPLE_OF, SUBGROUPS, Quantity, quantities_in_order
 from .words import WORDS
 
 # How a measured thing is named in a briefing line.
@@ -498,7 +498,9 @@ def held_groups(
 
 
 def label(thing: str, place: str | None) -> str:
-    return LABELS.get(thing, thing.capitalize()) + (f" ({place})" if place else "")
+    """ "Death toll (Palestinians)", "Vote share (Mnangagwa)", "Death toll (children)"."""
+    holder = PEOPLE_OF.get(place, place) if place else None
+    return LABELS.get(thing, thing.capitalize()) + (f" ({holder})" if holder else "")
 
 
 def prominence(stated: list[tuple[Quantity, Sentence]]) -> tuple[int, int]:

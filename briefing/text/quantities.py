@@ -188,6 +188,14 @@ NATIONALITIES = [
     ("algerians", "algerian", "DZ"), ("tunisians", "tunisian", "TN"),
 ]  # fmt: skip
 NATIONALS = {word: code for *words, code in NATIONALITIES for word in words}
+# How a place code reads in a label: "Death toll (Palestinians)", not "(PS)".
+PEOPLE_OF = {code: plural.capitalize() for plural, _, code in NATIONALITIES} | {
+    "US": "Americans",
+    "UK": "Britons",
+    "CA": "Canadians",
+    "AU": "Australians",
+    "DE": "Germans",
+}
 PEOPLE |= {plural for plural, _, _ in NATIONALITIES}
 # What a breach takes from people: "the personal information of 143 million people".
 RECORDS = {"data", "information", "records", "details"}
