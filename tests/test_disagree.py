@@ -487,6 +487,17 @@ def test_key_figures_give_one_line_per_measured_thing_most_cited_first():
     assert all(f.text in e.text for f in figures for e in f.evidence[:1])
 
 
+def test_one_figure_under_two_labels_of_one_measure_is_one_key_figure():
+    texts = [
+        "The vessel transferred 600 tons of refined petroleum to a North Korean ship.",
+        "The ship, reports said, moved 600 tons of refined oil to a North Korean vessel.",
+        "It carried 25 tons of rice to the port.",
+    ]
+    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
+    figures = key_figures(segment(articles).sentences)
+    assert [f.about for f in figures] == ["Tonnes of refined petroleum", "Tonnes of rice"]
+
+
 def test_a_measure_where_sources_differ_lists_is_not_repeated_as_a_key_figure():
     texts = [
         "The death toll rose to 11,300. About 10,000 people are missing.",

@@ -467,6 +467,7 @@ def key_figures(
         if about not in contested:
             ranked.append((about, min(by_value.values(), key=prominence)))
     ranked.sort(key=lambda r: prominence(r[1]))
+    ranked = once_each(ranked)
     size = settings.current().key_figures if size is None else size
     figures = []
     whole = set(shown)  # sentences a reader has seen whole: a figure from one is a short clause
@@ -483,6 +484,28 @@ def key_figures(
             )
         )
     return figures
+
+
+def once_each(
+    ranked: list[tuple[str, list[tuple[Quantity, Sentence]]]],
+) -> list[tuple[str, list[tuple[Quantity, Sentence]]]]:
+    """One line per figure: the same value of one kind of measure under a second label ("600
+    tons of refined petroleum" and "600 tons of refined oil"; Equifax's "shares dropped five per
+    cent" and "Shares of the company's stock dropped more than five per cent") is one fact."""
+    groups: dict[tuple[str, str, float], list[tuple[str, list[tuple[Quantity, Sentence]]]]] = {}
+    for about, best in ranked:
+        quantity = best[0][0]
+        key = (quantity.thing.split(" of ")[0] if quantity.thing else "", quantity.unit,
+               quantity.value)  # fmt: skip
+        groups.setdefault(key, []).append((about, best))
+    # In the place of the first, the one a reader can read whole, if any: "The vessel,
+    # Lighthouse Winmore, reportedly transferred 600 tons ..." over "…transferred 600 tons…".
+    return [min(same, key=lambda r: clipped(r[1][0][1].text)) for same in groups.values()]
+
+
+def clipped(text: str) -> bool:
+    """Whether a key figure's sentence is too long to show whole (see clause_of)."""
+    return len(text.split()) > settings.current().figure_words + 4
 
 
 def held_groups(
