@@ -41,7 +41,9 @@ POSITION = _cues(
     r"refus\w+", r"optimis\w+", r"denied", r"claims?", r"propos\w+", r"concerns?",
     r"fearful", r"wary", r"worry", r"positive assessment", r"constructive",
 )  # fmt: skip
-NEXT_WEAK = _cues(r"will", r"would")
+# "will" or "would" of the sentence's own clause; not a relative clause's ("approved a deal that
+# would see the release of 50 hostages" is what happened).
+NEXT_WEAK = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:will|would)\b", re.I)
 
 
 def kind_of(text: str) -> Kind | None:

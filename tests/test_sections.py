@@ -178,6 +178,13 @@ def test_a_would_in_a_memory_is_not_what_comes_next_after_a_disaster():
     assert "next_steps" in sections.assign([item], "negotiation")
 
 
+def test_a_will_of_a_relative_clause_is_no_next_step_but_the_sentences_own_is():
+    from briefing.cues import kind_of
+
+    assert kind_of("The cabinet approved a deal that would see the release of 50 people.") is None
+    assert kind_of("Hamas will free 50 women and children over four days.") == "next_step"
+
+
 def test_soon_after_an_event_is_no_next_step_but_soon_is():
     past = finding("fact", "Beyond the 57 who escaped soon after their capture, one was found.")
     assert "next_steps" not in sections.assign([past], "incident")
