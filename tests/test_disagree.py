@@ -307,6 +307,8 @@ def test_the_length_of_a_ship_is_compared_across_units():
         "almost 300-metre-long vessel",
     ]
     assert run("The 985-foot ship sailed.", "The 300-metre ship sailed.") == []
+    # where something is, not how long the bridge is
+    assert run("The 1.6-mile bridge fell.", "Divers searched 2 miles from the bridge.") == []
 
 
 def test_the_age_of_a_bank_differs_but_ages_of_people_are_left_alone():

@@ -61,7 +61,7 @@ LASTED = re.compile(
 )
 # The size of a ship, a bridge or a building, in metres: "the 948-foot vessel", "the
 # 985-foot-long vessel", "an almost 300-metre-long vessel", "the 1.6-mile bridge".
-METRES = {"foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "metre": 1.0, "meter": 1.0, "m": 1.0,
+METRES = {"foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "metre": 1.0, "meter": 1.0,
           "mile": 1609.344, "kilometre": 1000.0, "kilometer": 1000.0, "km": 1000.0}  # fmt: skip
 OBJECTS = {
     "ship": "ship", "vessel": "ship", "tanker": "ship", "freighter": "ship", "ferry": "ship",
@@ -70,8 +70,12 @@ OBJECTS = {
 }  # fmt: skip
 SIZE = re.compile(
     rf"\b{QUALIFIER}(?P<num>\d[\d,]*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})[- ]"
-    r"(?P<unit>foot|feet|ft|metre|meter|m|mile|kilometre|kilometer|km)s?"
-    r"(?:[- ](?P<dim>long|tall|high))?[- ](?:[\w-]+\s+){0,2}?"
+    r"(?P<unit>foot|feet|ft|metre|meter|mile|kilometre|kilometer|km)s?"
+    # up to two words that name the object ("container", "cargo"), not where it is ("two
+    # miles from the bridge")
+    r"(?:[- ](?P<dim>long|tall|high))?[- ](?:(?!(?:from|of|to|near|off|away|past|beyond|"
+    r"below|above|under|over|across|along|into|toward|towards|behind|in|on|at|the|a|an)\b)"
+    r"[\w-]+\s+){0,2}?"
     rf"(?P<noun>{'|'.join(OBJECTS)})\b",
     re.I,
 )
