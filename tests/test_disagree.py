@@ -294,6 +294,21 @@ def test_the_length_of_a_truce_and_the_number_of_hostages_held_are_compared():
     assert hostages.about == "Hostages"
 
 
+def test_tolls_of_two_countries_are_not_rivals_but_one_countrys_name_changes_nothing():
+    two = run(
+        "In Turkey, at least 1,760 people were killed, officials said.",
+        "Syria's health ministry said at least 461 people have died.",
+        "In Syria, 326 people were killed, a monitor said.",
+    )
+    assert [d.about for d in two] == ["Death toll (Syrians)"]
+    (one,) = run(
+        "The blast killed at least 135 people in Lebanon, its health minister said.",
+        "At least 70 people were killed in the blast, officials in Beirut said.",
+        "Officials in Lebanon said at least 100 people had died in the port blast.",
+    )
+    assert one.about == "Death toll"
+
+
 def test_the_length_of_a_ship_is_compared_across_units():
     (difference,) = run(
         "The 948-foot vessel lost power around 1:30am.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import settings
 from ..ground import evidence
@@ -47,7 +47,7 @@ def quantity_groups(
     people") joins the country's group it agrees with, so it is not compared with Britons; never
     a part's ("27 people" is no count of "29 men")."""
     groups: dict[tuple[str, str | None], list[tuple[Quantity, Sentence]]] = defaultdict(list)
-    for quantity, sentence in found:
+    for quantity, sentence in by_country(found):
         groups[(quantity.thing, quantity.place)].append((quantity, sentence))
     for (thing, place), members in list(groups.items()):
         if place is not None:
@@ -68,6 +68,20 @@ def quantity_groups(
                 groups[home].append((quantity, sentence))
                 groups[(thing, None)].remove((quantity, sentence))
     return {key: members for key, members in groups.items() if members}
+
+
+def by_country(found: list[tuple[Quantity, Sentence]]) -> list[tuple[Quantity, Sentence]]:
+    """Counts placed in the country their sentence names, where a story counts in two or more
+    (Turkey's dead and Syria's after one earthquake); in a story of one country its name says
+    nothing ("Lebanon's health minister said 113 died" is the toll everyone gives)."""
+    countries: dict[str, set[str]] = defaultdict(set)
+    for quantity, _ in found:
+        if quantity.country and quantity.thing:
+            countries[quantity.thing].add(quantity.country)
+    return [
+        (replace(q, place=q.country) if q.country and len(countries[q.thing]) > 1 else q, s)
+        for q, s in found
+    ]
 
 
 def near(a: Quantity, b: Quantity) -> bool:

@@ -197,6 +197,20 @@ PEOPLE_OF = {code: plural.capitalize() for plural, _, code in NATIONALITIES} | {
     "DE": "Germans",
 }
 PEOPLE |= {plural for plural, _, _ in NATIONALITIES}
+# Countries a count can be told "in": "1,541 people in Turkey" are not Syria's 326.
+COUNTRIES = {
+    "turkey": "TR", "türkiye": "TR", "syria": "SY", "lebanon": "LB", "israel": "IL",
+    "gaza": "PS", "iraq": "IQ", "iran": "IR", "afghanistan": "AF", "pakistan": "PK",
+    "india": "IN", "russia": "RU", "ukraine": "UA", "egypt": "EG", "libya": "LY", "yemen": "YE",
+    "saudi arabia": "SA", "jordan": "JO", "somalia": "SO", "nigeria": "NG", "kenya": "KE",
+    "ethiopia": "ET", "mexico": "MX", "brazil": "BR", "colombia": "CO", "venezuela": "VE",
+    "haiti": "HT", "cuba": "CU", "italy": "IT", "spain": "ES", "greece": "GR", "poland": "PL",
+    "philippines": "PH", "indonesia": "ID", "south korea": "KR", "thailand": "TH", "china": "CN",
+    "japan": "JP", "vietnam": "VN", "sudan": "SD", "bangladesh": "BD", "nepal": "NP",
+    "switzerland": "CH", "france": "FR", "netherlands": "NL", "ireland": "IE", "chile": "CL",
+    "peru": "PE", "argentina": "AR", "morocco": "MA", "algeria": "DZ", "tunisia": "TN",
+    "germany": "DE", "canada": "CA", "australia": "AU",
+}  # fmt: skip
 # What a breach takes from people: "the personal information of 143 million people".
 RECORDS = {"data", "information", "records", "details"}
 # Where people counted live: a count of Britons is not a count of Americans.
@@ -266,6 +280,7 @@ class Quantity:
     refers_back: bool = False  # "put the number at 5,500": the thing is the one just named
     headed: bool = False  # "10,100 people": the number modifies a noun (not "the toll is 11,300")
     rounding: float = 0.0  # half its last written digit, taken on each side of an exact figure
+    country: str | None = None  # the one country its sentence names (a place, in a story of two)
 
     @property
     def measure(self) -> str | None:
@@ -411,6 +426,8 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     after = ASIDE.sub(" ", sentence[match.end() :])
     before = sentence[: match.start()]
     thing, place = thing_of(before, after, unit)
+    counted = place is None and thing in (*CASUALTIES, "people")
+    country = (country_after(words(after)[:6]) or only_country(sentence)) if counted else None
     increment = bool(INCREMENT_BEFORE.search(before))
     clause = after_clause_start(words(before)[-10:])
     refers_back = thing is None and any(
@@ -441,6 +458,7 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         place=place,
         start=match.start(),
         rounding=half,
+        country=country,
     )
 
 
@@ -863,6 +881,27 @@ SUBGROUPS = {
     "children", "students", "pupils", "teachers", "women", "men", "minors", "foreigners",
     "family", "relatives", "crew", "crewmembers", "crewmen",
 }  # fmt: skip
+
+
+COUNTRY = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b", re.I)
+
+
+def country_after(after: list[str]) -> str | None:
+    """ "killed 1,541 people in Turkey", "at least 326 in Syria": the country the count is in."""
+    for n, word in enumerate(after[:4]):
+        if word == "in":
+            return COUNTRIES.get(" ".join(after[n + 1 : n + 3])) or COUNTRIES.get(
+                after[n + 1] if n + 1 < len(after) else ""
+            )
+    return None
+
+
+def only_country(sentence: str) -> str | None:
+    """The one country a sentence names, if it names one ("In Turkey, at least 1,760 people
+    were killed", "According to Turkey's disaster agency, ... 1,541 fatalities"): where its
+    counts are from when nothing nearer says."""
+    named = {COUNTRIES[m.group(1).lower()] for m in COUNTRY.finditer(sentence)}
+    return named.pop() if len(named) == 1 else None
 
 
 def place_of(before: list[str], after: list[str]) -> str | None:
