@@ -53,7 +53,7 @@ EVENT = re.compile(
 # A truce's start, set for one day: "The truce is expected to begin Thursday morning", "A
 # ceasefire in the Gaza Strip will begin at 7:00 a.m. local time tomorrow, on Friday".
 START = re.compile(
-    r"\b(?P<noun>truce|ceasefire|cease-fire|pause|lull)\b(?:\s+[\w’'-]+){0,10}?\s+"
+    r"\b(?P<noun>truce|ceasefire|cease-fire)\b(?:\s+[\w’'-]+){0,10}?\s+"
     r"(?P<verb>begin|begins|start|starts|take effect|takes effect|come into effect)\b",
     re.I,
 )
@@ -174,6 +174,9 @@ def event_days(text: str) -> list[Claim]:
     found = []
     for match in [*EVENT.finditer(text), *START.finditer(text)]:
         if match.re is START:
+            if day.start() < match.end():
+                continue  # "On Wednesday, the cabinet approved a truce that is to begin ...":
+                # the day before it is another act's
             noun, verb = "truce", "begins"
         else:
             noun = EVENT_NOUNS[match.group("noun").lower()]

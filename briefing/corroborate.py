@@ -197,6 +197,8 @@ def retells(quote: Quote, other: Quote) -> bool:
     """Whether a quote is another wording of one already shown: most of its content words are
     the other's ("We're thankful that between the Mayday and the collapse ..." as two outlets
     print it). Where the wordings differ, "Where sources differ" shows both."""
+    if quote.speaker and other.speaker and person_key(quote.speaker) != person_key(other.speaker):
+        return False  # two sides' mirror-image accusations are two remarks
     mine, theirs = set(content_words(quote.text)), set(content_words(other.text))
     shared = len(mine & theirs)
     return shared >= 3 and shared >= settings.current().retold_share * len(mine)
@@ -376,7 +378,7 @@ RUNS_ON = re.compile(r"(?:Nor|And|But|Yet|Or)\b")
 # questions about the huge document leak.", "Here's a look at where things stand:".
 SIGNPOST = re.compile(
     r"^(?:Here(?:['’]s| is| are)\b[^.]{0,60}?\b(?:things? (?:to|you) know|what (?:we|you) know|"
-    r"what to know|need to know|a look at|where things stand|the latest|key points|questions)"
+    r"what to know|need to know|a look at|where things stand|key points|questions)"
     r"|We (?:answer|explain|look at|break down)\b)"
 )
 
@@ -437,7 +439,7 @@ def choose(
         and not asks(i.text)
         and not advises(i.text)
         and not introduces(i.text)
-        and not SIGNPOST.match(i.text)
+        and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)
         and not NO_COMMENT.search(i.text)
         and not CAPTION_SENTENCE.search(i.text)  # a caption run into a paragraph
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause

@@ -49,8 +49,17 @@ AFTER_LONG_TITLE = re.compile(
     rf"^[,.]?\s*((?:[A-Z][\w’'-]*|of|for|and|the)(?:\s+(?:[A-Z][\w’'-]*|of|for|and|the)){{1,9}})"
     rf"\s+{SPEECH}\b"
 )
-STALE = 3  # sentences after which "he" no longer points to the last speaker quoted
-TO_SAY = re.compile(rf"\bto\s+(?:announce|say|declare|state|tell|write|add|{SPEECH})\s*$")
+STALE = 3  # sentences after which "he" no longer points to the last speaker quoted, if ...
+# ... someone else was named or titled since: "the prime minister insisted ..."
+SOMEONE_TITLED = re.compile(
+    r"\b(?:the|[A-Z]\w+['’]s)\s+(?:[a-z-]+\s+){0,2}(?:prime minister|minister|president|"
+    r"spokesman|spokeswoman|spokesperson|chancellor|premier|governor|mayor|ambassador|leader|"
+    r"secretary|official|chief)\b"
+)
+TO_SAY = re.compile(
+    r"\b(?:led|asked|urged|prompted|forced|caused|pushed|invited|allowed|got)\s+\S.{0,60}?\bto\s+"
+    rf"(?:announce|say|declare|state|tell|write|add|{SPEECH})\s*$"
+)
 AFTER_PRONOUN = re.compile(rf"^[,.]?\s*(?:he|she|the official|the aide|they)\s+{SPEECH}\b", re.I)
 BEFORE_NAMED = re.compile(rf"({SPEAKER_NAME})\s+{SPEECH}\b[^“\"]{{0,60}}$")
 BEFORE_PRONOUN = re.compile(rf"\b(?:he|she)\s+{SPEECH}\b[^“\"]{{0,40}}$", re.I)
@@ -119,6 +128,7 @@ def quotes_in(article: Article) -> list[Quote]:
     last_speaker: str | None = None
     last_named: str | None = None  # the last person named speaking, for "he told residents"
     last_at = named_at = -STALE - 1  # the sentences they were last seen in
+    other_at = -1  # the last sentence that names or titles someone else
     previous: Sentence | None = None  # the sentence before the paragraph
     for paragraph in paragraphs(article):
         named = named_speakers(paragraph.text)
@@ -137,7 +147,8 @@ def quotes_in(article: Article) -> list[Quote]:
             here = opens[-1].number if opens else (prior.number if prior else 0)
             # "he" a few paragraphs on is someone the text has named since, perhaps by title
             # only ("the prime minister insisted ..."): a speaker quoted long before is not him
-            recent = last_speaker if here - last_at <= STALE else None
+            gone = here - last_at > STALE and other_at > last_at  # someone else came between
+            recent = None if gone else last_speaker
             named_recently = last_named if here - named_at <= STALE else None
             earlier = recent or subject_of(prior) or (before[-1] if before else named_recently)
             speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier)
@@ -151,6 +162,10 @@ def quotes_in(article: Article) -> list[Quote]:
             quotes.append(Quote(text=words, speaker=speaker, evidence=[evidence(s) for s in cited]))
         if named and paragraph.sentences:
             last_named, named_at = named[-1][1], paragraph.sentences[-1].number
+        for sentence in paragraph.sentences:
+            subject = subject_of(sentence)
+            if (subject and subject != last_speaker) or SOMEONE_TITLED.search(sentence.text):
+                other_at = max(other_at, sentence.number)
         previous = paragraph.sentences[-1] if paragraph.sentences else previous
     return quotes
 

@@ -561,6 +561,12 @@ def test_a_place_opening_the_lead_is_no_part_of_a_title_taken_from_it(tmp_path: 
     for place in ("WASHINGTON — ", "COLOMBO: ", "Dhaka, Dec 30: ", "Islam Times - "):
         (article,) = load_file(write(tmp_path, "story.txt", place + STORY), today=TODAY)
         assert article.title.startswith(STORY.split()[0])
+    aside = "Elon Musk - Tesla's chief executive - said the talks would resume on Monday."
+    (article,) = load_file(write(tmp_path, "story.txt", aside), today=TODAY)
+    assert article.title.startswith("Elon Musk")
+    for place in ():
+        (article,) = load_file(write(tmp_path, "story.txt", place + STORY), today=TODAY)
+        assert article.title.startswith(STORY.split()[0])
 
 
 def test_a_masthead_or_desk_above_the_headline_is_not_the_title(tmp_path: Path) -> None:
@@ -993,6 +999,9 @@ def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
         "Smith, a journalist who contributed reporting to the Panama Papers, was arrested.",
         "Watch officials said they would review the footage of the raid on Monday.",
         "Hear, hear, the minister said as the bill passed its final reading in parliament.",
+        "Vali Nasr is a professor at Johns Hopkins University and the author of a book on Iran. "
+        "He said the strike would push Tehran to retaliate.",
+        "This report was changed after objections from the White House, two officials said.",
     ],
 )
 def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None:

@@ -37,12 +37,13 @@ def only(sentence: str):
             "displaced",
         ),
         ("Fighting injured 12 others near the camp.", "12", "injured"),
+        ("One man died and 14 others were injured in the blast.", "14", "injured"),
         ("There are 239 hostages being held captive in Gaza.", "239", "hostages"),
         ("The motion passed, with 11 abstentions in the chamber.", "11", "abstentions"),
         (
             "More than 240 people, including several Americans, were abducted in the attack.",
             "More than 240",
-            "hostages",
+            "hostages taken",
         ),
         (
             "Aoun said 2,750 tonnes of ammonium nitrate had been stored unsafely.",
@@ -80,6 +81,11 @@ def test_others_beside_those_named_are_no_total():
     assert quantity.thing is None
 
 
+def test_hostages_still_held_whose_release_is_demanded_are_held():
+    held = only("Protesters demand the release of the 136 hostages still held in Gaza.")
+    assert held.thing == "hostages"
+
+
 def test_hostages_released_are_not_the_number_held():
     assert only("The deal would see the release of at least 50 hostages from Gaza.").thing is None
     four, _ = find_quantities("Four hostages, including two Americans, have since been freed.")
@@ -108,6 +114,8 @@ def test_two_approximations_a_ninth_apart_differ_and_a_close_figure_agrees():
     assert only("The toll rose to about 5,000 on Monday.").compatible(
         only("The toll rose to 5,200 on Monday.")
     )
+    forty = only("The floods killed about 40 people.")
+    assert forty.compatible(only("The floods killed 43 people."))
 
 
 def test_a_range_reads_from_its_low_to_its_high_end():

@@ -103,6 +103,12 @@ def test_a_remark_two_outlets_word_slightly_differently_is_one_key_quote():
     shown = [q.text for q in combine_quotes(quotes)]
     assert len(shown) == 2
     assert shown[1] == "The bridge was fully up to code,"
+    # two sides' mirror-image accusations are two remarks
+    both = quotes_of(
+        "“Hamas has repeatedly violated the ceasefire agreement in Gaza,” Netanyahu said.",
+        "“Israel has repeatedly violated the ceasefire agreement in Gaza,” Qassem said.",
+    )
+    assert len(combine_quotes(both)) == 2
 
 
 def test_he_paragraphs_after_another_speaker_is_not_that_speaker():
@@ -120,6 +126,14 @@ def test_he_paragraphs_after_another_speaker_is_not_that_speaker():
         "“We will keep talking to them,” Hong Lei said.\n\n“It will go on,” he said."
     )
     assert third.speaker == "Hong Lei"
+    # nobody else between: he is still the mayor, however many sentences on
+    (_, fourth) = quotes_of(
+        "“We will rebuild every home that was lost,” Mayor John Smith said on Monday.\n\n"
+        "The river rose three metres overnight. Roads were closed across the county. Schools "
+        "shut their doors. Power was cut to 4,000 homes.\n\n"
+        "“It will take years, but we will do it together,” he said."
+    )
+    assert fourth.speaker == "John Smith"
 
 
 def test_someone_made_to_speak_by_the_subject_is_not_the_subject():
@@ -127,6 +141,11 @@ def test_someone_made_to_speak_by_the_subject_is_not_the_subject():
         "The Papers led the president of Argentina to announce: “I have nothing to hide.”"
     )
     assert quote.speaker is None
+    (own,) = quotes_of(
+        'Prime Minister Rishi Sunak took to social media to say: "We will not let these thugs '
+        'win, and they will face justice."'
+    )
+    assert own.speaker == "Rishi Sunak"
 
 
 def test_a_speaker_named_after_said_an_organisation_and_a_title_is_the_person():

@@ -23,7 +23,8 @@ LABELS = {
     "affected": "People affected", "people": "People", "price": "Deal value", "support": "Support",
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
     "bribes": "Bribes", "valuation": "Valuation", "restitution": "Restitution",
-    "hostages": "Hostages", "taxes": "Tax bill", "abstentions": "Abstentions",
+    "hostages": "Hostages held", "hostages taken": "Hostages taken", "taxes": "Tax bill",
+    "abstentions": "Abstentions",
 }  # fmt: skip
 
 
@@ -312,7 +313,9 @@ def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
     psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009."), or
     one it names without its number ("That year, ...", "more than a year ago")."""
     if THAT_YEAR.match(text) or any(
-        abs(m.start() - quantity.start) <= NEAR_YEAR for m in YEARS_AGO.finditer(text)
+        abs(m.start() - quantity.start) <= NEAR_YEAR
+        and not re.search(r"\bsince\b[^,.;]{0,40}$", text[: m.start()])  # "worst since ..."
+        for m in YEARS_AGO.finditer(text)
     ):
         return True
     years = list(YEAR.finditer(text))

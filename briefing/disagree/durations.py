@@ -24,8 +24,7 @@ SAME_THING = {
     "lockdown": "lockdown", "standoff": "standoff", "shutdown": "shutdown", "outage": "outage",
     "search": "search", "investigation": "investigation", "probe": "investigation",
     "campaign": "campaign", "drought": "drought", "crisis": "crisis",
-    "truce": "truce", "ceasefire": "truce", "cease-fire": "truce", "pause": "truce",
-    "lull": "truce",
+    "truce": "truce", "ceasefire": "truce", "cease-fire": "truce",
 }  # fmt: skip
 # The age of an organisation ("the 167-year-old bank") is a fact sources can disagree on; the
 # ages of people are left alone: a story has many people and an age names one of them.
@@ -115,7 +114,8 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         raw = match.group("num").lower().replace(",", "")
         metres = float(NUMBER_WORDS.get(raw, 0) or raw) * METRES[match.group("unit").lower()]
         qualifier = (match.group("qual") or "").strip().lower()
-        key = f"{qualifier} {float(f'{metres:.3g}'):g}".strip()  # 985 feet and 300 m meet
+        # two figures: 985 feet and 300 m meet, 948 and 985 feet do not
+        key = f"{qualifier} {float(f'{metres:.2g}'):g}".strip()
         found.append((thing, "metre", key, match.group(0)))
     for pattern in PRISON:
         for match in pattern.finditer(text):

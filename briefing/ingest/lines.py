@@ -79,8 +79,8 @@ CHROME_PATTERNS = (
     # A note on the page's own versions: "Editor’s note: This story was updated at 1 p.m. on
     # March 27 to reflect new information.", "This article has been updated with comment".
     re.compile(
-        r"^(?:editor['’]s note\s*:\s*)?this (?:story|article|report) (?:has been|was|is being)"
-        r" (?:updated|corrected|amended|changed)\b",
+        r"^(?:editor['’]s note\s*:\s*)?this (?:story|article) (?:has been|was|is being)"
+        r" (?:updated|corrected|amended)\b",
         re.I,
     ),
     # An opinion piece's note on its author: "Frida Ghitis is a world affairs columnist for The
@@ -89,7 +89,7 @@ CHROME_PATTERNS = (
     re.compile(
         r"^(?:[A-Z][\w.'’-]+\s){1,3}is an? (?:[\w-]+\s){0,8}?(?:columnist|writer|journalist|"
         r"correspondent|author|contributor|commentator|analyst|editor|professor|fellow)\b"
-        r"(?=.*(?:opinions? expressed|views expressed|\bauthor of\b|@|\bFollow (?:him|her)\b))"
+        r"(?=.*(?:opinions? expressed|views expressed|\S@\w+\.\w|\bFollow (?:him|her)\b))"
     ),
     re.compile(r"^the (?:opinions|views) expressed in this (?:commentary|article|column)\b", re.I),
     # A related link or an editor's insert on a line of its own: "[Is China’s leader losing

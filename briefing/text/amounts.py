@@ -27,13 +27,12 @@ CURRENCIES = {
 }  # fmt: skip
 # Qualifier -> (low, high) factors around the stated value: the range a reader takes it to mean.
 # "more than 5,200" says little above 5,200 and "nearly four" little below four; wider readings
-# would make every pair of figures compatible: "about 800,000" and "around 900,000" residents
-# differ (with a tenth either side they met), "about 5,000" and "5,200" do not.
+# would make every pair of figures compatible. Two approximations are read closer (APPROXIMATE).
 QUALIFIERS = {
     "at least": (1.0, 1.3), "more than": (1.0, 1.3), "over": (1.0, 1.3), "exceeding": (1.0, 1.3),
     "in excess of": (1.0, 1.3), "upwards of": (1.0, 1.3), "above": (1.0, 1.3),
-    "about": (0.95, 1.05), "around": (0.95, 1.05), "roughly": (0.95, 1.05), "some": (0.95, 1.05),
-    "approximately": (0.95, 1.05), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "some": (0.9, 1.1),
+    "approximately": (0.9, 1.1), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
     "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "just under": (0.9, 1.0),
     "up to": (0.7, 1.0), "as many as": (0.7, 1.0), "as much as": (0.7, 1.0),
     "fewer than": (0.7, 1.0), "less than": (0.7, 1.0), "under": (0.7, 1.0),

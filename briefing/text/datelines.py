@@ -37,7 +37,9 @@ OPENER = re.compile(
 
 
 # The site's name and a spaced dash before the lead: "Islam Times - A humanitarian ceasefire".
-SITE_DASH = re.compile(r"^(?:[A-Z][\w.&'’]*\s){0,2}[A-Z][\w.&'’]*\s+[-—–]\s+(?=[A-Z])")
+SITE_DASH = re.compile(
+    r"^(?:[A-Z][\w.&'’]*\s){0,2}[A-Z][\w.&'’]*\s+[-—–]\s+(?=[A-Z])(?![^-—–]{1,80}\s[-—–]\s)"
+)  # not a name before an aside: "Elon Musk - Tesla's chief executive - said"
 
 
 def without_dateline(paragraph: str) -> str:

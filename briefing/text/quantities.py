@@ -298,6 +298,10 @@ class Quantity:
     def compatible(self, other: Quantity, *, as_written: bool = False) -> bool:
         """Whether both can be true at once: their readings overlap. `as_written`: without
         reading a rounded figure as a range ("51%" is then not "50.8%")."""
+        if self.qualifier in APPROXIMATE and other.qualifier in APPROXIMATE:
+            # "about 800,000" and "around 900,000" residents differ; "about 40" and "43" agree
+            near = APPROXIMATE[self.qualifier]
+            return abs(self.value - other.value) <= near * max(self.value, other.value)
         if as_written:
             slack = 1e-9 * max(abs(self.value), abs(other.value), 1.0)  # float error, not a gap
             return (
@@ -312,6 +316,11 @@ class Quantity:
         slack = 1e-9 * max(abs(self.value), abs(other.value), 1.0)
         rounded = self.rounding > 0 and other.rounding > 0
         return not (rounded and touch <= slack)
+
+
+# Qualifiers of a round figure, and how far apart two such figures of one thing may be: two
+# sources that both round say more than one rounding does.
+APPROXIMATE = {"about": 0.05, "around": 0.05, "roughly": 0.05, "some": 0.05, "approximately": 0.05}
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -435,9 +444,8 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     )
     if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
         thing = None  # "killed 170 people elsewhere in the country": another place's count
-    if thing == "hostages" and released(words(before)[-5:] + words(after)[:12]):
-        thing = None  # "free 50 hostages", "Four hostages ... have since been released": a
-        # release, planned or done, not the number held
+    if thing == "hostages":
+        thing = hostages(words(before)[-5:] + words(after)[:12])
     if REQUIRED_BEFORE.search(before):
         thing = None  # "needed more than 50 percent of the vote": a threshold, not a result
     rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
@@ -567,7 +575,7 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             if preceding[-2:] == ["bodies", "of"]:
                 return "dead"  # "the bodies of 21 school children"; not "3,000 bodies buried"
             done = predicate_thing(clause_after[n + 1 :])
-            if word == "others" and done:
+            if word == "others" and done == "dead":
                 return None  # "two others were found dead": some beside those named, no total
             return done or verb_thing(preceding) or "people"
         if word in BUILDINGS:
@@ -678,8 +686,20 @@ RELEASE = {
 }  # fmt: skip
 
 
-def released(words: list[str]) -> bool:
-    return bool(RELEASE & set(words))
+HELD = {"held", "holding", "holds", "hold", "captive", "captivity", "still", "remain", "remaining"}
+TAKEN = {"took", "taken", "captured", "abducted", "kidnapped", "seized", "snatched"}
+
+
+def hostages(context: list[str]) -> str | None:
+    """Hostages held ("still holds 137 hostages"), taken ("took about 240 hostages"), or a
+    release, planned or done ("free 50 hostages", "Four hostages ... have since been released"),
+    which counts neither."""
+    near = set(context)
+    if HELD & near:
+        return "hostages"
+    if RELEASE & near:
+        return None
+    return "hostages taken" if TAKEN & near else "hostages"
 
 
 def homeless(words: list[str]) -> bool:
@@ -900,7 +920,12 @@ def only_country(sentence: str) -> str | None:
     """The one country a sentence names, if it names one ("In Turkey, at least 1,760 people
     were killed", "According to Turkey's disaster agency, ... 1,541 fatalities"): where its
     counts are from when nothing nearer says."""
-    named = {COUNTRIES[m.group(1).lower()] for m in COUNTRY.finditer(sentence)}
+    named = {
+        COUNTRIES[m.group(1).lower()]
+        for m in COUNTRY.finditer(sentence)
+        if re.search(r"\bin\s+(?:the\s+)?$", sentence[: m.start()], re.I)
+        or re.match(r"[’']s\b", sentence[m.end() :])
+    }  # "in Turkey", "Syria's health ministry"; not "the attack by Russia"
     return named.pop() if len(named) == 1 else None
 
 

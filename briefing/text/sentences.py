@@ -44,8 +44,8 @@ GLUED = re.compile(
 IN_ONE_SENTENCE = r"(?:[^.!?]|\b(?:Jr|Sr)\.)"
 CAPTION_SENTENCE = re.compile(
     rf"^(?={IN_ONE_SENTENCE}{{0,300}}(?:[.!?]\s*)?$){IN_ONE_SENTENCE}*\b(?:speaks|looks on|walks|"
-    r"arrives|attends|gestures|listens|poses|stands|waits|reacts|(?:is|are) (?:seen|pictured|"
-    r"shown|fired|launched|displayed|carried|escorted))\b"
+    r"arrives|attends|gestures|listens|poses|stands|waits|reacts|(?<!which )(?<!that )"
+    r"(?:is|are) (?:seen|pictured|shown|fired|launched|displayed|carried|escorted))\b"
     rf"{IN_ONE_SENTENCE}*\bon (?:[A-Z][a-z]+, )?"
     r"[A-Z][a-z]+\.? \d{1,2}, \d{4}(?:,? in [^.]{1,60})?\.?$"
     # A position in the picture: "Theranos founder Elizabeth Holmes, center, arrives at ..."
