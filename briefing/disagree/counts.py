@@ -512,17 +512,18 @@ def once_each(
     groups: dict[tuple[str, str, float], list[tuple[str, list[tuple[Quantity, Sentence]]]]] = {}
     for about, best in ranked:
         quantity = best[0][0]
-        key = (quantity.thing.split(" of ")[0] if quantity.thing else "", quantity.unit,
-               quantity.value)  # fmt: skip
+        key = (quantity.measure or "", quantity.unit, quantity.value)
         groups.setdefault(key, []).append((about, best))
     # In the place of the first, the one a reader can read whole, if any: "The vessel,
     # Lighthouse Winmore, reportedly transferred 600 tons ..." over "…transferred 600 tons…".
     return [min(same, key=lambda r: clipped(r[1][0][1].text)) for same in groups.values()]
 
 
-def clipped(text: str) -> bool:
-    """Whether a key figure's sentence is too long to show whole (see clause_of)."""
-    return len(text.split()) > settings.current().figure_words + 4
+def clipped(text: str, limit: int | None = None) -> bool:
+    """Whether a key figure's sentence is too long to show whole in `limit` words (settings'
+    figure_words when not given), give or take four."""
+    limit = settings.current().figure_words if limit is None else limit
+    return len(text.split()) > limit + 4
 
 
 def held_groups(
@@ -553,7 +554,7 @@ def clause_of(text: str, quantity: Quantity, limit: int | None = None) -> str:
     that fit in `limit` words (the `limit` words around it when its own clause is longer);
     verbatim, a cut marked with an ellipsis."""
     limit = settings.current().figure_words if limit is None else limit
-    if len(text.split()) <= limit + 4:
+    if not clipped(text, limit):
         return text
     bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
     clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]

@@ -162,11 +162,8 @@ def measure_differences(sentences: list[Sentence]) -> list[Difference]:
             Variant(text=found[0][0], evidence=[evidence(s) for _, s in found])
             for found in values.values()
         ]
-        about = (
-            thing
-            if thing.startswith(("age", "prison", "length of", "height of"))
-            else (f"length of the {thing}")
-        )
+        named = thing.startswith(("age", "prison", "length of", "height of"))
+        about = thing if named else f"length of the {thing}"
         result.append(Difference(about=about, kind="number", variants=variants))
     return result
 
