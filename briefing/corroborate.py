@@ -334,9 +334,29 @@ def ends_a_quotation_begun_before(text: str) -> bool:
 
 
 def asks(text: str) -> bool:
-    """A question the article asks ("Did a Chinese ship deliver oil?"): a lede's hook, which
-    states nothing. A question someone is quoted asking is news and stays."""
-    return text.rstrip().endswith("?") and not re.search(r"[“”\"]", text)
+    """A question the article asks ("Did a Chinese ship deliver oil?", "What is “Super
+    Saturday” and why does it matter?"): a lede's hook or a subheading, which states nothing. A
+    question someone is quoted asking ends inside its quotation marks and stays."""
+    return text.rstrip().endswith("?")
+
+
+# A list's entry, a name and what the person is, with no statement: "Rishi Sunak – Chancellor",
+# "(SACKED) Michael Gove – Secretary of State for Levelling Up".
+ROSTER_ENTRY = re.compile(
+    r"^(?:\([A-Z]+\)\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}[–—-]\s+[A-Z][^.!?]{0,100}$"
+)
+# A quotation's middle sentence where the paper did not repeat its marks ("I have served on the
+# Education Select Committee ..." within a letter quoted in single marks): nobody is seen saying
+# it. A sentence that says who speaks stays.
+FIRST_PERSON = re.compile(r"^(?:I|We|My|Our)\b(?!['’]s)")
+
+
+def unquoted_first_person(text: str) -> bool:
+    return (
+        bool(FIRST_PERSON.match(text))
+        and not re.search(r"[“”\"'‘’]", text)
+        and not (REPORTED.search(text))
+    )
 
 
 # The reader addressed: "you" or "your" outside quotation marks, in lowercase or opening the
@@ -437,6 +457,8 @@ def choose(
             and not FIGURE.search(i.text)
         )
         and not asks(i.text)
+        and not ROSTER_ENTRY.match(i.text)
+        and not unquoted_first_person(i.text)
         and not advises(i.text)
         and not introduces(i.text)
         and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)

@@ -20,6 +20,18 @@ def test_month_without_year_takes_the_latest_past_one():
     assert resolve("They met on November 30.", FRIDAY) == (dt.date(2025, 11, 30), False)
 
 
+def test_a_day_named_without_a_year_weeks_ahead_is_in_the_coming_year():
+    december = dt.date(2024, 12, 29)
+    mourning = "He declared a national mourning period until January 4."
+    assert resolve(mourning, december) == (dt.date(2025, 1, 4), False)
+    assert resolve("The vote is on March 5.", dt.date(2024, 2, 20)) == (dt.date(2024, 3, 5), False)
+    assert resolve("It began on December 31.", dt.date(2025, 1, 2)) == (
+        dt.date(2024, 12, 31),
+        False,
+    )
+    assert resolve("It happened on March 2.", dt.date(2024, 9, 1)) == (dt.date(2024, 3, 2), False)
+
+
 def test_yesterday_and_no_date():
     assert resolve("The meeting ended late yesterday.", FRIDAY) == (dt.date(2025, 12, 4), True)
     assert resolve("No date here.", FRIDAY) == (None, False)

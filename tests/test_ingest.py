@@ -657,6 +657,20 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
     assert article.text == STORY
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Prime Minister Boris Johnson leaves Downing Street on his way to Brussels (Picture: PA)",
+        "Prime Minister Boris Johnson faces a key moment in the Commons (Stefan Rousseau/PA)",
+        "Volodymyr Zelenskyy has expressed his sadness at the news.(AP: Presidential Press Office)",
+        "Updated, Dec. 29: Changed headline, added CEO's apology.",
+    ],
+)
+def test_a_credited_caption_and_an_editors_note_are_not_text(tmp_path: Path, caption: str) -> None:
+    (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{caption}"), today=TODAY)
+    assert article.text == STORY
+
+
 def test_a_desk_name_run_into_the_lead_is_kept_aside_and_is_no_title(tmp_path: Path) -> None:
     (article,) = load_file(write(tmp_path, "page.txt", f"World News: {STORY}"), today=TODAY)
     assert article.text == STORY

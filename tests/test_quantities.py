@@ -75,6 +75,19 @@ def test_a_sum_of_money_has_its_currency_and_purpose(sentence: str, unit: str, t
     assert (quantity.unit, quantity.thing) == (unit, thing)
 
 
+def test_all_but_some_of_everyone_aboard_is_neither_a_toll_nor_a_count_of_passengers():
+    for sentence in (
+        "All but two of the 181 people on board died in the crash.",
+        "The crash killed all but two out of 181 passengers and crew members onboard.",
+    ):
+        assert [(q.span, q.thing) for q in find_quantities(sentence)] == [
+            ("two", None),
+            ("181", "people"),
+        ]
+    (dead,) = find_quantities("The crash claimed the lives of 179 passengers and crew members.")
+    assert dead.thing == "dead"
+
+
 def test_others_beside_those_named_are_no_total():
     # "two others were found dead" counts some of the hostages, not the story's death toll
     quantity = only("One has been rescued and two others were found dead.")

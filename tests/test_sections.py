@@ -221,6 +221,34 @@ def test_a_question_the_article_asks_is_not_a_finding_but_a_quoted_one_is():
     assert shown(asked, quoted) == [quoted]
 
 
+def test_a_subheading_asking_about_a_quoted_term_is_not_a_finding():
+    asked = "– What is “Super Saturday” and why does it matter?"
+    news = "MPs will vote on the deal at a rare Saturday sitting of the House of Commons."
+    assert shown(asked, news) == [news]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Rishi Sunak – Chancellor",
+        "(SACKED) Michael Gove – Secretary of State for Levelling Up, Housing and Communities",
+        "Julia Lopez – Media and Digital Infrastructure minister",
+    ],
+)
+def test_a_list_entry_of_a_name_and_a_post_is_not_a_finding(entry: str):
+    assert shown(entry) == []
+    assert shown("Rishi Sunak resigned as Chancellor on Tuesday evening, citing standards.")
+
+
+def test_a_quotations_middle_sentence_without_its_marks_is_not_a_finding_but_a_said_one_is():
+    middle = (
+        "I have served on the Education Select Committee, as children and families minister "
+        "and most recently Secretary of State."
+    )
+    said = "We will vigorously push for police accountability, the commission told reporters."
+    assert shown(middle, said) == [said]
+
+
 def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
     revised = "The commission later revised the figure down to 50.67 percent of the vote."
     stated = "The commission said in Harare that he won 50.8 percent of the vote there."

@@ -160,6 +160,13 @@ CHROME_PATTERNS = (
         r"(?: very much| so much)?|you['’]re welcome)(?:,\s*[A-Z]\w+)?[.!]?$",
         re.I,
     ),
+    # An editor's note on what changed: "Updated, Dec. 29: Changed headline, added CEO's
+    # apology.", "Update: Adds quotes from the minister."
+    re.compile(
+        r"^\(?(?:updated?|editor['’]s note)\b[^:]{0,40}:\s*(?:changed|changes|adds?|added|"
+        r"updates?|updated|corrects?|corrected|recasts?|rewrites?|this (?:story|article))\b",
+        re.I,
+    ),
     # The reporters' credit at the foot of a story: "NPR's Sarah Knight contributed to this report."
     re.compile(
         r"\bcontributed (?:reporting|to this (?:report|story|article))"
@@ -201,9 +208,11 @@ LONG_CHROME = (
     re.compile(r"\bA post shared by\b[^()]{1,60}\(@\w{1,40}\)"),
 )
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
-# "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]".
+# "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]",
+# "(Picture: PA)".
 PHOTO_CREDIT = re.compile(
-    r"(?:\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
+    r"(?:\([^()]*\b(?:photo|photograph|picture|pic|image|getty images|pool|"
+    r"via (?:ap|reuters|afp|getty))\b"
     r"[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])(?:\s*\([^()]{1,40}\))?\s*$",
     re.I,
 )

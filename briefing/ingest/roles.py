@@ -98,12 +98,25 @@ CREDITED_CAPTION = re.compile(
 ARTICLE_SOURCE = re.compile(r"^sources?\s*:", re.I)
 
 
+# A photographer and desk in a caption's credit ("(Stefan Rousseau/PA)"), or a desk and whom
+# it credits ("(AP: Ukrainian Presidential Press Office)", "(ABC News: Jane Doe)").
+PHOTOGRAPHER_DESK = re.compile(r"\([^()/:]{2,40}/(?P<desk>[^()/:]{2,20})\)$")
+DESK_LABEL = re.compile(r"\((?P<desk>[^()/:]{2,20}):\s*[^()]{2,60}\)$")
+
+
+def is_picture_desk(name: str) -> bool:
+    return name.lower() in PICTURE_DESKS or outlet_from_credit(name) is not None
+
+
 def ends_with_credit(text: str) -> bool:
     credit = TRAILING_CREDIT.search(text)
     if credit and credit["agency"]:
         return outlet_from_credit(credit["agency"]) is not None
     name = credit["credit"].strip() if credit else ""
-    return bool(name) and (name.lower() in PICTURE_DESKS or outlet_from_credit(name) is not None)
+    if name and is_picture_desk(name):
+        return True
+    desk = PHOTOGRAPHER_DESK.search(text) or DESK_LABEL.search(text)
+    return bool(desk) and is_picture_desk(desk["desk"].strip())
 
 
 def mark_captions(units: list[Unit]) -> None:

@@ -79,17 +79,31 @@ def explicit_date(text: str, reference: dt.date | None) -> dt.date | None:
             continue
         month = MONTHS[match.group(month_group).lower().rstrip(".")]
         day = int(match.group(day_group))
-        year = int(match.group(3)) if match.group(3) else year_near(reference, month)
-        if year:
-            return safe_date(year, month, day)
+        if match.group(3):
+            return safe_date(int(match.group(3)), month, day)
+        if reference:
+            return nearest(reference, month, day)
     return None
 
 
-def year_near(reference: dt.date | None, month: int) -> int | None:
-    """A month named without a year is the latest such month not after the reference."""
-    if reference is None:
-        return None
-    return reference.year if month <= reference.month else reference.year - 1
+# How far ahead a day named without a year may lie: "a national mourning period until January
+# 4" in an article of 29 December is five days ahead, not a year back; "in March" written in
+# June is the March just past.
+AHEAD_DAYS = 92
+
+
+def nearest(reference: dt.date, month: int, day: int) -> dt.date | None:
+    """A day named without a year: the latest such day on or before the reference, unless the
+    next one comes within AHEAD_DAYS of it (news reports the past, and announces the weeks
+    ahead)."""
+    past = safe_date(reference.year, month, day)
+    if past is None or past > reference:
+        ahead, past = past, safe_date(reference.year - 1, month, day)
+    else:
+        ahead = safe_date(reference.year + 1, month, day)
+    if ahead and (ahead - reference).days <= AHEAD_DAYS:
+        return ahead
+    return past
 
 
 def own_day(text: str, reference: dt.date, *, exact: bool = True) -> dt.date | None:

@@ -521,9 +521,27 @@ def thing_of(before: str, after: str, unit: str) -> tuple[str | None, str | None
 CASUALTIES = ("dead", "injured", "displaced", "missing")
 
 
+def all_but(preceding: list[str]) -> str | None:
+    """ "All but two of the 181 people on board died", "killed all but two out of 181
+    passengers": the two are the exception ("exception"), the 181 everyone ("whole"), and
+    neither is the count the verb tells."""
+    if preceding[-2:] == ["all", "but"]:
+        return "exception"
+    tail = preceding[-6:]
+    for n in range(len(tail) - 2):
+        if tail[n : n + 2] == ["all", "but"] and {"of", "out"} & set(tail[n + 3 :]):
+            return "whole"
+    return None
+
+
 def count_thing(preceding: list[str], following: list[str], unit: str) -> str | None:
     # The noun the number modifies, skipping up to two modifiers ("359 sexual assaults").
     clause_after = until_clause_end(following)
+    exception = all_but(preceding)
+    if exception == "exception":
+        return None
+    if exception == "whole" and any(word in PEOPLE for word in clause_after[:3]):
+        return "people"
     if clause_after[:2] == ["out", "of"] and clause_after[2:3] and clause_after[2][:1].isdigit():
         clause_after = clause_after[3:]  # "288 out of 300 seats": 288 seats
     share = percent_thing(preceding, clause_after) if unit == "percent" else None
@@ -556,6 +574,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
                 return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
             if THINGS[word] in BULK:
                 return material(THINGS[word], clause_after[n + 1 :])
+            if THINGS[word] in WHO and clause_after[n + 1 : n + 2] == ["and"]:
+                # "179 passengers and crew members", "troops and civilians": one group and
+                # another, counted together as people
+                return predicate_thing(clause_after[n + 3 :]) or verb_thing(preceding) or "people"
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
             return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
