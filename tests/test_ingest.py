@@ -662,6 +662,7 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
     [
         "Prime Minister Boris Johnson leaves Downing Street on his way to Brussels (Picture: PA)",
         "Prime Minister Boris Johnson faces a key moment in the Commons (Stefan Rousseau/PA)",
+        "Boris Johnson and Jean-Claude Juncker ahead of the summit. (Stefan Rousseau/PA Wire)",
         "Volodymyr Zelenskyy has expressed his sadness at the news.(AP: Presidential Press Office)",
         "Updated, Dec. 29: Changed headline, added CEO's apology.",
     ],

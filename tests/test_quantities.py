@@ -52,6 +52,8 @@ def only(sentence: str):
         ),
         ("A flight loaded with 14 tons of supplies landed.", "14", "tonnes of supplies"),
         ("The ship carried 600 tonnes, officials said.", "600", "tonnes"),
+        ("WHO has counted more than 14,000 cases this year.", "more than 14,000", "cases"),
+        ("About 90 cases of cholera were reported in Kenya.", "About 90", "cases of cholera"),
     ],
 )
 def test_a_count_is_tied_to_what_it_counts(sentence: str, span: str, thing: str):
@@ -458,3 +460,8 @@ def test_the_words_shown_for_a_count_end_on_its_noun_not_on_the_place_of_a_verb(
     assert (killed.phrase, wounded.phrase) == ("At least 135 people", "about 5,000 wounded")
     (people,) = find_quantities("Police questioned 30 people from North Africa.")
     assert people.phrase == "30 people from North Africa"
+
+
+def test_cases_brought_against_someone_are_lawsuits_not_a_count_of_infections():
+    (lawsuits,) = find_quantities("It is the most important of three EU cases against Google.")
+    assert lawsuits.thing is None

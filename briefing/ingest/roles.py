@@ -73,7 +73,10 @@ MASTHEAD = re.compile(rf"^{MASTHEAD_NAME}$")
 
 
 # Picture agencies credited at the end of a caption: "... Twitter feed (PA)".
-PICTURE_DESKS = {"pa", "epa", "getty images", "getty", "rex", "shutterstock", "alamy", "file"}
+PICTURE_DESKS = {
+    "pa", "pa wire", "pa media", "pa images", "epa", "epa-efe", "ap photo", "afp photo",
+    "getty images", "getty", "rex", "shutterstock", "alamy", "file", "supplied",
+}  # fmt: skip
 # "... (PA)", "... on Sunday.Ezequiel Becerra / Agence Francepresse"
 TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)$|\s/\s*(?P<agency>[^/()]{2,30})$")
 

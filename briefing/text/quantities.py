@@ -37,6 +37,7 @@ THINGS = {
     "hurt": "injured", "homeless": "displaced", "displaced": "displaced",
     "evacuated": "displaced", "survivors": "survivors", "rescued": "rescued",
     "complaints": "complaints", "assaults": "assaults", "suspects": "suspects",
+    "cases": "cases", "infections": "cases",
     "arrests": "arrests", "arrested": "arrests", "detained": "arrests", "detention": "arrests",
     "custody": "arrests", "investigating": "suspects", "investigated": "suspects",
     "victims": "victims", "affected": "affected", "exposed": "affected", "impacted": "affected",
@@ -572,7 +573,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
                 cuts(preceding) or cut_in_apposition(preceding)
             ):
                 return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
-            if THINGS[word] in BULK:
+            if THINGS[word] == "cases" and clause_after[n + 1 : n + 2] == ["against"]:
+                return None  # "three EU cases against Google": lawsuits, not infections
+            if THINGS[word] in BULK or THINGS[word] == "cases":
+                # "90 cases of clade 1b": cases of one strain, not the whole outbreak's
                 return material(THINGS[word], clause_after[n + 1 :])
             if THINGS[word] in WHO and clause_after[n + 1 : n + 2] == ["and"]:
                 # "179 passengers and crew members", "troops and civilians": one group and
