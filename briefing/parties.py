@@ -94,9 +94,11 @@ class Parties:
         """(party, parties named) of a finding: this is where a finding gets its party.
 
         The party the sentence is about (`actor`) wins over the one the model labelled, which
-        only counts once normalised to a known party; the party leads the parties named."""
+        only counts once normalised to a known party that the sentence names (a small model
+        labels "Staff assembled in Downing Street" Ireland); the party leads the parties named."""
         named = self.mentioned(text)
-        party = self.actor(text) or self.normalise(labelled)
+        guessed = self.normalise(labelled)
+        party = self.actor(text) or (guessed if guessed in named else None)
         if party and party not in named:
             named = [party, *named]
         return party, named

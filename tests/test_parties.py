@@ -34,3 +34,10 @@ def test_the_actor_is_the_first_party_named_and_a_capital_after_in_is_a_place():
     assert parties.mentioned("Zelenskyy spoke at a news conference in Dublin.") == ["Ukraine"]
     quote = "“We are ready to continue working with this American team,” Ushakov said."
     assert parties.actor(quote) == "Russia"
+
+
+def test_a_party_the_model_labels_counts_only_when_the_sentence_names_it():
+    parties = Parties.learn([ARTICLE])
+    staff = "Staff members assembled outside to show their support during the statement."
+    assert parties.decide(staff, "Ireland") == (None, [])
+    assert parties.decide("Martin met the envoys on Monday.", "Ireland") == ("Ireland", ["Ireland"])
