@@ -84,7 +84,9 @@ def group_indexes(articles: list[Article], stories: int | None = None) -> list[l
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
     found = list(groups.values())
-    return found if stories is not None else attach_singletons(found, articles, similarity)
+    if stories is not None:
+        return found
+    return one_subject(attach_singletons(found, articles, similarity), articles, similarity)
 
 
 # A capitalised word in a headline or lead: a candidate for the name a story is about.
@@ -97,7 +99,8 @@ def lead_names(article: Article) -> set[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     lead = " ".join(opening_sentences(article.text, 2))
-    words = set(CAPITALISED.findall(f"{article.title} {lead}"))
+    found = CAPITALISED.findall(f"{article.title} {lead}")
+    words = {re.sub(r"['’]s$", "", w) for w in found}  # "Milei's victory" names Milei
     return {
         w for w in words if w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in CALENDAR_WORDS
     }
@@ -141,6 +144,32 @@ def attach_singletons(
         else:
             left.append(pieces)
     return sorted([*(sorted(story) for story in joined), *left], key=min)
+
+
+def one_subject(
+    groups: list[list[int]], articles: list[Article], similarity: np.ndarray
+) -> list[list[int]]:
+    """A folder most of whose leads name one subject ('Milei' in six articles of eight) is one
+    story told from several sides: a group whose leads name it (the markets' reaction, the
+    neighbours' congratulations) joins the largest group when at least half as close to it as
+    two groups must be to merge. A folder of several stories has no name most leads carry."""
+    names = [lead_names(a) for a in articles]
+    common = subject(names)
+    if len(groups) < 2 or not common:
+        return groups
+    floor = settings.current().same_story / 2
+    largest = max(groups, key=len)
+    joined, left = list(largest), []
+    for group in groups:
+        if group is largest:
+            continue
+        named = set().union(*(names[i] for i in group))
+        closeness = float(similarity[np.ix_(group, largest)].mean())
+        if named & common and closeness >= floor:
+            joined.extend(group)
+        else:
+            left.append(group)
+    return sorted([sorted(joined), *left], key=min)
 
 
 def one_outlet(group: list[int], articles: list[Article]) -> bool:

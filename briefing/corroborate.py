@@ -348,15 +348,12 @@ ROSTER_ENTRY = re.compile(
 # A quotation's middle sentence where the paper did not repeat its marks ("I have served on the
 # Education Select Committee ..." within a letter quoted in single marks): nobody is seen saying
 # it. A sentence that says who speaks stays.
-FIRST_PERSON = re.compile(r"^(?:I|We|My|Our)\b(?!['’]s)")
+FIRST_PERSON = re.compile(r"^(?:(?:And|But|So) (?:I|we|my|our)|I|We|My|Our)\b(?!['’]s)")
 
 
 def unquoted_first_person(text: str) -> bool:
-    return (
-        bool(FIRST_PERSON.match(text))
-        and not re.search(r"[“”\"'‘’]", text)
-        and not (REPORTED.search(text))
-    )
+    marks = re.search(r"[“”\"]|(?<!\w)['‘]|['’](?!\w)", text)  # not the apostrophe of "can't"
+    return bool(FIRST_PERSON.match(text)) and not marks and not REPORTED.search(text)
 
 
 # The reader addressed: "you" or "your" outside quotation marks, in lowercase or opening the
@@ -385,7 +382,8 @@ INTRODUCES = re.compile(
 NO_COMMENT = re.compile(
     r"\b(?:calls?|emails?|messages?|requests?)\b[^.]{0,60}\b(?:were|was) not (?:immediately )?"
     r"returned\b|\b(?:did not|didn['’]t|could not|couldn['’]t) (?:immediately )?(?:respond|reply|"
-    r"be reached)\b[^.]{0,40}\bcomment\b|\bnot immediately available for comment\b",
+    r"be reached|return (?:calls?|emails?|messages?|requests?))\b[^.]{0,40}\bcomment\b"
+    r"|\bnot immediately available for comment\b",
     re.I,
 )
 

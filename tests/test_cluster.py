@@ -331,3 +331,30 @@ def test_one_outlets_pieces_that_name_the_story_join_it_instead_of_also_reported
     )
     groups = cluster.attach_singletons([[0, 1], [2, 3], [4]], articles, similarity)
     assert groups == [[0, 1, 2, 3], [4]]
+
+
+def test_a_few_outlets_on_one_side_of_the_story_most_leads_name_join_it(tmp_path):
+    # Milei's win (page excerpts): two market reports and two pages on Lula's and Bolsonaro's
+    # messages grouped apart from the four reports of the result: three "stories" of one event.
+    from briefing.ingest import make_article
+
+    def page(n: int, text: str) -> Article:
+        return make_article(n, tmp_path / f"{n}.txt", text)
+
+    articles = [
+        page(1, "Milei wins\n\nJavier Milei won the Argentine runoff on Sunday."),
+        page(2, "Milei elected\n\nJavier Milei beat Sergio Massa in the runoff."),
+        page(3, "Peso slides\n\nArgentina's peso fell after Milei's victory."),
+        page(4, "Stocks soar\n\nArgentine stocks soared on Milei's win."),
+        page(5, "Lula's message\n\nLula wished Milei's government luck."),
+        page(6, "Bolsonaro to attend\n\nBolsonaro will attend Milei's inauguration."),
+        page(7, "Typhoon\n\nA typhoon hit the Philippines on Sunday."),
+    ]
+    near, far = 0.06, 0.0  # as close to the result as a lone piece must be
+    similarity = np.full((7, 7), near)
+    similarity[6, :] = similarity[:, 6] = far
+    for group in ([0, 1], [2, 3], [4, 5]):
+        similarity[np.ix_(group, group)] = 0.5
+    np.fill_diagonal(similarity, 1.0)
+    groups = cluster.one_subject([[0, 1], [2, 3], [4, 5], [6]], articles, similarity)
+    assert groups == [[0, 1, 2, 3, 4, 5], [6]]

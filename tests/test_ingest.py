@@ -665,11 +665,27 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
         "Boris Johnson and Jean-Claude Juncker ahead of the summit. (Stefan Rousseau/PA Wire)",
         "Volodymyr Zelenskyy has expressed his sadness at the news.(AP: Presidential Press Office)",
         "Updated, Dec. 29: Changed headline, added CEO's apology.",
+        "More: WGA and studios will thaw out talks that went stale for 3 months",
+        "© Reuters. FILE PHOTO: Supporters celebrate in Buenos Aires, Argentina November 19, 2023."
+        " REUTERS/Adriano Machado/File Photo",
     ],
 )
-def test_a_credited_caption_and_an_editors_note_are_not_text(tmp_path: Path, caption: str) -> None:
+def test_a_credited_caption_an_editors_note_and_a_link_to_more_are_not_text(
+    tmp_path: Path, caption: str
+) -> None:
     (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{caption}"), today=TODAY)
     assert article.text == STORY
+
+
+def test_the_headline_is_the_line_over_the_date_not_an_offer_above_it(tmp_path: Path) -> None:
+    text = (
+        "Get 40% Off\nWhich stocks will surge next?\nUnlock AI-picked Stocks\n\n"
+        "Argentina's black market peso slides with eyes on Milei\n\n"
+        f"Published 11/21/2023, 06:24 AM\nUpdated 11/21/2023, 05:01 PM\n\n{STORY}"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == "Argentina's black market peso slides with eyes on Milei"
+    assert (article.text, article.published) == (STORY, dt.date(2023, 11, 21))
 
 
 def test_a_desk_name_run_into_the_lead_is_kept_aside_and_is_no_title(tmp_path: Path) -> None:

@@ -247,6 +247,7 @@ def test_a_quotations_middle_sentence_without_its_marks_is_not_a_finding_but_a_s
     )
     said = "We will vigorously push for police accountability, the commission told reporters."
     assert shown(middle, said) == [said]
+    assert shown("And we just can't have that in a democracy like ours.") == []
 
 
 def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
@@ -380,6 +381,18 @@ def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
     logo = "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
     news = "Intel will cut 15,000 jobs and suspend its dividend, the company said on Thursday."
     assert shown(news, logo, cut) == [news]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Calls to several Hasina aides seeking comment were not immediately returned.",
+        "A spokesman for the ministry did not respond to a request for comment.",
+        "Police officials did not immediately return calls seeking comment.",
+    ],
+)
+def test_a_reporters_note_that_nobody_answered_is_not_a_finding(note: str):
+    assert shown(note) == []
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,11 @@ CHROME_PATTERNS = (
     # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
     # OVER20 updates".
     re.compile(r"^(?:Read more|READ MORE|Also Read|ALSO READ)\b.{0,120}$"),
+    re.compile(r"^(?:More|MORE|Related|RELATED)\s*:.{0,120}$"),  # "More: WGA and studios will ..."
+    # A subscription offer and its teasers: "Get 40% Off", "Unlock AI-picked Stocks", "👀 👁 🧿
+    # All eyes on Biogen, up +4,56% after posting earnings."
+    re.compile(r"^(?:get|save|enjoy) (?:up to )?\d+\s?% off\b|^unlock\b.{0,40}$", re.I),
+    re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
     re.compile(
         r"^(?:our )?live coverage (?:has (?:now )?ended|is over)|^our live coverage\b", re.I
     ),

@@ -18,6 +18,9 @@ DATE_PATTERNS = (
     # "Originally Published: 22 NOV 23 01:05 GMT"
     re.compile(r"\b(?P<day>\d\d?)\s+(?P<month>[A-Z]{3})\s+(?P<yy>\d\d)\s+(?=\d\d?:\d\d\b)"),
 )
+# "11/21/2023, 06:24 AM", "17/10/2019 | 17:25", "03.08.2018": day and month in either order, read
+# only when the order shows (one of them above 12, or both the same).
+NUMERIC_DATE = re.compile(r"\b(?P<a>\d\d?)([/.])(?P<b>\d\d?)\2(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"(?:19|20)\d\d|\b[A-Z]{3} \d\d \d\d?:")
 # "a day ago", "an hour ago", "two weeks ago"
 COUNT_WORDS = {"a": 1, "an": 1, **NUMBER_WORDS}
@@ -54,6 +57,14 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
             date = safe_date(year, month, int(parts["day"])) if month else None
             if date is not None:
                 found.append((match.start(), match.end(), date))
+    for match in NUMERIC_DATE.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if a > 12 >= b or a == b:
+            date = safe_date(year, b, a)
+        else:
+            date = safe_date(year, a, b) if b > 12 >= a else None
+        if date is not None:
+            found.append((match.start(), match.end(), date))
     return sorted(found)
 
 

@@ -18,7 +18,14 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
     A section label above the headline ('COP29', 'Politics') is passed over and marked."""
     body = [u for u in units if u.role == "body"]
     first = 1 if len(body) > 2 and is_label(body[0]) and is_headline(body[1]) else 0
-    if title is None and body and is_headline(body[first]):
+    stamped = headline_above_stamp(units)
+    if title is None and stamped is not None and stamped is not body[first]:
+        # an offer's teasers above the headline ("Get 40% Off ... Which stocks will surge
+        # next?"): the headline is the line the date or byline stands under
+        for unit in body[: body.index(stamped)]:
+            unit.role = "above the headline"
+        title, stamped.role = stamped.text, "title"
+    elif title is None and body and is_headline(body[first]):
         title = body[first].text
         body[first].role = "title"
         if first:
@@ -28,6 +35,18 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
             if unit.role == "body" and normalize_for_match(unit.text) == normalize_for_match(title):
                 unit.role = "repeated title"
     return title
+
+
+# How far down a page its headline may stand, in lines.
+HEADLINE_WITHIN = 6
+
+
+def headline_above_stamp(units: list[Unit]) -> Unit | None:
+    """The headline a date or byline line stands right under, near the top of the page."""
+    for above, unit in zip(units[:HEADLINE_WITHIN], units[1 : HEADLINE_WITHIN + 1], strict=False):
+        if unit.role in ("date", "byline") and above.role == "body" and is_headline(above):
+            return above
+    return None
 
 
 def mark_repeats(units: list[Unit]) -> None:
@@ -94,7 +113,9 @@ CREDITED_CAPTION = re.compile(
     r"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters?|EPA|"
     r"Bloomberg|Shutterstock|Alamy|Pool)(?:/File| via [A-Z][\w ]{1,20})?"
     r"|[—–-]\s*Photo courtesy of [^.]{2,60}|[—–]\s*(?:AFP|AP|Reuters|EPA)/File"
-    r"|\bPhoto by (?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)/[A-Z][\w.'’ -]{1,40})\.?\)?$"
+    r"|\bPhoto by (?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)/[A-Z][\w.'’ -]{1,40}"
+    # "... in Buenos Aires, November 19, 2023. REUTERS/Adriano Machado/File Photo"
+    r"|\b(?:REUTERS|AFP|EPA)/[A-Z][\w.'’ -]{1,40}(?:/File(?: Photo)?)?)\.?\)?$"
 )
 
 
