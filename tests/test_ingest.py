@@ -666,6 +666,8 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
         "Volodymyr Zelenskyy has expressed his sadness at the news.(AP: Presidential Press Office)",
         "Updated, Dec. 29: Changed headline, added CEO's apology.",
         "More: WGA and studios will thaw out talks that went stale for 3 months",
+        "clock menu more-arrow no yes mobile",
+        "Terms of Use and Privacy Policy",
         "© Reuters. FILE PHOTO: Supporters celebrate in Buenos Aires, Argentina November 19, 2023."
         " REUTERS/Adriano Machado/File Photo",
     ],

@@ -90,6 +90,12 @@ def test_all_but_some_of_everyone_aboard_is_neither_a_toll_nor_a_count_of_passen
     assert dead.thing == "dead"
 
 
+def test_a_deal_closed_is_its_price_and_shares_closed_at_a_sum_are_a_share_price():
+    (deal,) = find_quantities("Microsoft has closed its $68.7 billion deal to buy Activision.")
+    (shares,) = find_quantities("Shares of Intel closed at $21.48 on Friday.")
+    assert (deal.thing, shares.thing) == ("price", "share price")
+
+
 def test_others_beside_those_named_are_no_total():
     # "two others were found dead" counts some of the hostages, not the story's death toll
     quantity = only("One has been rescued and two others were found dead.")

@@ -111,6 +111,12 @@ CHROME_PATTERNS = (
     # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
     # Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon ...".
     re.compile(r"\bCreated with Sketch\b|(?:\b[A-Z][a-z]+Icon\b.*){3}"),
+    re.compile(r"^clock menu more-arrow\b"),  # Vox Media's sprite: "clock menu more-arrow no yes"
+    re.compile(
+        r"^(?:terms of (?:use|service)|privacy policy)(?: and (?:terms of (?:use|service)|"
+        r"privacy policy|cookie policy))?$",
+        re.I,
+    ),
     # Links to more of the site and the ends of live pages: "Read more on foxbusiness.com",
     # "Read more: Fed predictions for 2024", "Our live coverage has ended", "LIVE COVERAGE IS
     # OVER20 updates".

@@ -884,8 +884,11 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
         # already fined Google €2.42bn": another, earlier sum set beside the story's
     if CURRENCIES & set(before):
         return "exchange rate"  # "the dollar fetched 149.97-98 yen", "the euro traded at $1.08"
-    if {"closing", "closed", "close", "traded", "trading"} & set(before[-4:]):
-        return "share price"
+    traded = {"closing", "closed", "close", "traded", "trading"} & set(before[-4:])
+    if traded and (
+        before[-1:] == ["at"] or {"shares", "share", "stock", "stocks", "price"} & set(before)
+    ):
+        return "share price"  # "shares closed at $41.20"; not "closed its $68.7 billion deal"
     near = [*after, *reversed(before)]
     for word in sorted(set(near), key=near.index):
         for thing, cues in MONEY_THINGS.items():
