@@ -146,18 +146,27 @@ def attach_singletons(
     return sorted([*(sorted(story) for story in joined), *left], key=min)
 
 
+# Words of an office that many stories' leads carry ("President Trump", "Prime Minister"): no
+# story's subject.
+OFFICES = {
+    "President", "Prime", "Minister", "Secretary", "Chancellor", "King", "Queen", "Governor",
+    "Senator", "Mayor", "General", "Chief", "Chairman", "Leader", "Former", "Vice",
+}  # fmt: skip
+
+
 def one_subject(
     groups: list[list[int]], articles: list[Article], similarity: np.ndarray
 ) -> list[list[int]]:
     """A folder most of whose leads name one subject ('Milei' in six articles of eight) is one
     story told from several sides: a group whose leads name it (the markets' reaction, the
-    neighbours' congratulations) joins the largest group when at least half as close to it as
-    two groups must be to merge. A folder of several stories has no name most leads carry."""
-    names = [lead_names(a) for a in articles]
+    neighbours' congratulations) joins the largest group when close enough to it (settings:
+    one_subject). A folder of several stories has no name most leads carry, and office words
+    ("President") name no subject."""
+    names = [lead_names(a) - OFFICES for a in articles]
     common = subject(names)
     if len(groups) < 2 or not common:
         return groups
-    floor = settings.current().same_story / 2
+    floor = settings.current().one_subject
     largest = max(groups, key=len)
     joined, left = list(largest), []
     for group in groups:

@@ -345,15 +345,6 @@ def asks(text: str) -> bool:
 ROSTER_ENTRY = re.compile(
     r"^(?:\([A-Z]+\)\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}[–—-]\s+[A-Z][^.!?]{0,100}$"
 )
-# A quotation's middle sentence where the paper did not repeat its marks ("I have served on the
-# Education Select Committee ..." within a letter quoted in single marks): nobody is seen saying
-# it. A sentence that says who speaks stays.
-FIRST_PERSON = re.compile(r"^(?:(?:And|But|So) (?:I|we|my|our)|I|We|My|Our)\b(?!['’]s)")
-
-
-def unquoted_first_person(text: str) -> bool:
-    marks = re.search(r"[“”\"]|(?<!\w)['‘]|['’](?!\w)", text)  # not the apostrophe of "can't"
-    return bool(FIRST_PERSON.match(text)) and not marks and not REPORTED.search(text)
 
 
 # The reader addressed: "you" or "your" outside quotation marks, in lowercase or opening the
@@ -456,7 +447,6 @@ def choose(
         )
         and not asks(i.text)
         and not ROSTER_ENTRY.match(i.text)
-        and not unquoted_first_person(i.text)
         and not advises(i.text)
         and not introduces(i.text)
         and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)

@@ -51,6 +51,14 @@ class Tuning(BaseModel):
         "that story. Lower than same_story: stored terms are truncated and were weighted by "
         "another day's IDF.",
     )
+    one_subject: float = Field(
+        0.075,
+        description="Average similarity at which a group whose leads name the subject most of "
+        "a folder's leads name joins its largest group (cluster.one_subject). Milei's win, the "
+        "Iran deal, the Apple ruling and the Kenya protests had split (their sides 0.08 to 0.10 "
+        "from the rest); two stories that both name Trump (tariffs and a Ukraine call) are 0.06 "
+        "apart and stay two",
+    )
     terms_kept: int = Field(40, description="Terms stored per story in the story index")
     no_longer_covered_days: int = Field(
         7, description="A story missing for longer leaves the brief (it stays indexed)"

@@ -350,11 +350,30 @@ def test_a_few_outlets_on_one_side_of_the_story_most_leads_name_join_it(tmp_path
         page(6, "Bolsonaro to attend\n\nBolsonaro will attend Milei's inauguration."),
         page(7, "Typhoon\n\nA typhoon hit the Philippines on Sunday."),
     ]
-    near, far = 0.06, 0.0  # as close to the result as a lone piece must be
-    similarity = np.full((7, 7), near)
-    similarity[6, :] = similarity[:, 6] = far
-    for group in ([0, 1], [2, 3], [4, 5]):
-        similarity[np.ix_(group, group)] = 0.5
-    np.fill_diagonal(similarity, 1.0)
+    similarity = sides_apart(7, [[0, 1], [2, 3], [4, 5]], near=0.08)
+    similarity[6, :] = similarity[:, 6] = similarity[6, 6] = 0.0
     groups = cluster.one_subject([[0, 1], [2, 3], [4, 5], [6]], articles, similarity)
     assert groups == [[0, 1, 2, 3, 4, 5], [6]]
+
+
+def test_two_stories_naming_one_president_stay_two(tmp_path):
+    from briefing.ingest import make_article
+
+    texts = [
+        "Tariffs\n\nPresident Donald Trump put tariffs on Canada and Mexico.",
+        "Trade war\n\nTrump's tariffs on Canada and Mexico took effect.",
+        "Ukraine call\n\nTrump spoke to Putin about a ceasefire in Ukraine.",
+        "Putin call\n\nTrump and Putin discussed Ukraine for two hours.",
+    ]
+    articles = [make_article(n, tmp_path / f"{n}.txt", t) for n, t in enumerate(texts, 1)]
+    similarity = sides_apart(4, [[0, 1], [2, 3]], near=0.06)
+    assert cluster.one_subject([[0, 1], [2, 3]], articles, similarity) == [[0, 1], [2, 3]]
+
+
+def sides_apart(n: int, groups: list[list[int]], near: float) -> np.ndarray:
+    """Similarities of `n` articles: 0.5 within each group, `near` between groups."""
+    similarity = np.full((n, n), near)
+    for group in groups:
+        similarity[np.ix_(group, group)] = 0.5
+    np.fill_diagonal(similarity, 1.0)
+    return similarity

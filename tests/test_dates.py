@@ -32,6 +32,16 @@ def test_a_day_named_without_a_year_weeks_ahead_is_in_the_coming_year():
     assert resolve("It happened on March 2.", dt.date(2024, 9, 1)) == (dt.date(2024, 3, 2), False)
 
 
+def test_a_day_named_without_a_year_months_back_stays_in_the_past():
+    july = dt.date(2024, 7, 20)
+    assert resolve("The Hamas attack on October 7 killed 1,200 people.", july)[0] == dt.date(
+        2023, 10, 7
+    )
+    retaliate = "Israel said it would retaliate for the October 7 attack."
+    assert resolve(retaliate, july)[0] == dt.date(2023, 10, 7)
+    assert resolve("MPs will vote on March 20.", dt.date(2024, 1, 10))[0] == dt.date(2024, 3, 20)
+
+
 def test_yesterday_and_no_date():
     assert resolve("The meeting ended late yesterday.", FRIDAY) == (dt.date(2025, 12, 4), True)
     assert resolve("No date here.", FRIDAY) == (None, False)

@@ -668,6 +668,7 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
         "More: WGA and studios will thaw out talks that went stale for 3 months",
         "clock menu more-arrow no yes mobile",
         "Terms of Use and Privacy Policy",
+        "To activate the text-to-speech service, please first agree to the privacy policy below.",
         "© Reuters. FILE PHOTO: Supporters celebrate in Buenos Aires, Argentina November 19, 2023."
         " REUTERS/Adriano Machado/File Photo",
     ],
@@ -677,6 +678,32 @@ def test_a_credited_caption_an_editors_note_and_a_link_to_more_are_not_text(
 ) -> None:
     (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{caption}"), today=TODAY)
     assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Update: Corrected figures from the ministry show 52 people died in the strike.",
+        "🔴 Russian missiles struck Kyiv overnight, killing at least 12 people, the mayor said.",
+        "Unlock codes for 40 million phones leaked",
+        "The film swept the awards on Sunday night (including best picture)",
+    ],
+)
+def test_news_that_looks_like_an_editors_note_an_offer_or_a_caption_is_kept(
+    tmp_path: Path, news: str
+) -> None:
+    (article,) = load_file(write(tmp_path, "page.txt", f"{STORY}\n\n{news}"), today=TODAY)
+    assert article.text == f"{STORY}\n\n{news}"
+
+
+def test_a_headline_over_a_standfirst_byline_and_date_stays_the_title(tmp_path: Path) -> None:
+    text = (
+        "Rishi Sunak resigns as Conservative leader\n\nThe outgoing PM says he will stay on "
+        "until a successor is chosen\n\nPeter Walker Deputy political editor\n\n"
+        f"Fri 5 Jul 2024 14.12 BST\n\n{STORY}"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == "Rishi Sunak resigns as Conservative leader"
 
 
 def test_the_headline_is_the_line_over_the_date_not_an_offer_above_it(tmp_path: Path) -> None:

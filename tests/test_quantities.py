@@ -88,6 +88,23 @@ def test_all_but_some_of_everyone_aboard_is_neither_a_toll_nor_a_count_of_passen
         ]
     (dead,) = find_quantities("The crash claimed the lives of 179 passengers and crew members.")
     assert dead.thing == "dead"
+    miners = find_quantities("All but 3 of the 12 miners were rescued.")
+    assert [(q.span, q.thing) for q in miners] == [("3", None), ("12", "people")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "things"),
+    [
+        ("At least 40 victims and 12 suspects were identified.", ["victims", "suspects"]),
+        (
+            "The ship carried 300 passengers and 20 tonnes of cargo.",
+            ["passengers", "tonnes of cargo"],
+        ),
+        ("The plant will create 500 jobs and open next year.", ["jobs"]),
+    ],
+)
+def test_a_count_and_another_are_two_counts(sentence: str, things: list[str]):
+    assert [q.thing for q in find_quantities(sentence)] == things
 
 
 def test_a_deal_closed_is_its_price_and_shares_closed_at_a_sum_are_a_share_price():
@@ -468,6 +485,14 @@ def test_the_words_shown_for_a_count_end_on_its_noun_not_on_the_place_of_a_verb(
     assert people.phrase == "30 people from North Africa"
 
 
-def test_cases_brought_against_someone_are_lawsuits_not_a_count_of_infections():
-    (lawsuits,) = find_quantities("It is the most important of three EU cases against Google.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is the most important of three EU cases against Google.",
+        "Courts have dismissed 60 cases brought by the campaign.",
+        "More than 200 cases were filed against the police.",
+    ],
+)
+def test_cases_in_court_are_lawsuits_not_a_count_of_infections(sentence: str):
+    (lawsuits,) = find_quantities(sentence)
     assert lawsuits.thing is None

@@ -240,16 +240,6 @@ def test_a_list_entry_of_a_name_and_a_post_is_not_a_finding(entry: str):
     assert shown("Rishi Sunak resigned as Chancellor on Tuesday evening, citing standards.")
 
 
-def test_a_quotations_middle_sentence_without_its_marks_is_not_a_finding_but_a_said_one_is():
-    middle = (
-        "I have served on the Education Select Committee, as children and families minister "
-        "and most recently Secretary of State."
-    )
-    said = "We will vigorously push for police accountability, the commission told reporters."
-    assert shown(middle, said) == [said]
-    assert shown("And we just can't have that in a democracy like ours.") == []
-
-
 def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
     revised = "The commission later revised the figure down to 50.67 percent of the vote."
     stated = "The commission said in Harare that he won 50.8 percent of the vote there."

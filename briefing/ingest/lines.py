@@ -111,7 +111,12 @@ CHROME_PATTERNS = (
     # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
     # Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon ...".
     re.compile(r"\bCreated with Sketch\b|(?:\b[A-Z][a-z]+Icon\b.*){3}"),
-    re.compile(r"^clock menu more-arrow\b"),  # Vox Media's sprite: "clock menu more-arrow no yes"
+    re.compile(r"^clock menu more-arrow\b"),
+    # A read-aloud player's consent line: "To activate the text-to-speech service, please first
+    # agree to the privacy policy below."
+    re.compile(
+        r"\btext-to-speech service\b.{0,60}\bprivacy policy\b", re.I
+    ),  # Vox Media's sprite: "clock menu more-arrow no yes"
     re.compile(
         r"^(?:terms of (?:use|service)|privacy policy)(?: and (?:terms of (?:use|service)|"
         r"privacy policy|cookie policy))?$",
@@ -124,8 +129,12 @@ CHROME_PATTERNS = (
     re.compile(r"^(?:More|MORE|Related|RELATED)\s*:.{0,120}$"),  # "More: WGA and studios will ..."
     # A subscription offer and its teasers: "Get 40% Off", "Unlock AI-picked Stocks", "👀 👁 🧿
     # All eyes on Biogen, up +4,56% after posting earnings."
-    re.compile(r"^(?:get|save|enjoy) (?:up to )?\d+\s?% off\b|^unlock\b.{0,40}$", re.I),
-    re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
+    re.compile(
+        r"^(?:get|save|enjoy) (?:up to )?\d+\s?% off\b"
+        r"|^unlock (?:[\w-]+ ){0,2}(?:stocks?|picks?|offers?|access|premium|articles?|content)$",
+        re.I,
+    ),
+    re.compile(r"^(?:[\U0001F300-\U0001FAFF]\s*){2,}"),  # a teaser's emoji run, not one bullet
     re.compile(
         r"^(?:our )?live coverage (?:has (?:now )?ended|is over)|^our live coverage\b", re.I
     ),
@@ -172,10 +181,13 @@ CHROME_PATTERNS = (
         re.I,
     ),
     # An editor's note on what changed: "Updated, Dec. 29: Changed headline, added CEO's
-    # apology.", "Update: Adds quotes from the minister."
+    # apology.", "Update: Adds quotes from the minister." (not "Update: Corrected figures show
+    # 52 people died").
     re.compile(
         r"^\(?(?:updated?|editor['’]s note)\b[^:]{0,40}:\s*(?:changed|changes|adds?|added|"
-        r"updates?|updated|corrects?|corrected|recasts?|rewrites?|this (?:story|article))\b",
+        r"updates?|updated|corrects?|corrected|recasts?|rewrites?)\b[^.]{0,40}\b(?:headline|"
+        r"quotes?|details|comments?|photos?|video|byline|paragraphs?|spelling|throughout|"
+        r"context|background|reaction|apology)\b.{0,60}$",
         re.I,
     ),
     # The reporters' credit at the foot of a story: "NPR's Sarah Knight contributed to this report."
@@ -222,9 +234,9 @@ LONG_CHROME = (
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]",
 # "(Picture: PA)".
 PHOTO_CREDIT = re.compile(
-    r"(?:\([^()]*\b(?:photo|photograph|picture|pic|image|getty images|pool|"
-    r"via (?:ap|reuters|afp|getty))\b"
-    r"[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])(?:\s*\([^()]{1,40}\))?\s*$",
+    r"(?:\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
+    r"[^()]*\)|\((?:picture|pic)s?\s*:[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])"
+    r"(?:\s*\([^()]{1,40}\))?\s*$",
     re.I,
 )
 # The plain-text header of a saved page: "Title / domain | date / URL", one per line.

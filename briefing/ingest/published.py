@@ -18,8 +18,8 @@ DATE_PATTERNS = (
     # "Originally Published: 22 NOV 23 01:05 GMT"
     re.compile(r"\b(?P<day>\d\d?)\s+(?P<month>[A-Z]{3})\s+(?P<yy>\d\d)\s+(?=\d\d?:\d\d\b)"),
 )
-# "11/21/2023, 06:24 AM", "17/10/2019 | 17:25", "03.08.2018": day and month in either order, read
-# only when the order shows (one of them above 12, or both the same).
+# "11/21/2023, 06:24 AM", "17/10/2019 | 17:25": day and month in either order, read only when
+# the order shows (one of them above 12, or both the same); "03.08.2018" is left unread.
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d\d?)([/.])(?P<b>\d\d?)\2(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"(?:19|20)\d\d|\b[A-Z]{3} \d\d \d\d?:")
 # "a day ago", "an hour ago", "two weeks ago"

@@ -19,9 +19,11 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
     body = [u for u in units if u.role == "body"]
     first = 1 if len(body) > 2 and is_label(body[0]) and is_headline(body[1]) else 0
     stamped = headline_above_stamp(units)
-    if title is None and stamped is not None and stamped is not body[first]:
-        # an offer's teasers above the headline ("Get 40% Off ... Which stocks will surge
-        # next?"): the headline is the line the date or byline stands under
+    # an offer's teaser ("Which stocks will surge next?") or an app banner ("Focus Taiwan App")
+    # above the headline; a headline over its standfirst and byline stays the title
+    teaser = bool(body) and (body[first].text.rstrip().endswith("?") or body[first].words <= 3)
+    if title is None and teaser and stamped is not None and stamped is not body[first]:
+        # the headline is the line the date or byline stands under
         for unit in body[: body.index(stamped)]:
             unit.role = "above the headline"
         title, stamped.role = stamped.text, "title"

@@ -82,27 +82,34 @@ def explicit_date(text: str, reference: dt.date | None) -> dt.date | None:
         if match.group(3):
             return safe_date(int(match.group(3)), month, day)
         if reference:
-            return nearest(reference, month, day)
+            return nearest(reference, month, day, ahead=bool(AHEAD.search(text[: match.start()])))
     return None
 
 
-# How far ahead a day named without a year may lie: "a national mourning period until January
-# 4" in an article of 29 December is five days ahead, not a year back; "in March" written in
-# June is the March just past.
-AHEAD_DAYS = 92
+# How far ahead a day named without a year may lie when nothing says it is ahead: "a vote on
+# March 5" in an article of 20 February.
+AHEAD_DAYS = 21
+# Words right before a day that put it ahead however far: "a national mourning period until
+# January 4" in an article of 29 December, "MPs will vote on March 20"; not "said it would
+# retaliate for the October 7 attack".
+AHEAD = re.compile(
+    r"\b(?:until|till|through|due|scheduled|expected|set|starting|begins?|takes? effect|will "
+    r"\w+|next)\b(?:\s+(?:on|for|by|in|to|be|held|from))*\s*$",
+    re.I,
+)
 
 
-def nearest(reference: dt.date, month: int, day: int) -> dt.date | None:
-    """A day named without a year: the latest such day on or before the reference, unless the
-    next one comes within AHEAD_DAYS of it (news reports the past, and announces the weeks
-    ahead)."""
-    past = safe_date(reference.year, month, day)
-    if past is None or past > reference:
-        ahead, past = past, safe_date(reference.year - 1, month, day)
-    else:
-        ahead = safe_date(reference.year + 1, month, day)
-    if ahead and (ahead - reference).days <= AHEAD_DAYS:
-        return ahead
+def nearest(reference: dt.date, month: int, day: int, *, ahead: bool = False) -> dt.date | None:
+    """A day named without a year: the latest such day on or before the reference (news reports
+    the past: "the attack on October 7" in July is last October's), unless the next one comes
+    within AHEAD_DAYS of it or the sentence puts it ahead."""
+    this_year = safe_date(reference.year, month, day)
+    past = this_year if this_year and this_year <= reference else None
+    past = past or safe_date(reference.year - 1, month, day)
+    later = this_year if this_year and this_year > reference else None
+    later = later or safe_date(reference.year + 1, month, day)
+    if later and (ahead or (later - reference).days <= AHEAD_DAYS or past is None):
+        return later
     return past
 
 

@@ -522,6 +522,18 @@ def thing_of(before: str, after: str, unit: str) -> tuple[str | None, str | None
 CASUALTIES = ("dead", "injured", "displaced", "missing")
 
 
+# People counted together with the passengers, troops or staff before them: "passengers and
+# crew", "soldiers and civilians".
+ALONGSIDE = ("crew", "crewmembers", "civilians", "staff", "pilots", "others")
+
+
+# What makes cases lawsuits: "cases against Google", "dismissed 60 cases brought by".
+LEGAL = {
+    "against", "court", "courts", "filed", "heard", "dismissed", "brought", "pending", "legal",
+    "judge", "judges", "lawsuits", "involving", "tribunal",
+}  # fmt: skip
+
+
 def all_but(preceding: list[str]) -> str | None:
     """ "All but two of the 181 people on board died", "killed all but two out of 181
     passengers": the two are the exception ("exception"), the 181 everyone ("whole"), and
@@ -541,8 +553,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
     exception = all_but(preceding)
     if exception == "exception":
         return None
-    if exception == "whole" and any(word in PEOPLE for word in clause_after[:3]):
-        return "people"
+    if exception == "whole" and clause_after[:1] and clause_after[0].isalpha():
+        return "people"  # "all but two of the 181 passengers and crew", "... of the 12 miners"
     if clause_after[:2] == ["out", "of"] and clause_after[2:3] and clause_after[2][:1].isdigit():
         clause_after = clause_after[3:]  # "288 out of 300 seats": 288 seats
     share = percent_thing(preceding, clause_after) if unit == "percent" else None
@@ -573,14 +585,17 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
                 cuts(preceding) or cut_in_apposition(preceding)
             ):
                 return "jobs cut"  # "cutting 15,000 jobs", "lay off 17,500 employees"
-            if THINGS[word] == "cases" and clause_after[n + 1 : n + 2] == ["against"]:
-                return None  # "three EU cases against Google": lawsuits, not infections
+            if THINGS[word] == "cases" and LEGAL & {*preceding[-6:], *clause_after[n + 1 :]}:
+                return None  # "three EU cases against Google", "60 cases brought by the
+                # campaign": lawsuits, not infections
             if THINGS[word] in BULK or THINGS[word] == "cases":
                 # "90 cases of clade 1b": cases of one strain, not the whole outbreak's
                 return material(THINGS[word], clause_after[n + 1 :])
-            if THINGS[word] in WHO and clause_after[n + 1 : n + 2] == ["and"]:
+            if THINGS[word] in ("passengers", "troops", "staff") and (
+                clause_after[n + 1 : n + 3] in (["and", w] for w in ALONGSIDE)
+            ):
                 # "179 passengers and crew members", "troops and civilians": one group and
-                # another, counted together as people
+                # another with no number of its own, counted together as people
                 return predicate_thing(clause_after[n + 3 :]) or verb_thing(preceding) or "people"
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
