@@ -235,7 +235,17 @@ def says_nearly_whole(quoted: str, sentence: str, share: float) -> bool:
     if match_key(quoted) in match_key(sentence):
         return len(quoted.split()) >= share * len(sentence.split())
     parts = [p for p in QUOTED.findall(sentence) if match_key(p) in match_key(quoted)]
+    # A quotation's middle or last sentence, whose marks the sentences around it carry: "All
+    # perpetrators, organizers, and beneficiaries will be punished.", "We will find and bring
+    # each one to justice,” Putin stressed."
+    opening = LEADING_QUOTED.match(sentence)
+    if opening and match_key(opening["words"]) in match_key(quoted):
+        parts.append(opening["words"])
     return sum(len(p.split()) for p in parts) >= share * len(sentence.split()) > 0
+
+
+# The words a sentence starts with up to a closing mark, or all of it when it has no mark.
+LEADING_QUOTED = re.compile(r"^(?P<words>[^“”\"]{12,}?)(?:[”\"]|$)")
 
 
 def union(evidence: list[Evidence]) -> list[Evidence]:

@@ -176,6 +176,22 @@ def test_a_sentence_quoting_part_of_a_longer_key_quote_is_not_shown_again_as_a_f
     assert quoted_sentences(key_quotes, texts) == {"a1.s8"}  # s9 quotes too little of itself
 
 
+def test_the_middle_and_last_sentences_of_a_key_quote_are_not_shown_again_as_findings():
+    words = (
+        "We have faced a calculated mass killing of civilians. All perpetrators, organizers, and "
+        "beneficiaries will be punished. We will find and bring each one to justice,"
+    )
+    texts = {
+        "a7.s5": "“We have faced a calculated mass killing of civilians.",
+        "a7.s6": "All perpetrators, organizers, and beneficiaries will be punished.",
+        "a7.s7": "We will find and bring each one to justice,” Putin stressed.",
+        "a7.s8": "Putin said all perpetrators would be punished, speaking on Saturday.",
+    }
+    evidence = [Evidence(sentence_id=i, article_id="a7", text=t) for i, t in texts.items()]
+    key_quotes = [Quote(text=words, speaker="Putin", evidence=evidence[:3])]
+    assert quoted_sentences(key_quotes, texts) == {"a7.s6", "a7.s7"}  # s5 opens it: never shown
+
+
 def test_a_sum_and_its_conversion_in_brackets_can_be_one_fact():
     euros = item("fact", "The EU fined Apple 1.8 billion euros ($1.95 billion) on Monday.", "a1.s1")
     dollars = item("fact", "The EU fined Apple $1.95 billion on Monday.", "a2.s1")
