@@ -402,6 +402,11 @@ SIGNPOST = re.compile(
 )
 
 
+# A hotline's number: "Those residing overseas can press 82-1599-8629": service copy for the
+# article's readers, not a finding.
+PHONE_NUMBER = re.compile(r"(?<![\w.-])(?:\+?\d{1,4}[-.])?\d{2,4}[-.]\d{3,4}[-.]\d{4}(?![\w-])")
+
+
 def introduces(text: str) -> bool:
     """A broadcast's introduction of its guest or reporter: the talk around the story, not a
     finding. A quotation that says it stays."""
@@ -461,6 +466,7 @@ def choose(
         and not introduces(i.text)
         and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)
         and not NO_COMMENT.search(i.text)
+        and not PHONE_NUMBER.search(i.text)
         and not CAPTION_SENTENCE.search(i.text)  # a caption run into a paragraph
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause
     ]

@@ -379,9 +379,10 @@ def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
         "Calls to several Hasina aides seeking comment were not immediately returned.",
         "A spokesman for the ministry did not respond to a request for comment.",
         "Police officials did not immediately return calls seeking comment.",
+        "Those residing overseas can press 82-1599-8629, and in the US, 1-833-892-0197.",
     ],
 )
-def test_a_reporters_note_that_nobody_answered_is_not_a_finding(note: str):
+def test_a_note_that_nobody_answered_or_a_hotlines_number_is_not_a_finding(note: str):
     assert shown(note) == []
 
 
