@@ -496,3 +496,11 @@ def test_the_words_shown_for_a_count_end_on_its_noun_not_on_the_place_of_a_verb(
 def test_cases_in_court_are_lawsuits_not_a_count_of_infections(sentence: str):
     (lawsuits,) = find_quantities(sentence)
     assert lawsuits.thing is None
+
+
+def test_an_earlier_rounds_share_is_not_the_results():
+    sentence = "Despite Massa's victory in the Primary round with 38% of the votes, he lost."
+    (primary,) = find_quantities(sentence)
+    assert primary.thing is None
+    (runoff,) = find_quantities("Milei won 55.7% of the vote in the runoff on Sunday.")
+    assert runoff.thing == "vote share"

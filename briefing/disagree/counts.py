@@ -417,7 +417,10 @@ PARTY = re.compile(
 )
 # Not a contender: who counts ("the Election Commission"), and words that open a sentence
 # ("Winning over 260 seats").
-NOT_HOLDERS = {"Commission", "Election", "Electoral", "Court", "Parliament", "Government"}
+NOT_HOLDERS = {
+    "Commission", "Election", "Electoral", "Court", "Parliament", "Government", "Primary",
+    "Round", "Runoff",
+}  # fmt: skip
 
 
 def holder_of(text: str, quantity: Quantity) -> str | None:

@@ -252,6 +252,12 @@ EARLIER_BEFORE = re.compile(
     r"(?:said|put|estimated|reported|gave|announced|put\s+the\s+\w+\s+at)(?:\s+that)?\s+$",
     re.I,
 )
+# "Despite Massa's victory in the Primary round with 38% of the votes": an earlier round's
+# figure, not one of the result's.
+EARLIER_ROUND = re.compile(
+    r"\b(?:first|primary|previous|earlier|opening)\s+round\b[^.;]{0,40}$|\bprimaries\b[^.;]{0,40}$",
+    re.I,
+)
 # "needed over 50 per cent", "requires a two-thirds majority", "a threshold of 50%": what it
 # takes, not what anyone has.
 REQUIRED_BEFORE = re.compile(
@@ -449,6 +455,8 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         thing = hostages(words(before)[-5:] + words(after)[:12])
     if REQUIRED_BEFORE.search(before):
         thing = None  # "needed more than 50 percent of the vote": a threshold, not a result
+    if EARLIER_ROUND.search(before):
+        thing = None  # "victory in the Primary round with 38%": an earlier round's, not compared
     rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
     headed = any(w in THINGS or w in PEOPLE for w in until_clause_end(words(after))[:3])
     return Quantity(
