@@ -86,7 +86,9 @@ def group_indexes(articles: list[Article], stories: int | None = None) -> list[l
     found = list(groups.values())
     if stories is not None:
         return found
-    return one_subject(attach_singletons(found, articles, similarity), articles, similarity)
+    names = [lead_names(a) for a in articles]  # read once for both
+    joined = attach_singletons(found, articles, similarity, names)
+    return one_subject(joined, articles, similarity, names)
 
 
 # A capitalised word in a headline or lead: a candidate for the name a story is about.
@@ -115,7 +117,10 @@ def subject(leads: list[set[str]]) -> set[str]:
 
 
 def attach_singletons(
-    groups: list[list[int]], articles: list[Article], similarity: np.ndarray
+    groups: list[list[int]],
+    articles: list[Article],
+    similarity: np.ndarray,
+    names: list[set[str]] | None = None,
 ) -> list[list[int]]:
     """An article left alone, or a group of one outlet's pieces (two New York Times pages on the
     gunman), joins a story whose subject its headlines or leads name, when no other story's
@@ -126,7 +131,7 @@ def attach_singletons(
     apart = [g for g in groups if one_outlet(g, articles)]
     stories = [g for g in groups if g not in apart]
     floor = settings.current().same_story / 2
-    names = [lead_names(a) for a in articles]
+    names = names if names is not None else [lead_names(a) for a in articles]
     subjects = [subject([names[i] for i in story]) for story in stories]
     carried = [set().union(*(names[i] for i in story)) for story in stories]
     elsewhere = [set().union(*carried[:k], *carried[k + 1 :]) for k in range(len(stories))]
@@ -155,14 +160,17 @@ OFFICES = {
 
 
 def one_subject(
-    groups: list[list[int]], articles: list[Article], similarity: np.ndarray
+    groups: list[list[int]],
+    articles: list[Article],
+    similarity: np.ndarray,
+    names: list[set[str]] | None = None,
 ) -> list[list[int]]:
     """A folder most of whose leads name one subject ('Milei' in six articles of eight) is one
     story told from several sides: a group whose leads name it (the markets' reaction, the
     neighbours' congratulations) joins the largest group when close enough to it (settings:
     one_subject). A folder of several stories has no name most leads carry, and office words
     ("President") name no subject."""
-    names = [lead_names(a) - OFFICES for a in articles]
+    names = [n - OFFICES for n in (names if names is not None else map(lead_names, articles))]
     common = subject(names)
     if len(groups) < 2 or not common:
         return groups

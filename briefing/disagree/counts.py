@@ -415,8 +415,8 @@ PARTY = re.compile(
     r"(?:-[A-Z]\w*)* )+"
     r"(?:League|Party|Front|Alliance|Congress|Movement|Union|Coalition|Council|Bloc))\b"
 )
-# Not a contender: who counts ("the Election Commission"), and words that open a sentence
-# ("Winning over 260 seats").
+# Not a contender: who counts ("the Election Commission"), a round of the vote ("in the Primary
+# round with 38%"), and words that open a sentence ("Winning over 260 seats").
 NOT_HOLDERS = {
     "Commission", "Election", "Electoral", "Court", "Parliament", "Government", "Primary",
     "Round", "Runoff",

@@ -111,12 +111,10 @@ CHROME_PATTERNS = (
     # An icon sprite's titles where the icons did not load: "ArrowArtboardCreated with
     # Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon ...".
     re.compile(r"\bCreated with Sketch\b|(?:\b[A-Z][a-z]+Icon\b.*){3}"),
-    re.compile(r"^clock menu more-arrow\b"),
+    re.compile(r"^clock menu more-arrow\b"),  # Vox Media's sprite: "clock menu more-arrow no yes"
     # A read-aloud player's consent line: "To activate the text-to-speech service, please first
     # agree to the privacy policy below."
-    re.compile(
-        r"\btext-to-speech service\b.{0,60}\bprivacy policy\b", re.I
-    ),  # Vox Media's sprite: "clock menu more-arrow no yes"
+    re.compile(r"\btext-to-speech service\b.{0,60}\bprivacy policy\b", re.I),
     re.compile(
         r"^(?:terms of (?:use|service)|privacy policy)(?: and (?:terms of (?:use|service)|"
         r"privacy policy|cookie policy))?$",
