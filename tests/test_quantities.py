@@ -224,6 +224,21 @@ def test_counts_of_an_indictment_are_counted_per_offence():
 def test_a_units_loss_is_no_loss_of_the_whole():
     (quantity,) = find_quantities("Boeing announced a $2 billion loss in its defense business.")
     assert quantity.thing is None
+    (quantity,) = find_quantities(
+        "It announced a $2 billion loss in its defense and space business."
+    )
+    assert quantity.thing is None
+
+
+def test_a_sum_is_what_the_noun_before_of_names_not_the_next_item_of_a_list():
+    (fine,) = find_quantities(
+        "She faced 20 years in prison and a fine of $250,000 plus restitution."
+    )
+    assert fine.thing == "fine"
+    (restitution,) = find_quantities(
+        "Prosecutors asked for $804 million in restitution to investors."
+    )
+    assert restitution.thing == "restitution"
 
 
 def test_what_does_the_killing_is_not_counted_as_killed():
@@ -504,3 +519,28 @@ def test_an_earlier_rounds_share_is_not_the_results():
     assert primary.thing is None
     (runoff,) = find_quantities("Milei won 55.7% of the vote in the runoff on Sunday.")
     assert runoff.thing == "vote share"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In just one church, north of Colombo, more than 50 people had been killed.",
+        "Media reported 25 people were also killed in an attack on a church in Batticaloa.",
+        "Rescuers reported 221 deaths in rebel-held northwest Syria.",
+        "In government-held areas of Syria, over 590 were killed, the health ministry said.",
+    ],
+)
+def test_one_places_dead_are_a_part_not_a_rival_of_the_toll(sentence):
+    assert [q.thing for q in find_quantities(sentence)] == [None]
+
+
+def test_the_whole_tolls_place_does_not_make_it_a_part():
+    found = find_quantities("Blasts killed at least 290 people in Sri Lanka on Sunday.")
+    assert [q.thing for q in found] == ["dead"]
+
+
+def test_an_age_and_a_breakdowns_row_are_not_counts_of_the_story():
+    ages = find_quantities("He shot dead 20 children ages 6 and 7, plus six adults.")
+    assert [(q.span, q.thing) for q in ages if q.thing] == [("20", "dead")]
+    row = find_quantities("By age group, the 50s had the most with 40 passengers.")
+    assert [q.thing for q in row] == [None, None]

@@ -266,6 +266,28 @@ REQUIRED_BEFORE = re.compile(
     re.I,
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
+# A count of one part of what the story counts: "In just one church, ... more than 50 people had
+# been killed", "25 people were also killed in an attack on a church in Batticaloa", "221 deaths
+# in rebel-held northwest Syria". Not a rival of the whole's toll.
+# An age, not a count: "20 children ages 6 and 7", "aged 19 to 45".
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:and|or|to|-)\s*)?$", re.I)
+# A breakdown of a whole by some trait: "By age group, the 50s had the most with 40 passengers".
+BREAKDOWN = re.compile(
+    r"^\W*By\s+(?:age|gender|sex|nationality|region|province|state|district|country)\b", re.I
+)
+HELD = (
+    r"in\s+(?:the\s+)?(?:\w+\s+)?(?:rebel|government|opposition|regime|militant|insurgent)"
+    r"[- ](?:held|controlled)\b"
+)
+PART_BEFORE = re.compile(
+    r"\b(?:(?:in|at)\s+(?:just|only)\s+(?:one|a\s+single)\b|" + HELD + ")", re.I
+)
+PART_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:also\s+(?:been\s+)?(?:killed|died|dead|injured|wounded|hurt)\b|"
+    + HELD
+    + ")",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -451,6 +473,10 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     )
     if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
         thing = None  # "killed 170 people elsewhere in the country": another place's count
+    if unit == "count" and (AGE_BEFORE.search(before) or BREAKDOWN.match(sentence)):
+        thing = None  # an age, or one row of a breakdown
+    if thing in CASUALTIES and (PART_BEFORE.search(before[-120:]) or PART_AFTER.match(after)):
+        thing = None  # one church's or one region's dead: a part, not the toll
     if thing == "hostages":
         thing = hostages(words(before)[-5:] + words(after)[:12])
     if REQUIRED_BEFORE.search(before):
@@ -912,7 +938,13 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
         before[-1:] == ["at"] or {"shares", "share", "stock", "stocks", "price"} & set(before)
     ):
         return "share price"  # "shares closed at $41.20"; not "closed its $68.7 billion deal"
-    near = [*after, *reversed(before)]
+    # "a fine of $250,000 plus restitution": the noun the sum is "of" names it, before any
+    # cue after it, which may be the next item of a list.
+    near = (
+        [*before[-2:-1], *after, *reversed(before)]
+        if before[-1:] == ["of"]
+        else [*after, *reversed(before)]
+    )
     for word in sorted(set(near), key=near.index):
         for thing, cues in MONEY_THINGS.items():
             if thing == "savings" and word not in (*before[-3:], *after[:3]):
@@ -942,7 +974,7 @@ def reported_loss(thing: str, clause: list[str]) -> str | None:
     if thing != "losses":
         return thing
     units = [n for n, w in enumerate(clause) if w in UNITS_OF_A_COMPANY]
-    if any("in" in clause[max(0, n - 4) : n] for n in units):
+    if any("in" in clause[max(0, n - 6) : n] for n in units):
         return None  # "in its defense and space business", not "across its business"
     return "losses for the period" if PERIODS & set(clause) else thing
 
