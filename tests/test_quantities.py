@@ -544,3 +544,18 @@ def test_an_age_and_a_breakdowns_row_are_not_counts_of_the_story():
     assert [(q.span, q.thing) for q in ages if q.thing] == [("20", "dead")]
     row = find_quantities("By age group, the 50s had the most with 40 passengers.")
     assert [q.thing for q in row] == [None, None]
+
+
+def test_things_no_list_names_are_counted_with_what_was_done_to_them():
+    (early,) = [q for q in find_quantities("At least 540 flights in the U.S. had been canceled.")]
+    later = only("More than 1,000 flights were cancelled in the U.S. on Friday.")
+    assert early.thing == later.thing == "flights cancelled"
+    assert only("The gunman is believed to have fired eight shots.").thing == "shots fired"
+    assert only("The exchange of 26 individuals took place in Ankara.").thing == "people exchanged"
+
+
+def test_a_count_of_a_thing_with_no_act_done_to_it_is_not_compared():
+    assert only("The airline operates 540 flights a day.").thing is None
+    every_night = only("Hamas is to release 12 Israeli women and children every night.")
+    assert every_night.thing == "people"  # a rate: people, never compared as released
+    assert only("Officials said 12 hospitals in the region were open.").thing is None

@@ -275,16 +275,16 @@ AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:and|or|to|-)\s*)?$", re
 BREAKDOWN = re.compile(
     r"^\W*By\s+(?:age|gender|sex|nationality|region|province|state|district|country)\b", re.I
 )
-HELD = (
+AREA_HELD = (
     r"in\s+(?:the\s+)?(?:\w+\s+)?(?:rebel|government|opposition|regime|militant|insurgent)"
     r"[- ](?:held|controlled)\b"
 )
 PART_BEFORE = re.compile(
-    r"\b(?:(?:in|at)\s+(?:just|only)\s+(?:one|a\s+single)\b|" + HELD + ")", re.I
+    r"\b(?:(?:in|at)\s+(?:just|only)\s+(?:one|a\s+single)\b|" + AREA_HELD + ")", re.I
 )
 PART_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:also\s+(?:been\s+)?(?:killed|died|dead|injured|wounded|hurt)\b|"
-    + HELD
+    + AREA_HELD
     + ")",
     re.I,
 )
@@ -581,6 +581,63 @@ def all_but(preceding: list[str]) -> str | None:
     return None
 
 
+# What was done to the things a number counts, when no list above names them: "at least 540
+# flights ... had been canceled", "fired eight shots", "the exchange of 26 individuals". Open
+# nouns, a closed set of verbs: two sources' counts compare only with the same noun and verb.
+# The name a measure takes, and the forms of its verb (a noun of the act before "of" too).
+EVENT_VERBS = {
+    "cancelled": ("cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
+                  "cancellation", "cancellations"),
+    "delayed": ("delay", "delays", "delayed", "delaying"),
+    "grounded": ("grounded", "grounding"),
+    "diverted": ("diverted", "diverting"),
+    "fired": ("fire", "fired", "firing"),
+    "derailed": ("derailed", "derailing", "derailment"),
+    "released": ("release", "released", "releasing", "freed", "freeing"),
+    "exchanged": ("exchange", "exchanged", "exchanging", "swap", "swapped", "swapping"),
+    "seized": ("seized", "seizing", "seizure"),
+    "launched": ("launched", "launching"),
+    "recalled": ("recall", "recalled", "recalling"),
+    "deported": ("deported", "deporting", "deportation"),
+    "closed": ("closed", "closing", "closure", "shut"),
+}  # fmt: skip
+EVENT_VERB = {form: name for name, forms in EVENT_VERBS.items() for form in forms}
+# Plural nouns a number modifies that are no thing to compare: time, distance, size, money.
+NOT_EVENT_NOUNS = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent",
+    "points", "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "yards",
+    "inches", "degrees", "dollars", "euros", "pounds", "others", "ones", "things", "ways",
+    "countries", "nations", "states", "cities", "languages", "pages", "words",
+}  # fmt: skip
+BE = {"was", "were", "is", "are", "been", "be", "had", "has", "have", "being", "to", "reportedly"}
+
+
+def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
+    """ "flights cancelled", "shots fired", "individuals exchanged": the plural `noun` the number
+    modifies and the act done to it, said by the verb right before the number ("fired eight
+    shots", "the exchange of 26 ..."), or after the noun, past a short phrase of place ("540
+    flights in the U.S. had been canceled")."""
+    plural = noun.isalpha() and noun.endswith("s") and len(noun) > 3
+    if noun != "people" and (not plural or noun in NOT_EVENT_NOUNS):
+        return None
+    if {"every", "each", "per", "daily"} & set(until_clause_end(rest)[:8]):
+        return None  # "release 12 women and children every night": a rate, not a total
+    before = without_hedges(preceding)
+    act = EVENT_VERB.get(before[-1]) if before else None
+    if act is None and before[-1:] == ["of"] and len(before) > 1:
+        act = EVENT_VERB.get(before[-2])  # "the exchange of 26 individuals"
+    if act is None:
+        for word in rest[:8]:
+            if word in EVENT_VERB:
+                act = EVENT_VERB[word]
+                break
+            if word in (",", ";", "(", "and", "or", "but", "while", "who", "which", "that"):
+                break
+            if word[:1].isdigit():
+                break
+    return f"{noun} {act}" if act else None
+
+
 def count_thing(preceding: list[str], following: list[str], unit: str) -> str | None:
     # The noun the number modifies, skipping up to two modifiers ("359 sexual assaults").
     clause_after = until_clause_end(following)
@@ -652,12 +709,22 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
             done = predicate_thing(clause_after[n + 1 :])
             if word == "others" and done == "dead":
                 return None  # "two others were found dead": some beside those named, no total
-            return done or verb_thing(preceding) or "people"
+            return (
+                done
+                or verb_thing(preceding)
+                or event_thing(preceding, "people", clause_after[n + 1 :])
+                or "people"
+            )
         if word in BUILDINGS:
             verb = [w for w in preceding[-1:] if w in DESTROYED or w == "damaged"]
             return buildings_thing(verb, clause_after[n + 1 : n + 6])
     if unit == "percent":
         return None
+    noun = next((w for w in clause_after[:2] if w.isalpha() and w not in NATIONALS), None)
+    if noun and clause_after[:1] and clause_after[0].isalpha() and noun not in THINGS:
+        acted = event_thing(preceding, noun, clause_after[clause_after.index(noun) + 1 :])
+        if acted:
+            return acted
     # People the lists do not name ("fishermen", "pilgrims"): the verb before the number or the
     # predicate after the noun says what happened to them.
     verb = without_hedges(preceding)
