@@ -533,6 +533,15 @@ def test_date_is_inferred_from_a_weekday_after_an_explicit_date() -> None:
     assert infer_date("Talks ended on Monday.", "December 4, 2025", TODAY) is None
 
 
+def test_an_archive_photos_date_does_not_date_the_page(tmp_path: Path) -> None:
+    caption = (
+        "FILE PHOTO: Putin speaks at a forum in Moscow, Russia October 21, 2019. REUTERS/Ann Foto"
+    )
+    text = f"Talks end\n\n{caption}\n\nSpeaking on Friday, the Kremlin said talks were useful."
+    (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
+    assert article.published is None or article.published.year == TODAY.year
+
+
 def test_dateline_names_the_agency(tmp_path: Path) -> None:
     path = write(tmp_path, "story.txt", f"MOSCOW (Reuters) - {STORY}")
     assert load_file(path, today=TODAY)[0].outlet == "Reuters"
@@ -738,6 +747,18 @@ def test_related_headlines_after_share_bar_are_removed_but_prose_is_kept(tmp_pat
     (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
     assert article.text.endswith("Kremlin aide says more talks are planned for next week.")
     assert "More stories like this one" in article.removed
+
+
+def test_a_wires_credits_and_the_next_stories_headlines_are_not_the_story(tmp_path: Path) -> None:
+    text = (
+        f"Talks end\n\n{STORY}\n\n(Reporting by Ann Writer; Editing by Ed Itor)\n\n"
+        "Next In Tech News\n\nRegulator warns about crypto firms misleading customers\n\n"
+        "Samsung plans to unveil its first trifold smartphone in 2025\n"
+    )
+    (article,) = load_file(write(tmp_path, "story.txt", text), today=TODAY)
+    assert article.text == STORY
+    assert "(Reporting by Ann Writer; Editing by Ed Itor)" in article.removed
+    assert "Samsung plans to unveil its first trifold smartphone in 2025" in article.removed
 
 
 # --- duplicates ---------------------------------------------------------------------------------

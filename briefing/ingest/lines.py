@@ -42,6 +42,13 @@ DESKS = (
     r"Entertainment|Opinion|Breaking|National|International|Local|Latest|Top)"
 )
 SECTIONS = DESKS + r"(?: News)?"
+# A list of other stories' headlines begins: "Next In Tech News", "Others Also Read", "More in
+# World", "Read next" (roles.mark_tail: the lines after it that are no sentences go).
+LIST_HEADER = re.compile(
+    r"^(?:next in|more in|more from|latest in|others also read|also read|read next|up next|"
+    r"what to read next|you might also like)\b.{0,30}$",
+    re.I,
+)
 CHROME_PATTERNS = (
     re.compile(r"^(?:tags?|topics?|categories|filed under)\s*[:=|]", re.I),
     re.compile(r"^\d+\s*min(?:ute)?s?\s+read$", re.I),
@@ -95,6 +102,10 @@ CHROME_PATTERNS = (
     # A related link or an editor's insert on a line of its own: "[Is China’s leader losing
     # his grip?]", "[Reporting by Ann Writer; Editing by Ed Itor]".
     re.compile(r"^\[(?![^\[\]]*\d{4}\]$)[^\[\]]{3,160}\]$"),  # not a date: "[December 03, 2025]"
+    # The wire's credits in parentheses: "(Reporting by Susan Heavey; Editing by Doina Chiacu)".
+    re.compile(
+        r"^\((?:additional )?(?:reporting|writing|editing|compiled) by\b[^()]{3,240}\)$", re.I
+    ),
     # A site's registration in its footer: "Registration Number: 130349", "License for
     # publishing multimedia online 0108263".
     re.compile(r"^(?:registration number\s*:|licen[cs]e for publishing\b)", re.I),

@@ -22,6 +22,8 @@ from .published import date_in_url, find_dates, infer_date, parse_date_value, re
 from .roles import MASTHEAD_NAME
 from .units import Unit
 
+FILE_PHOTO = re.compile(r"\b(?:file|archive|archival) (?:photo|picture|image|pic)\b", re.I)
+
 
 def first_byline(units: list[Unit]) -> str | None:
     for unit in units:
@@ -179,7 +181,8 @@ def set_date(draft: Draft, units: list[Unit], known: Known, today: dt.date) -> N
     url_date = date_in_url(draft.url)
     if url_date and url_date <= today and (not date or (fetched and url_date < date)):
         date, approximate, fetched = url_date, False, False
-    context = "\n".join(u.text for u in units)
+    # An archive photo's caption ("FILE PHOTO: ... October 21, 2019.") dates the photo only.
+    context = "\n".join(u.text for u in units if not FILE_PHOTO.search(u.text))
     # A date after the day being briefed is a crawler's or an editor's later timestamp (an RT
     # page's date_publish weeks after its story), not when the page was published.
     if date and ((fetched and known.crawled) or date > today):

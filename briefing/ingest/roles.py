@@ -6,7 +6,7 @@ import re
 
 from ..text.match import normalize_for_match
 from ..text.sentences import CAPTION_SENTENCE, ENDS_SENTENCE, split_sentences
-from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, PHOTO_CREDIT
+from .lines import BULLET, CAPTION_START, END_MARKERS, ENDS_CLAUSE, LIST_HEADER, PHOTO_CREDIT
 from .outlets import outlet_from_credit
 from .published import find_dates
 from .units import Unit
@@ -200,6 +200,9 @@ def mark_tail(units: list[Unit]) -> None:
     words_seen = 0
     ended, closed = False, False
     for unit in units:
+        if unit.role == "body" and words_seen and unit.words <= 6 and LIST_HEADER.match(unit.text):
+            unit.role, ended = "after the story", True  # "Next In Tech News": a list begins
+            continue
         if unit.role == "body":
             if closed or (ended and not ENDS_SENTENCE.search(unit.text)):
                 unit.role = "after the story"
@@ -211,7 +214,12 @@ def mark_tail(units: list[Unit]) -> None:
         marker = BULLET.sub("", unit.text).lower().strip(" .:|")
         if unit.role == "copyright" and words_seen >= words_total - words_seen:
             closed = True
-        elif unit.role == "byline" or marker in END_MARKERS or marker.startswith("tags"):
+        elif (
+            unit.role == "byline"
+            or marker in END_MARKERS
+            or marker.startswith("tags")
+            or LIST_HEADER.match(unit.text)
+        ):
             ended = True
 
 
