@@ -726,6 +726,22 @@ def test_the_headline_is_the_line_over_the_date_not_an_offer_above_it(tmp_path: 
     assert (article.text, article.published) == (STORY, dt.date(2023, 11, 21))
 
 
+def test_a_teaser_cut_mid_word_above_the_headline_is_not_the_title(tmp_path: Path) -> None:
+    teaser = STORY[:60].rsplit(" ", 1)[0] + " Wit"
+    text = f"{teaser}\n\nPutin meets US envoys in Moscow\n\nsubmitted by\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == "Putin meets US envoys in Moscow"
+    assert teaser in article.removed
+
+
+def test_a_menu_of_editions_in_another_script_is_chrome(tmp_path: Path) -> None:
+    menu = "Europe Россия Внешние малые острова США Китай Корея Индия"
+    text = f"{menu}\n\nPutin meets US envoys in Moscow\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert (article.title, article.text) == ("Putin meets US envoys in Moscow", STORY)
+    assert menu in article.removed
+
+
 def test_a_desk_name_run_into_the_lead_is_kept_aside_and_is_no_title(tmp_path: Path) -> None:
     (article,) = load_file(write(tmp_path, "page.txt", f"World News: {STORY}"), today=TODAY)
     assert article.text == STORY

@@ -223,6 +223,18 @@ def graphic_labels(line: str) -> bool:
 
 
 GRAPHIC_SHARE = 0.3
+
+
+def language_menu(line: str) -> bool:
+    """A site's menu of editions or languages: "Europe Россия Внешние малые острова США Китай":
+    names in Latin letters run together with three or more words in another script, and no
+    sentence. A line wholly in another script is a page in that language, and stays."""
+    words = line.split()
+    other = sum(bool(re.search(r"[^\W\d_A-Za-z\u00C0-\u024F]", w)) for w in words)
+    latin = sum(bool(re.fullmatch(r"[A-Za-z\u00C0-\u024F'’.-]+", w)) for w in words)
+    return other >= 3 and latin >= 1 and not re.search(r"[.!?]$", line.strip())
+
+
 # Chrome however long the line: a Markdown image line (its link can be long) and a newsletter
 # box run into one line ("Newsletter Sign Up Continue reading the main story Please verify
 # you're not a robot by clicking the box. Invalid email address. ...").
@@ -288,7 +300,7 @@ def split_label_prefix(line: str) -> list[str]:
 
 def line_kind(line: str) -> str | None:
     """The kind of a line that stands alone (never joined with its neighbours), or None for text."""
-    if any(p.search(line) for p in LONG_CHROME) or graphic_labels(line):
+    if any(p.search(line) for p in LONG_CHROME) or graphic_labels(line) or language_menu(line):
         return "chrome"
     if len(line) > 300:  # chrome, credits and date lines are short; a paragraph is text
         return None

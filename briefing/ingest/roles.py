@@ -22,7 +22,11 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
     # an offer's teaser ("Which stocks will surge next?") or an app banner ("Focus Taiwan App")
     # above the headline; a headline over its standfirst and byline stays the title
     teaser = bool(body) and (body[first].text.rstrip().endswith("?") or body[first].words <= 3)
-    if title is None and teaser and stamped is not None and stamped is not body[first]:
+    if title is None and cut_copy(body, first) and is_headline(body[first + 1]):
+        # a standfirst cut mid-word ("... as some Mi") above the headline, printed in full below
+        body[first].role = "above the headline"
+        title, body[first + 1].role = body[first + 1].text, "title"
+    elif title is None and teaser and stamped is not None and stamped is not body[first]:
         # the headline is the line the date or byline stands under
         for unit in body[: body.index(stamped)]:
             unit.role = "above the headline"
@@ -37,6 +41,15 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
             if unit.role == "body" and normalize_for_match(unit.text) == normalize_for_match(title):
                 unit.role = "repeated title"
     return title
+
+
+def cut_copy(body: list[Unit], first: int) -> bool:
+    """The page opens on a paragraph cut off with no full stop, whose whole text a later
+    paragraph gives: a teaser, not the headline (which follows it)."""
+    if first + 1 >= len(body) or body[first].words < 8 or ENDS_CLAUSE.search(body[first].text):
+        return False
+    start = normalize_for_match(body[first].text).rsplit(" ", 1)[0]  # the last word may be cut
+    return any(normalize_for_match(u.text).startswith(start) for u in body[first + 1 :])
 
 
 # How far down a page its headline may stand, in lines.
