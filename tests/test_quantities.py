@@ -559,3 +559,14 @@ def test_a_count_of_a_thing_with_no_act_done_to_it_is_not_compared():
     every_night = only("Hamas is to release 12 Israeli women and children every night.")
     assert every_night.thing == "people"  # a rate: people, never compared as released
     assert only("Officials said 12 hospitals in the region were open.").thing is None
+
+
+def test_things_affected_are_named_when_they_are_not_people():
+    devices = only("Around 8.5 million devices were affected by the outage.")
+    assert devices.thing == "devices affected"
+    assert only("About 143 million consumers were affected.").thing == "affected"
+
+
+def test_a_share_price_fallen_to_a_sum_is_no_deal_value():
+    found = find_quantities("Its share price was down 12 percent to $301.51 at the open.")
+    assert [q.thing for q in found if q.unit == "USD"] == ["share price"]

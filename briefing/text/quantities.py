@@ -690,7 +690,11 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
                 return predicate_thing(clause_after[n + 3 :]) or verb_thing(preceding) or "people"
             # "90 victims who filed complaints", "eight suspects are in detention": the clause
             # after the noun says what exactly is counted.
-            return predicate_thing(clause_after[n + 1 :]) or THINGS[word]
+            done = predicate_thing(clause_after[n + 1 :]) or THINGS[word]
+            head = clause_after[0]
+            if done == "affected" and verb and head.isalpha() and head not in PEOPLE | RECORDS:
+                return f"{head} affected"  # "8.5 million devices ... were affected": no people
+            return done
         modified = clause_after[n + 1 : n + 2]
         if (
             word in NATIONALS
@@ -1005,6 +1009,9 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
         before[-1:] == ["at"] or {"shares", "share", "stock", "stocks", "price"} & set(before)
     ):
         return "share price"  # "shares closed at $41.20"; not "closed its $68.7 billion deal"
+    pairs = set(zip(before, before[1:], strict=False))
+    if {("share", "price"), ("stock", "price")} & pairs and before[-1:] == ["to"]:
+        return "share price"  # "its share price was down 12 percent to $301.51"
     # "a fine of $250,000 plus restitution": the noun the sum is "of" names it, before any
     # cue after it, which may be the next item of a list.
     near = (
