@@ -176,13 +176,17 @@ def one_subject(
         return groups
     floor = settings.current().one_subject
     largest = max(groups, key=len)
+    # Names the story's leads carry beside its subject ('Microsoft' in a CrowdStrike outage): a
+    # live page whose lead names only those ("Microsoft outage live: ...") is the same story,
+    # when as close to it.
+    told = set().union(*(names[i] for i in largest))
     joined, left = list(largest), []
     for group in groups:
         if group is largest:
             continue
         named = set().union(*(names[i] for i in group))
         closeness = float(similarity[np.ix_(group, largest)].mean())
-        if named & common and closeness >= floor:
+        if (named & common or named & told) and closeness >= floor:
             joined.extend(group)
         else:
             left.append(group)

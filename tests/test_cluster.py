@@ -356,6 +356,26 @@ def test_a_few_outlets_on_one_side_of_the_story_most_leads_name_join_it(tmp_path
     assert groups == [[0, 1, 2, 3, 4, 5], [6]]
 
 
+def test_a_live_page_naming_what_the_story_names_beside_its_subject_joins_it(tmp_path):
+    # CrowdStrike's outage: the Daily Mail's "Microsoft outage live" names Microsoft, not
+    # CrowdStrike, and was left as a story of its own under "Also reported".
+    from briefing.ingest import make_article
+
+    texts = [
+        "CrowdStrike outage\n\nA CrowdStrike update crashed Windows machines worldwide.",
+        "CrowdStrike shares fall\n\nCrowdStrike shares fell 15% after the outage.",
+        "CrowdStrike sorry\n\nMicrosoft said 8.5 million devices failed.",
+        "Microsoft outage live\n\nThe most serious IT outage grounded planes and trains.",
+        "Typhoon\n\nA typhoon hit the Philippines on Sunday.",
+    ]
+    articles = [make_article(n, tmp_path / f"{n}.txt", t) for n, t in enumerate(texts, 1)]
+    similarity = sides_apart(5, [[0, 1, 2], [3], [4]], near=0.09)
+    similarity[4, :] = similarity[:, 4] = 0.0
+    similarity[4, 4] = 1.0
+    groups = cluster.one_subject([[0, 1, 2], [3], [4]], articles, similarity)
+    assert groups == [[0, 1, 2, 3], [4]]
+
+
 def test_two_stories_naming_one_president_stay_two(tmp_path):
     from briefing.ingest import make_article
 
