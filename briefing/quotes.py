@@ -72,7 +72,12 @@ NOT_SPEAKERS = {
     "while", "asked",
 }  # fmt: skip
 # A conjunction run into the name before "said": "But Kelleher said", "Or so the agency said".
-LEADING_CONJUNCTION = {"or", "and", "but", "so", "yet", "then"}
+# Words that open a clause before a name, never part of it: "As African and international
+# organisations condemned ..." names nobody "As African".
+LEADING_CONJUNCTION = {
+    "or", "and", "but", "so", "yet", "then", "as", "when", "while", "after", "before", "if",
+    "since", "although", "though", "because", "once", "until", "unless", "whereas",
+}  # fmt: skip
 
 
 def find_quotes(articles: list[Article]) -> list[Quote]:
@@ -104,7 +109,13 @@ def named_speakers(paragraph: str) -> list[tuple[int, str]]:
     bare = QUOTED.sub(lambda m: " " * len(m.group(0)), paragraph)
     found = []
     for match in NAMED_SPEAKING.finditer(bare):
-        name = clean_name(up_to_sentence_end(match.group(1) or match.group(2)))
+        # before the verb, the name is what follows a sentence's end ("to Conway, Pennsylvania.
+        # Drabick said" is Drabick); after it, what comes up to one
+        name = clean_name(
+            from_sentence_start(match.group(1))
+            if match.group(1)
+            else up_to_sentence_end(match.group(2))
+        )
         if name:
             found.append((match.start(), name))
     return found
@@ -228,6 +239,15 @@ def up_to_sentence_end(name: str) -> str:
     for n, word in enumerate(words):
         if word.endswith(".") and re.search(r"[a-z]{2}\.$", word):
             return " ".join([*words[:n], word.rstrip(".")])
+    return name
+
+
+def from_sentence_start(name: str) -> str:
+    """The words of a name after the last full stop that ends a sentence in it."""
+    words = name.split()
+    for n in range(len(words) - 1, -1, -1):
+        if words[n].endswith(".") and re.search(r"[a-z]{2}\.$", words[n]):
+            return " ".join(words[n + 1 :])
     return name
 
 

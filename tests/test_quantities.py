@@ -570,3 +570,8 @@ def test_things_affected_are_named_when_they_are_not_people():
 def test_a_share_price_fallen_to_a_sum_is_no_deal_value():
     found = find_quantities("Its share price was down 12 percent to $301.51 at the open.")
     assert [q.thing for q in found if q.unit == "USD"] == ["share price"]
+
+
+def test_some_other_people_are_no_count_of_their_own():
+    found = find_quantities("A colonel, with nine other uniformed soldiers behind him, spoke.")
+    assert [q.thing for q in found] == [None]

@@ -260,3 +260,20 @@ def test_he_is_the_person_the_sentence_before_opens_on_whatever_the_verb():
         "have boycotted the election midway.”"
     )
     assert quote.speaker == "Kamal Hossain"
+
+
+def test_a_place_ending_the_sentence_before_a_speaker_is_not_the_speaker():
+    (quote,) = quotes_of(
+        "Fire Chief Keith Drabick said the train ran from Madison, Illinois, to Conway, "
+        "Pennsylvania. Drabick said responders had been pulled back.\n\n"
+        "“If you have to come to East Palestine, don’t,” he said."
+    )
+    assert quote.speaker == "Drabick"
+
+
+def test_a_clause_opening_on_as_names_no_speaker():
+    (quote,) = quotes_of(
+        "As African and international organisations condemned the takeover, Bazoum stood firm. "
+        "“The hard-won gains will be safeguarded,” he said on Twitter."
+    )
+    assert quote.speaker in (None, "Bazoum")

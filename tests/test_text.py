@@ -77,3 +77,12 @@ def test_the_storys_dateline_is_cut_off_its_first_sentence_and_kept_in_the_artic
     first, second = (s.text for s in numbered(article))
     assert first == "Peru's Congress removed the president." and first in article.text
     assert second == "UPDATE: The vote was 101."  # only the story's opening has a dateline
+
+
+def test_an_aggregators_tag_after_the_place_is_part_of_the_dateline():
+    text = "Niamey, (UrduPoint News - 27th Jul, 2023 ) :Niger's army chief backed the coup."
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
+    (first,) = (s.text for s in numbered(article))
+    assert first == "Niger's army chief backed the coup."
+    plain = Article(id="a1", key="k", path="a.txt", title="t", text="Marco Rubio (R-Fla.) - no.")
+    assert [s.text for s in numbered(plain)] == ["Marco Rubio (R-Fla.) - no."]

@@ -42,6 +42,11 @@ SITE_DASH = re.compile(
 )  # not a name before an aside: "Elon Musk - Tesla's chief executive - said"
 
 
+# An aggregator's tag after the place: "Niamey, (UrduPoint / Pakistan Point News - 27th Jul,
+# 2023 ) :Niger's armed forces chief ...".
+TAGGED_PLACE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2},\s*\([^()]{3,80}\)\s*[:—–-]+\s*")
+
+
 def without_dateline(paragraph: str) -> str:
     """The paragraph without the wire's tag, the place or the site's name that opens it."""
     match = (
@@ -49,5 +54,6 @@ def without_dateline(paragraph: str) -> str:
         or PLACE_DASH.match(paragraph)
         or OPENER.match(paragraph)
         or SITE_DASH.match(paragraph)
+        or TAGGED_PLACE.match(paragraph)
     )
     return paragraph[match.end() :].lstrip() if match else paragraph

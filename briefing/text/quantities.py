@@ -653,6 +653,8 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
         return share  # "50.8 percent of the vote", "50.8 per cent of votes": a share, not a count
     if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
         return None  # "five of the dead": a part, not the total
+    if clause_after[:1] == ["other"]:
+        return None  # "with nine other uniformed soldiers", "killed five other people": some more
     if "magnitude" in (*preceding[-1:], *preceding[-2:-1], *clause_after[:1]):
         # "a magnitude 7.0 earthquake", "a magnitude of 7.1", "a 7.1-magnitude"; an aftershock's
         # is another quake's
