@@ -575,3 +575,5 @@ def test_a_share_price_fallen_to_a_sum_is_no_deal_value():
 def test_some_other_people_are_no_count_of_their_own():
     found = find_quantities("A colonel, with nine other uniformed soldiers behind him, spoke.")
     assert [q.thing for q in found] == [None]
+    injured = only("One man was killed and at least two other people were critically injured.")
+    assert injured.thing == "injured"

@@ -654,7 +654,10 @@ def count_thing(preceding: list[str], following: list[str], unit: str) -> str | 
     if clause_after[:1] == ["of"] and clause_after[1:2] in (["the"], ["them"], ["whom"], ["its"]):
         return None  # "five of the dead": a part, not the total
     if clause_after[:1] == ["other"]:
-        return None  # "with nine other uniformed soldiers", "killed five other people": some more
+        # "with nine other uniformed soldiers behind him": some more, no count of their own;
+        # "two other people were critically injured" beside the one killed are the injured
+        done = predicate_thing(clause_after[1:])
+        return done if done in ("injured", "missing") else None
     if "magnitude" in (*preceding[-1:], *preceding[-2:-1], *clause_after[:1]):
         # "a magnitude 7.0 earthquake", "a magnitude of 7.1", "a 7.1-magnitude"; an aftershock's
         # is another quake's
