@@ -42,7 +42,15 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     texts = [i.text for i in ordered]
     for group in similar.groups(texts, background=background, apart=contradicts):
         members = [ordered[k] for k in group]
-        lead = max(members, key=lambda m: (len(m.article_ids), len(particulars(m.text))))
+        # never a caption's wording when a member says it in the story's own sentence
+        lead = max(
+            members,
+            key=lambda m: (
+                not CAPTION_SENTENCE.search(m.text),
+                len(m.article_ids),
+                len(particulars(m.text)),
+            ),
+        )
         # Its own sentence first: a finding reads as its first evidence sentence everywhere.
         # A label (model or cue rule) says more than "fact", which only means no label.
         kinds = Counter(m.kind for m in members if m.kind != "fact") or Counter(["fact"])

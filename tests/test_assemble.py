@@ -51,6 +51,17 @@ def test_one_fact_from_several_articles_reads_as_its_most_particular_wording():
     assert merged.article_ids == ["a1", "a2"]
 
 
+def test_one_fact_reads_as_the_storys_sentence_not_a_gallery_caption():
+    caption = (
+        "Hide Caption 23 of 25 Photos: Truck attack in Nice President Hollande said the state of "
+        "emergency would be extended for three months."
+    )
+    story = "President Hollande said the state of emergency would be extended for three months."
+    (merged,) = combine([item("fact", caption, "a4.s77"), item("fact", story, "a3.s11")], Parties())
+    assert merged.text == story
+    assert merged.article_ids == ["a3", "a4"]
+
+
 def test_model_party_names_are_normalised_and_next_steps_say_when():
     items = [item("next_step", "The Kremlin will meet the envoys next week.", "a1.s1", "Kremlin")]
     (merged,) = combine(items, Parties())

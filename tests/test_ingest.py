@@ -734,6 +734,18 @@ def test_a_teaser_cut_mid_word_above_the_headline_is_not_the_title(tmp_path: Pat
     assert teaser in article.removed
 
 
+def test_the_title_again_with_the_pages_stamp_is_not_a_sentence(tmp_path: Path) -> None:
+    data = {
+        "title": "Scores killed as truck rams crowd in France",
+        "text": "Scores killed as truck rams crowd in France Updated: 2016-07-15 13:14 By "
+        f"Agencies(China Daily USA)\n{STORY}",
+    }
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (article,) = load_file(path, today=TODAY)
+    assert article.text == STORY
+
+
 def test_a_menu_of_editions_in_another_script_is_chrome(tmp_path: Path) -> None:
     menu = "Europe Россия Внешние малые острова США Китай Корея Индия"
     text = f"{menu}\n\nPutin meets US envoys in Moscow\n\n{STORY}"

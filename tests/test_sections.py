@@ -353,6 +353,11 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "Washington, DC.",
             "The Federal Reserve cut its benchmark rate by 50 basis points on Wednesday.",
         ),
+        (  # a gallery's caption run into the text
+            "Hide Caption 9 of 25 Photos: Bastille Day terror: Harrowing images of truck attack "
+            "in Nice The truck plowed into a crowd leaving a fireworks display in Nice.",
+            "A truck rammed into a crowd in Nice, killing dozens, local media reported on Friday.",
+        ),
     ],
 )
 def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):

@@ -38,9 +38,17 @@ def mark_title(units: list[Unit], title: str | None) -> str | None:
             body[0].role = "label"
     if title:
         for unit in body:
-            if unit.role == "body" and normalize_for_match(unit.text) == normalize_for_match(title):
+            if unit.role == "body" and (
+                normalize_for_match(unit.text) == normalize_for_match(title)
+                or (unit.text.startswith(title) and STAMP_AFTER.match(unit.text[len(title) :]))
+            ):
                 unit.role = "repeated title"
     return title
+
+
+# The title again with the page's stamp after it: "Scores killed as truck rams crowd in France
+# Updated: 2016-07-15 13:14 By Agencies(China Daily USA)".
+STAMP_AFTER = re.compile(r"\s*[|·-]?\s*(?:Updated|Published|Posted|By)\b[^.!?]{0,100}$")
 
 
 def cut_copy(body: list[Unit], first: int) -> bool:

@@ -56,6 +56,9 @@ CAPTION_SENTENCE = re.compile(
     # "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
     r"|^(?:A|An|The) [^.]{0,60}\b(?:logo|sign|flag|headquarters|building)s? (?:is|are) "
     r"(?:displayed|pictured|seen (?:on|at|in|outside|inside))\b"
+    # A gallery's caption run into the text: "Hide Caption 9 of 25 Photos: Bastille Day terror:
+    # ... Nice The truck plowed into a crowd ...", "Photos: Mass shooting at Las Vegas ...".
+    r"|\bHide Caption \d+ of \d+\b|^Photos: "
 )
 
 
