@@ -746,6 +746,19 @@ def test_the_title_again_with_the_pages_stamp_is_not_a_sentence(tmp_path: Path) 
     assert article.text == STORY
 
 
+def test_a_call_to_follow_run_into_a_paragraph_and_a_share_footer_are_removed(
+    tmp_path: Path,
+) -> None:
+    first, rest = STORY.split(". ", 1)
+    text = (
+        f"Talks end\n\n{first}. Click here to connect with us on WhatsApp {rest}\n\n"
+        "Read or Share this story: http://example.com/2016/11/story/"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY
+    assert "removed a call to follow the site" in article.repairs
+
+
 def test_a_menu_of_editions_in_another_script_is_chrome(tmp_path: Path) -> None:
     menu = "Europe Россия Внешние малые острова США Китай Корея Индия"
     text = f"{menu}\n\nPutin meets US envoys in Moscow\n\n{STORY}"

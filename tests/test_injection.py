@@ -181,6 +181,7 @@ NORMAL_NEWS = [
     "The plan was published on the ministry's website on Friday.",
     "Officials said the report would be presented to the Security Council.",
     "He told reporters to ignore rumours about his health.",
+    "State police said that Mr Comperatore lived in Sarver, about 12 miles away.",
 ]
 
 

@@ -358,6 +358,14 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "in Nice The truck plowed into a crowd leaving a fireworks display in Nice.",
             "A truck rammed into a crowd in Nice, killing dozens, local media reported on Friday.",
         ),
+        (  # a numbered gallery's caption
+            "13/16 2014 Razima holds her two-year-old son while waiting for medical attention.",
+            "A Taliban suicide bomber rammed a car into the wall of the German consulate.",
+        ),
+        (  # a picture agency opening a caption
+            "Getty Images The German consulate building suffered massive damage in the assault.",
+            "A Taliban suicide bomber rammed a car into the wall of the German consulate.",
+        ),
     ],
 )
 def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):

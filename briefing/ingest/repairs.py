@@ -91,14 +91,25 @@ def restore_apostrophes(
 # Other tags are left as they are: they are shown escaped, and the screen reads them.
 INLINE_TAG = re.compile(r"</?a\b[^<>]*>|<a\s[^<>]*$", re.I)
 INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*\)")
+# A call to follow the site run into a paragraph: "... CNN reported. Click here to connect with
+# us on WhatsApp In addition to Whelan ...".
+INLINE_CALL = re.compile(
+    r"\b(?:Click|Tap) here to (?:connect|follow|join|chat) (?:with )?us on (?:WhatsApp|Telegram|"
+    r"Facebook|Twitter|X|Instagram|LinkedIn|YouTube|Google News)\b[.!]?\s*"
+)
 
 
 def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
-    """Lines without link tags and Markdown images; each kind removed is listed."""
+    """Lines without link tags, Markdown images and calls to follow the site run into a
+    paragraph; each kind removed is listed."""
     counts: dict[str, int] = {}
 
     def drop(match: re.Match[str]) -> str:
-        name = f"removed markup {markup_name(match[0])}"
+        name = (
+            "removed a call to follow the site"
+            if INLINE_CALL.match(match[0])
+            else (f"removed markup {markup_name(match[0])}")
+        )
         counts[name] = counts.get(name, 0) + 1
         return ""
 
@@ -107,6 +118,8 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
         new = INLINE_TAG.sub(drop, line) if "<" in line else line
         if "![" in new and not new.startswith("!["):  # an image line of its own is chrome
             new = INLINE_IMAGE.sub(drop, new)
+        if " here to " in new and not INLINE_CALL.match(new):  # a line of its own is chrome
+            new = INLINE_CALL.sub(drop, new)
         cleaned.append(" ".join(new.split()) if new != line else line)
     repairs.extend(counted(change, n) for change, n in counts.items())
     return cleaned

@@ -59,6 +59,11 @@ CAPTION_SENTENCE = re.compile(
     # A gallery's caption run into the text: "Hide Caption 9 of 25 Photos: Bastille Day terror:
     # ... Nice The truck plowed into a crowd ...", "Photos: Mass shooting at Las Vegas ...".
     r"|\bHide Caption \d+ of \d+\b|^Photos: "
+    # A numbered gallery's caption ("13/16 2014 Razima holds her two-year-old son ..."), its
+    # credit ("(Kabul, March 1, 2002) All photos Paula Bronstein"), a picture agency opening one
+    # ("Getty Images The German consulate building suffered massive damage ...").
+    r"|^\d{1,2}/\d{1,2}\s+(?:19|20)\d{2}\s|\bAll (?:photos|pictures|images) (?:by )?[A-Z]"
+    r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE)\s+[A-Z]"
 )
 
 
