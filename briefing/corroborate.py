@@ -412,7 +412,13 @@ SIGNPOST = re.compile(
 
 # A hotline's number: "Those residing overseas can press 82-1599-8629": service copy for the
 # article's readers, not a finding.
-PHONE_NUMBER = re.compile(r"(?<![\w.-])(?:\+?\d{1,4}[-.])?\d{2,4}[-.]\d{3,4}[-.]\d{4}(?![\w-])")
+PHONE_NUMBER = re.compile(
+    r"(?<![\w.-])(?:\+?\d{1,4}[-.])?\d{2,4}[-.]\d{3,4}[-.]\d{4}(?![\w-])"
+    # with spaces, after a word that gives it: "for relatives to call – 0800 056 0154"
+    r"|\b(?:call|number|hotline|phone|dial|ring|contact)\b[^.]{0,40}?(?<![\d,.])"
+    r"(?:\+?\d{1,4} )?\d{3,5} \d{3,4} \d{3,4}(?![\d,])",
+    re.I,
+)
 
 
 def introduces(text: str) -> bool:

@@ -577,3 +577,8 @@ def test_some_other_people_are_no_count_of_their_own():
     assert [q.thing for q in found] == [None]
     injured = only("One man was killed and at least two other people were critically injured.")
     assert injured.thing == "injured"
+
+
+def test_a_bonds_price_is_no_share_price():
+    found = find_quantities("Its senior debt was trading at around 45 cents on the dollar.")
+    assert [q.thing for q in found if q.span.endswith("cents")] == [None]

@@ -362,6 +362,10 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "13/16 2014 Razima holds her two-year-old son while waiting for medical attention.",
             "A Taliban suicide bomber rammed a car into the wall of the German consulate.",
         ),
+        (  # a numbered gallery's caption with its day
+            "19/34 12 November 2017 A veteran takes his hat off during the ceremony.",
+            "Seven people have died and dozens more have been injured after a tram overturned.",
+        ),
         (  # a picture agency opening a caption
             "Getty Images The German consulate building suffered massive damage in the assault.",
             "A Taliban suicide bomber rammed a car into the wall of the German consulate.",
@@ -393,6 +397,7 @@ def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
         "A spokesman for the ministry did not respond to a request for comment.",
         "Police officials did not immediately return calls seeking comment.",
         "Those residing overseas can press 82-1599-8629, and in the US, 1-833-892-0197.",
+        "A casualty bureau number has been set up for relatives to call – 0800 056 0154.",
     ],
 )
 def test_a_note_that_nobody_answered_or_a_hotlines_number_is_not_a_finding(note: str):

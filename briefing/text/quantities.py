@@ -1010,6 +1010,8 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     if CURRENCIES & set(before):
         return "exchange rate"  # "the dollar fetched 149.97-98 yen", "the euro traded at $1.08"
     traded = {"closing", "closed", "close", "traded", "trading"} & set(before[-4:])
+    if traded and {"debt", "bond", "bonds", "notes", "loans"} & set(before):
+        return None  # "its senior debt trading at around 45 cents": a bond's price, no share's
     if traded and (
         before[-1:] == ["at"] or {"shares", "share", "stock", "stocks", "price"} & set(before)
     ):

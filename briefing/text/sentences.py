@@ -62,7 +62,8 @@ CAPTION_SENTENCE = re.compile(
     # A numbered gallery's caption ("13/16 2014 Razima holds her two-year-old son ..."), its
     # credit ("(Kabul, March 1, 2002) All photos Paula Bronstein"), a picture agency opening one
     # ("Getty Images The German consulate building suffered massive damage ...").
-    r"|^\d{1,2}/\d{1,2}\s+(?:19|20)\d{2}\s|\bAll (?:photos|pictures|images) (?:by )?[A-Z]"
+    r"|^\d{1,2}/\d{1,2}\s+(?:\d{1,2} [A-Z][a-z]+ )?(?:19|20)\d{2}\s"
+    r"|\bAll (?:photos|pictures|images) (?:by )?[A-Z]"
     r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE)\s+[A-Z]"
 )
 
