@@ -20,6 +20,11 @@ def test_abbreviations_and_initials_do_not_end_sentences():
         "Mr. Witkoff left.",
         "J. Kushner stayed.",
     ]
+    ranks = "Rear Adm. John Mauger and Maj. Gen. Ann Lee spoke. Cmdr. Ray Fox agreed."
+    assert split_sentences(ranks) == [
+        "Rear Adm. John Mauger and Maj. Gen. Ann Lee spoke.",
+        "Cmdr. Ray Fox agreed.",
+    ]
 
 
 def test_paragraphs_a_page_glued_without_a_space_are_split_and_names_are_not():

@@ -52,6 +52,17 @@ def test_identical_quotes_in_two_outlets_do_not_differ():
     assert run(text, "In Moscow. " + text) == []
 
 
+def test_a_name_written_short_in_one_quotation_and_long_in_another_is_one_wording():
+    assert (
+        run(
+            "“On behalf of the U.S. Coast Guard, I offer my deepest condolences,” Mauger said.",
+            "“On behalf of the United States Coast Guard, I offer my deepest condolences,” "
+            "Mauger said.",
+        )
+        == []
+    )
+
+
 def test_reported_speech_and_a_cut_or_doubled_quotation_are_not_other_wordings():
     quoted = (
         "“This is designed to be a permanent cessation of hostilities,” Biden said. “Hezbollah "

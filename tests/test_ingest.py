@@ -759,6 +759,13 @@ def test_a_call_to_follow_run_into_a_paragraph_and_a_share_footer_are_removed(
     assert "removed a call to follow the site" in article.repairs
 
 
+def test_a_live_pages_note_that_it_will_be_updated_is_no_title(tmp_path: Path) -> None:
+    text = f"This post will be updated as new information is available.\n\n{STORY}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY
+    assert "This post will be updated" not in article.title
+
+
 def test_a_menu_of_editions_in_another_script_is_chrome(tmp_path: Path) -> None:
     menu = "Europe Россия Внешние малые острова США Китай Корея Индия"
     text = f"{menu}\n\nPutin meets US envoys in Moscow\n\n{STORY}"

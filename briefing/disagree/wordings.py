@@ -25,7 +25,16 @@ STOPWORDS = {
 }  # fmt: skip
 
 
+# One name written short or long: "the U.S. Coast Guard" and "the United States Coast Guard"
+# are one wording.
+SHORT_NAMES = re.compile(r"\bU\.S\.(?:A\.)?|\bU\.K\.|\bU\.N\.|\b(?:US|UK|UN)\b")
+LONG_NAMES = {"U.S.": "United States", "U.S.A.": "United States", "US": "United States",
+              "U.K.": "United Kingdom", "UK": "United Kingdom", "U.N.": "United Nations",
+              "UN": "United Nations"}  # fmt: skip
+
+
 def content_words(text: str) -> list[str]:
+    text = SHORT_NAMES.sub(lambda m: LONG_NAMES[m.group()], text)
     words = [w.lower().strip("’'-") for w in WORDS.findall(text)]
     return [w for w in dict.fromkeys(words) if len(w) >= 4 and w not in STOPWORDS]
 

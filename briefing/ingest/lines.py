@@ -102,6 +102,10 @@ CHROME_PATTERNS = (
     # A related link or an editor's insert on a line of its own: "[Is China’s leader losing
     # his grip?]", "[Reporting by Ann Writer; Editing by Ed Itor]".
     re.compile(r"^\[(?![^\[\]]*\d{4}\]$)[^\[\]]{3,160}\]$"),  # not a date: "[December 03, 2025]"
+    # A live page's note: "This post will be updated as new information is available."
+    re.compile(
+        r"^this (?:post|story|article|page|report) (?:will be|is being|may be) updated\b", re.I
+    ),
     # USA Today's footer: "Read or Share this story: http://ftw.usatoday.com/2016/11/...".
     re.compile(r"^read or share this story\b", re.I),
     # The wire's credits in parentheses: "(Reporting by Susan Heavey; Editing by Doina Chiacu)".

@@ -17,6 +17,8 @@ from .ids import SentenceRef
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+    "adm", "cmdr", "cdr", "maj", "brig", "rev", "cpl", "pvt", "supt", "insp", "det", "hon", "amb",
+    "sens", "reps", "gens", "mt",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "inc", "corp", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
 }  # fmt: skip
