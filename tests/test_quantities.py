@@ -582,3 +582,8 @@ def test_some_other_people_are_no_count_of_their_own():
 def test_a_bonds_price_is_no_share_price():
     found = find_quantities("Its senior debt was trading at around 45 cents on the dollar.")
     assert [q.thing for q in found if q.span.endswith("cents")] == [None]
+
+
+def test_what_a_debtor_owes_is_its_liabilities():
+    assert only("Evergrande has more than $300 billion in liabilities.").thing == "liabilities"
+    assert only("The firm owes $5 billion to its banks.").thing == "liabilities"

@@ -239,6 +239,8 @@ MONEY_THINGS = {
     "damage": ("damage", "rebuild", "rebuilding", "reconstruction", "repairs"),
     # A tax bill: "€13 billion in back taxes", "a €13 billion Irish tax bill".
     "taxes": ("tax", "taxes"),
+    # What a debtor owes: "more than $300 billion in liabilities", "debts of $328 billion".
+    "liabilities": ("liabilities", "liability", "debts", "owes", "owed", "owing"),
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
