@@ -31,6 +31,18 @@ def test_durations_of_the_same_war_that_differ_are_reported_with_each_side_cited
     assert [v.evidence[0].sentence_id for v in difference.variants] == ["a1.s1", "a2.s1"]
 
 
+def test_how_long_a_jury_deliberated_is_compared():
+    (difference,) = run(
+        "Jurors convicted him after deliberating for 9.5 hours over two days.",
+        "After more than four hours of deliberation, the jury returned its verdict.",
+    )
+    assert difference.about == "length of the deliberations"
+    assert [v.text for v in difference.variants] == [
+        "deliberating for 9.5 hours",
+        "more than four hours of deliberation",
+    ]
+
+
 def test_the_same_number_written_differently_is_not_a_difference():
     assert run("The five-hour meeting ended.", "Five hours of talks ended late.") == []
 

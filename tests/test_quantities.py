@@ -587,3 +587,8 @@ def test_a_bonds_price_is_no_share_price():
 def test_what_a_debtor_owes_is_its_liabilities():
     assert only("Evergrande has more than $300 billion in liabilities.").thing == "liabilities"
     assert only("The firm owes $5 billion to its banks.").thing == "liabilities"
+
+
+def test_the_evacuation_of_people_counts_them_displaced_and_an_evacuation_bus_is_no_one():
+    assert only("The flood sparked the evacuation of 17,000 people.").thing == "displaced"
+    assert only("He said 53 evacuation buses were being sent.").thing is None

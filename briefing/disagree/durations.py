@@ -25,6 +25,7 @@ SAME_THING = {
     "search": "search", "investigation": "investigation", "probe": "investigation",
     "campaign": "campaign", "drought": "drought", "crisis": "crisis",
     "truce": "truce", "ceasefire": "truce", "cease-fire": "truce",
+    "deliberations": "deliberations", "deliberation": "deliberations",
 }  # fmt: skip
 # The age of an organisation ("the 167-year-old bank") is a fact sources can disagree on; the
 # ages of people are left alone: a story has many people and an age names one of them.
@@ -58,6 +59,8 @@ LASTED = re.compile(
     rf"\s+{UNITS}\b",
     re.I,
 )
+# "The jury deliberated for more than 11 hours", "after deliberating for 9.5 hours".
+DELIBERATED = re.compile(rf"\bdeliberat(?:ed|ing)\s+for\s+{QUALIFIER}{NUM}\s+{UNITS}\b", re.I)
 # The size of a ship, a bridge or a building, in metres: "the 948-foot vessel", "the
 # 985-foot-long vessel", "an almost 300-metre-long vessel", "the 1.6-mile bridge".
 METRES = {"foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "metre": 1.0, "meter": 1.0,
@@ -108,6 +111,8 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
     for match in LASTED.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
         found.append(measure(thing, match.group("unit"), value_of(match), match))
+    for match in DELIBERATED.finditer(text):
+        found.append(measure("deliberations", match.group("unit"), value_of(match), match))
     for match in SIZE.finditer(text):
         dimension = "height" if (match.group("dim") or "").lower() in ("tall", "high") else "length"
         thing = f"{dimension} of the {OBJECTS[match.group('noun').lower()]}"

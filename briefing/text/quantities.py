@@ -872,6 +872,8 @@ def verb_thing(preceding: list[str]) -> str | None:
     window = after_clause_start(preceding)[-7:]
     while window[-1:] in (["only"], ["just"], ["some"]):
         window = window[:-1]
+    if window[-2:] in (["evacuation", "of"], ["evacuations", "of"]):
+        return "displaced"  # "sparked the evacuation of 17,000 people"
     if window[-1:] in (["of"], ["from"]) and set(window) & RECORDS:
         window = window[:-1]
     else:
