@@ -366,6 +366,11 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "19/34 12 November 2017 A veteran takes his hat off during the ceremony.",
             "Seven people have died and dozens more have been injured after a tram overturned.",
         ),
+        (  # a wire picture's caption
+            "Shinzo Abe lies on the ground after he was shot in Nara, western Japan July 8, 2022 "
+            "in this photo taken by The Asahi Shimbun.",
+            "Former Prime Minister Shinzo Abe was gunned down on Friday while campaigning.",
+        ),
         (  # a picture agency opening a caption
             "Getty Images The German consulate building suffered massive damage in the assault.",
             "A Taliban suicide bomber rammed a car into the wall of the German consulate.",

@@ -67,6 +67,10 @@ CAPTION_SENTENCE = re.compile(
     r"|^\d{1,2}/\d{1,2}\s+(?:\d{1,2} [A-Z][a-z]+ )?(?:19|20)\d{2}\s"
     r"|\bAll (?:photos|pictures|images) (?:by )?[A-Z]"
     r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE)\s+[A-Z]"
+    # A wire picture's caption: "... Nara, western Japan July 8, 2022 in this photo taken by The
+    # Asahi Shimbun.", "... in this handout picture released by ...", "in this still image".
+    r"|\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|screengrab|screenshot)"
+    r"(?: (?:taken|released|provided|obtained|made|distributed|posted))?\b"
 )
 
 
