@@ -97,10 +97,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "tells the model what to write",
-            # not a subject before its verb: "State police said that ...", "Report authors say that"
-            r"(?:^|[:;\"“]\s*)(?:please\s+)?(?:write|state|say|report|claim|conclude|declare|"
-            r"make sure|ensure)\s+(?:(?!(?:said|says|told|tells|reported|added|noted|claimed|"
-            r"believe[sd]?|think|thinks|thought)\b)\w+\s+){0,3}?that\b",
+            r"(?:[:;\"“]\s*(?:please\s+)?|^please\s+|^)(?:write|claim|conclude|declare|"
+            r"make sure|ensure)\s+(?:\w+\s+){0,3}?that\b"
+            r"|(?:[:;\"“]\s*(?:please\s+)?|^please\s+)(?:state|say|report)\s+(?:\w+\s+){0,3}?that\b"
+            # a sentence opening on the word is an order unless a subject and its verb follow:
+            # "State police said that ..." is news
+            r"|^(?:state|say|report)\s+(?:(?!(?:said|says|told|tells|reported|added|noted|"
+            r"claimed|believe[sd]?|think|thinks|thought)\b)\w+\s+){0,3}?that\b",
         ),
         (
             "tells the model what to write",

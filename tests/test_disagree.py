@@ -43,6 +43,38 @@ def test_how_long_a_jury_deliberated_is_compared():
     ]
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # two sides of one swap
+            "Russia freed 16 people, including journalist Evan Gershkovich.",
+            "The United States and Germany released eight people held in their prisons.",
+        ),
+        (  # two shooters
+            "Police officers fired 12 rounds at the suspect before he was arrested.",
+            "The gunman fired more than 1,000 rounds from the 32nd floor, police said.",
+        ),
+        (  # "the fire" is no act done to the people counted
+            "About 150 people were inside Grenfell Tower when the fire broke out.",
+            "Police said 12 people had been interviewed about the fire at Grenfell Tower.",
+        ),
+        (  # a part of what a debtor owes
+            "Evergrande has more than $300 billion in liabilities.",
+            "Evergrande owes about $23 billion in offshore debt, Reuters calculations show.",
+        ),
+    ],
+)
+def test_counts_of_different_doers_or_a_part_are_no_difference(one: str, other: str):
+    assert run(one, other) == []
+
+
+def test_deliberations_in_court_days_or_one_sittings_hours_are_no_rival_of_the_total():
+    total = "The jury reached its verdict after more than 10 hours of deliberations."
+    assert run("He was convicted after two days of deliberations.", total) == []
+    sitting = "The jury deliberated for about four hours on Monday before going home."
+    assert run(sitting, total) == []
+
+
 def test_the_same_number_written_differently_is_not_a_difference():
     assert run("The five-hour meeting ended.", "Five hours of talks ended late.") == []
 

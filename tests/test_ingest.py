@@ -766,6 +766,27 @@ def test_a_live_pages_note_that_it_will_be_updated_is_no_title(tmp_path: Path) -
     assert "This post will be updated" not in article.title
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Việt Nam mourns Party chief Nguyễn Phú Trọng, who died aged 80",
+        "Hawaiʻi Officials Warn Of Extreme Fire Danger On Oʻahu And Molokaʻi",
+    ],
+)
+def test_a_headline_in_accented_latin_letters_is_no_menu(tmp_path: Path, headline: str) -> None:
+    (article,) = load_file(write(tmp_path, "page.txt", f"{headline}\n\n{STORY}"), today=TODAY)
+    assert article.title == headline
+
+
+def test_a_headline_printed_again_below_stays_the_title(tmp_path: Path) -> None:
+    headline = "Fed holds rates steady, signals three cuts later this year"
+    text = (
+        f"{headline}\n\nPowell says inflation is easing but remains high\n\n{headline}\n\n{STORY}"
+    )
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.title == headline
+
+
 def test_a_menu_of_editions_in_another_script_is_chrome(tmp_path: Path) -> None:
     menu = "Europe Россия Внешние малые острова США Китай Корея Индия"
     text = f"{menu}\n\nPutin meets US envoys in Moscow\n\n{STORY}"

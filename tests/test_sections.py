@@ -381,6 +381,12 @@ def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):
     assert shown(caption, news) == [news]
 
 
+def test_a_quote_about_a_photo_and_news_about_a_picture_agency_are_findings():
+    quote = "“Everyone in this photo is dead now,” Hassan said, scrolling to a picture."
+    getty = "Getty Images CEO Craig Peters said the company would consider an appeal."
+    assert sorted(shown(quote, getty)) == sorted([quote, getty])
+
+
 def test_the_end_of_a_quotation_that_points_back_is_no_finding_unless_it_gives_a_figure():
     news = "Biden said the ceasefire would take effect at 4 a.m. on Wednesday."
     nor = "Nor did the United States,” Biden said."

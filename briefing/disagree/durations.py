@@ -61,6 +61,13 @@ LASTED = re.compile(
 )
 # "The jury deliberated for more than 11 hours", "after deliberating for 9.5 hours".
 DELIBERATED = re.compile(rf"\bdeliberat(?:ed|ing)\s+for\s+{QUALIFIER}{NUM}\s+{UNITS}\b", re.I)
+# One day's sitting, not the whole: "deliberated for about four hours on Monday before going
+# home for the night".
+ONE_SITTING = re.compile(
+    r"\s+(?:on|that|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"day|morning|afternoon|evening)\b|\s+before\b",
+    re.I,
+)
 # The size of a ship, a bridge or a building, in metres: "the 948-foot vessel", "the
 # 985-foot-long vessel", "an almost 300-metre-long vessel", "the 1.6-mile bridge".
 METRES = {"foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "metre": 1.0, "meter": 1.0,
@@ -112,7 +119,8 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
         thing = SAME_THING[match.group("noun").lower()]
         found.append(measure(thing, match.group("unit"), value_of(match), match))
     for match in DELIBERATED.finditer(text):
-        found.append(measure("deliberations", match.group("unit"), value_of(match), match))
+        if not ONE_SITTING.match(text[match.end() :]):
+            found.append(measure("deliberations", match.group("unit"), value_of(match), match))
     for match in SIZE.finditer(text):
         dimension = "height" if (match.group("dim") or "").lower() in ("tall", "high") else "length"
         thing = f"{dimension} of the {OBJECTS[match.group('noun').lower()]}"
@@ -143,8 +151,12 @@ def value_of(match: re.Match[str]) -> float:
 
 
 def measure(thing: str, unit: str, value: float, match: re.Match[str]) -> tuple[str, str, str, str]:
-    """A duration in days, so that "a month-long trial" and "a five-week trial" are compared."""
+    """A duration in days, so that "a month-long trial" and "a five-week trial" are compared.
+    A jury's deliberations in the unit written: "two days of deliberations" are two court days,
+    not 48 hours, and are no rival of "about 10 hours"."""
     qualifier = (match.groupdict().get("qual") or "").strip().lower()
+    if thing == "deliberations":
+        return (thing, unit.lower().rstrip("s"), f"{qualifier} {value:g}".strip(), match.group(0))
     days = value * DAYS.get(unit.lower(), 1)
     key = f"{qualifier} {days:.4g}".strip() if unit.lower() in DAYS else f"{qualifier} {value:g}"
     return (thing, "day" if unit.lower() in DAYS else unit.lower(), key, match.group(0))

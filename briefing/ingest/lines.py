@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .outlets import BYLINE, COPYRIGHT, DATELINE_CREDIT, PHOTO_CREDIT_LINE, outlet_from_credit
 from .published import RELATIVE_DATE_LINE, find_dates, is_date_line
@@ -236,9 +237,15 @@ def language_menu(line: str) -> bool:
     names in Latin letters run together with three or more words in another script, and no
     sentence. A line wholly in another script is a page in that language, and stays."""
     words = line.split()
-    other = sum(bool(re.search(r"[^\W\d_A-Za-z\u00C0-\u024F]", w)) for w in words)
-    latin = sum(bool(re.fullmatch(r"[A-Za-z\u00C0-\u024F'’.-]+", w)) for w in words)
-    return other >= 3 and latin >= 1 and not re.search(r"[.!?]$", line.strip())
+    other = sum(any(c.isalpha() and not latin_letter(c) for c in w) for w in words)
+    latin = sum(all(latin_letter(c) for c in w if c.isalpha()) and any(c.isalpha() for c in w)
+                for w in words)  # fmt: skip
+    return other >= 3 and latin >= 1 and not ENDS_CLAUSE.search(line.strip())
+
+
+def latin_letter(char: str) -> bool:
+    """A letter of the Latin script, any accent ("ệ", "ʻ" in Hawaiʻi included)."""
+    return unicodedata.name(char, "").startswith(("LATIN", "MODIFIER LETTER"))
 
 
 # Chrome however long the line: a Markdown image line (its link can be long) and a newsletter

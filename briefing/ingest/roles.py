@@ -56,8 +56,13 @@ def cut_copy(body: list[Unit], first: int) -> bool:
     paragraph gives: a teaser, not the headline (which follows it)."""
     if first + 1 >= len(body) or body[first].words < 8 or ENDS_CLAUSE.search(body[first].text):
         return False
-    start = normalize_for_match(body[first].text).rsplit(" ", 1)[0]  # the last word may be cut
-    return any(normalize_for_match(u.text).startswith(start) for u in body[first + 1 :])
+    whole = normalize_for_match(body[first].text)
+    start = whole.rsplit(" ", 1)[0]  # the last word may be cut
+    # longer than the teaser: a headline printed again is the same length, and stays the title
+    return any(
+        (later := normalize_for_match(u.text)).startswith(start) and len(later) > len(whole) + 10
+        for u in body[first + 1 :]
+    )
 
 
 # How far down a page its headline may stand, in lines.

@@ -239,8 +239,9 @@ MONEY_THINGS = {
     "damage": ("damage", "rebuild", "rebuilding", "reconstruction", "repairs"),
     # A tax bill: "€13 billion in back taxes", "a €13 billion Irish tax bill".
     "taxes": ("tax", "taxes"),
-    # What a debtor owes: "more than $300 billion in liabilities", "debts of $328 billion".
-    "liabilities": ("liabilities", "liability", "debts", "owes", "owed", "owing"),
+    # What a debtor owes in all: "more than $300 billion in liabilities" ("owes $23 billion in
+    # offshore debt" is a part).
+    "liabilities": ("liabilities", "liability"),
 }  # fmt: skip
 # Nouns that stand for a figure just given: "put the number at 5,500", "that figure".
 ANAPHORS = {"number", "figure", "tally", "count", "estimate", "total"}
@@ -272,24 +273,26 @@ INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further
 # been killed", "25 people were also killed in an attack on a church in Batticaloa", "221 deaths
 # in rebel-held northwest Syria". Not a rival of the whole's toll.
 # An age, not a count: "20 children ages 6 and 7", "aged 19 to 45".
-AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:and|or|to|-)\s*)?$", re.I)
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 # A breakdown of a whole by some trait: "By age group, the 50s had the most with 40 passengers".
 BREAKDOWN = re.compile(
-    r"^\W*By\s+(?:age|gender|sex|nationality|region|province|state|district|country)\b", re.I
+    r"^\W*By\s+(?:age|gender|sex|nationality|region|province|state|district|country)"
+    r"(?:\s+groups?)?\s*,",  # "By age group, ..."; not "By state media's count, 33 died"
+    re.I,
 )
 AREA_HELD = (
     r"in\s+(?:the\s+)?(?:\w+\s+)?(?:rebel|government|opposition|regime|militant|insurgent)"
     r"[- ](?:held|controlled)\b"
 )
 PART_BEFORE = re.compile(
-    r"\b(?:(?:in|at)\s+(?:just|only)\s+(?:one|a\s+single)\b|" + AREA_HELD + ")", re.I
-)
-PART_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:also\s+(?:been\s+)?(?:killed|died|dead|injured|wounded|hurt)\b|"
-    + AREA_HELD
-    + ")",
+    r"\b(?:in|at)\s+(?:just|only)\s+(?:one|a\s+single)\s+(?!(?:hour|day|night|week|month|"
+    r"year|minute|morning|afternoon|evening|weekend|moment)s?\b)\w",
     re.I,
-)
+)  # "In just one church ...": a place; "In just one hour" is a time
+PART_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:also\s+(?:been\s+)?(?:killed|died|dead)\b|" + AREA_HELD + ")",
+    re.I,
+)  # "22 others were also wounded" beside the dead are the wounded: no part
 
 
 @dataclass(frozen=True)
@@ -588,21 +591,18 @@ def all_but(preceding: list[str]) -> str | None:
 # nouns, a closed set of verbs: two sources' counts compare only with the same noun and verb.
 # The name a measure takes, and the forms of its verb (a noun of the act before "of" too).
 EVENT_VERBS = {
-    "cancelled": ("cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
-                  "cancellation", "cancellations"),
+    "cancelled": ("cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling"),
     "delayed": ("delay", "delays", "delayed", "delaying"),
     "grounded": ("grounded", "grounding"),
     "diverted": ("diverted", "diverting"),
-    "fired": ("fire", "fired", "firing"),
-    "derailed": ("derailed", "derailing", "derailment"),
-    "released": ("release", "released", "releasing", "freed", "freeing"),
+    "derailed": ("derailed", "derailing"),
     "exchanged": ("exchange", "exchanged", "exchanging", "swap", "swapped", "swapping"),
-    "seized": ("seized", "seizing", "seizure"),
-    "launched": ("launched", "launching"),
     "recalled": ("recall", "recalled", "recalling"),
     "deported": ("deported", "deporting", "deportation"),
-    "closed": ("closed", "closing", "closure", "shut"),
+    "launched": ("launched", "launching"),
 }  # fmt: skip
+# Who freed or fired is not in the count: "Russia freed 16 people" and "the US released eight"
+# are two sides of one swap, "police fired 12 rounds" and "the gunman fired 1,000" two shooters.
 EVENT_VERB = {form: name for name, forms in EVENT_VERBS.items() for form in forms}
 # Plural nouns a number modifies that are no thing to compare: time, distance, size, money.
 NOT_EVENT_NOUNS = {
@@ -629,8 +629,11 @@ def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
     if act is None and before[-1:] == ["of"] and len(before) > 1:
         act = EVENT_VERB.get(before[-2])  # "the exchange of 26 individuals"
     if act is None:
-        for word in rest[:8]:
-            if word in EVENT_VERB:
+        for n, word in enumerate(rest[:8]):
+            # a participle, right after the noun or after "be": "flights were canceled", "540
+            # flights in the U.S. had been canceled"; not a noun further on ("the fire")
+            participle = word.endswith("ed") and (n == 0 or rest[n - 1] in BE)
+            if word in EVENT_VERB and participle:
                 act = EVENT_VERB[word]
                 break
             if word in (",", ";", "(", "and", "or", "but", "while", "who", "which", "that"):
@@ -1014,7 +1017,8 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     if CURRENCIES & set(before):
         return "exchange rate"  # "the dollar fetched 149.97-98 yen", "the euro traded at $1.08"
     traded = {"closing", "closed", "close", "traded", "trading"} & set(before[-4:])
-    if traded and {"debt", "bond", "bonds", "notes", "loans"} & set(before):
+    shares = {"shares", "share", "stock", "stocks"} & set(preceding)
+    if traded and not shares and {"debt", "bond", "bonds", "notes", "loans"} & set(before):
         return None  # "its senior debt trading at around 45 cents": a bond's price, no share's
     if traded and (
         before[-1:] == ["at"] or {"shares", "share", "stock", "stocks", "price"} & set(before)

@@ -66,11 +66,13 @@ CAPTION_SENTENCE = re.compile(
     # ("Getty Images The German consulate building suffered massive damage ...").
     r"|^\d{1,2}/\d{1,2}\s+(?:\d{1,2} [A-Z][a-z]+ )?(?:19|20)\d{2}\s"
     r"|\bAll (?:photos|pictures|images) (?:by )?[A-Z]"
-    r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE)\s+[A-Z]"
+    r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE)\s+(?!(?:Chief|President|Chairman|"
+    r"Executive|CEO|Inc|said|says|shares|stock)\b)(?:The |A |An )?[A-Z][a-z]"
     # A wire picture's caption: "... Nara, western Japan July 8, 2022 in this photo taken by The
-    # Asahi Shimbun.", "... in this handout picture released by ...", "in this still image".
-    r"|\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|screengrab|screenshot)"
-    r"(?: (?:taken|released|provided|obtained|made|distributed|posted))?\b"
+    # Asahi Shimbun.", "in this undated handout photo provided by ...". Not "Everyone in this
+    # photo is dead now," he said.
+    r"|\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|screengrab|screenshot) "
+    r"(?:taken|released|provided|obtained|made|distributed|posted)\b"
 )
 
 
