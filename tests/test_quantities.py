@@ -551,6 +551,8 @@ def test_things_no_list_names_are_counted_with_what_was_done_to_them():
     later = only("More than 1,000 flights were cancelled in the U.S. on Friday.")
     assert early.thing == later.thing == "flights cancelled"
     assert only("The exchange of 26 individuals took place in Ankara.").thing == "people exchanged"
+    swap = find_quantities("In the swap of a total of 24 prisoners in Ankara, 16 were released.")
+    assert swap[0].thing == "people exchanged"
 
 
 def test_a_count_of_a_thing_with_no_act_done_to_it_is_not_compared():

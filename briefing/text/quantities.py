@@ -626,8 +626,17 @@ def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
         return None  # "release 12 women and children every night": a rate, not a total
     before = without_hedges(preceding)
     act = EVENT_VERB.get(before[-1]) if before else None
-    if act is None and before[-1:] == ["of"] and len(before) > 1:
-        act = EVENT_VERB.get(before[-2])  # "the exchange of 26 individuals"
+    if act is None and before[-1:] == ["of"]:
+        # "the exchange of 26 individuals", "the swap of a total of 24 prisoners"
+        tail = before[-6:]
+        act = next(
+            (
+                EVENT_VERB[w]
+                for n, w in enumerate(tail[:-1])
+                if w in EVENT_VERB and tail[n + 1] == "of"
+            ),
+            None,
+        )
     if act is None:
         for n, word in enumerate(rest[:8]):
             # a participle, right after the noun or after "be": "flights were canceled", "540
@@ -640,6 +649,8 @@ def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
                 break
             if word[:1].isdigit():
                 break
+    # people of one act are one count: "24 prisoners" swapped and "26 individuals" exchanged
+    noun = "people" if noun in ("prisoners", "detainees", "inmates", "persons") else noun
     return f"{noun} {act}" if act else None
 
 
