@@ -759,8 +759,8 @@ def test_a_call_to_follow_run_into_a_paragraph_and_a_share_footer_are_removed(
     assert "removed a call to follow the site" in article.repairs
 
 
-def test_a_live_pages_note_that_it_will_be_updated_is_no_title(tmp_path: Path) -> None:
-    text = f"This post will be updated as new information is available.\n\n{STORY}"
+def test_a_live_pages_update_note_and_a_bare_submitted_by_are_chrome(tmp_path: Path) -> None:
+    text = f"This post will be updated as new information is available.\n\nsubmited by\n\n{STORY}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
     assert article.text == STORY
     assert "This post will be updated" not in article.title

@@ -26,7 +26,8 @@ CHROME_EXACT = {
     "post comment", "continue reading the main story", "logo", "image", "video", "loading",
     "advertisement continue reading the main story", "story highlights", "story",
     "in this article", "now reading", "you are here", "play live radio", "next up",
-    "available on air stations", "pay wall", "paywall",
+    "available on air stations", "pay wall", "paywall", "submitted by", "submited by",
+    "posted by",
 }  # fmt: skip
 SOCIAL = "facebook|twitter|x|instagram|whatsapp|linkedin|pinterest|reddit|telegram|tiktok|youtube"
 SOCIAL += "|messenger|threads|bluesky|flipboard"
