@@ -71,9 +71,9 @@ NOT_SPEAKERS = {
     "this", "that", "there", "officials", "sources", "when", "if", "once", "after", "before",
     "while", "asked",
 }  # fmt: skip
-# A conjunction run into the name before "said": "But Kelleher said", "Or so the agency said".
-# Words that open a clause before a name, never part of it: "As African and international
-# organisations condemned ..." names nobody "As African".
+# A conjunction run into the name before "said" ("But Kelleher said", "Or so the agency said"),
+# or a word that opens a clause before a name and is never part of it ("As African and
+# international organisations condemned ..." names nobody "As African").
 LEADING_CONJUNCTION = {
     "or", "and", "but", "so", "yet", "then", "as", "when", "while", "after", "before", "if",
     "since", "although", "though", "because", "once", "until", "unless", "whereas",

@@ -269,10 +269,7 @@ REQUIRED_BEFORE = re.compile(
     re.I,
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
-# A count of one part of what the story counts: "In just one church, ... more than 50 people had
-# been killed", "25 people were also killed in an attack on a church in Batticaloa", "221 deaths
-# in rebel-held northwest Syria". Not a rival of the whole's toll.
-# An age, not a count: "20 children ages 6 and 7", "aged 19 to 45".
+# An age, not a count: "20 children ages 6 and 7", "aged 4, 6 and 9".
 AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 # A breakdown of a whole by some trait: "By age group, the 50s had the most with 40 passengers".
 BREAKDOWN = re.compile(
@@ -280,6 +277,9 @@ BREAKDOWN = re.compile(
     r"(?:\s+groups?)?\s*,",  # "By age group, ..."; not "By state media's count, 33 died"
     re.I,
 )
+# A count of one part of what the story counts: "In just one church, ... more than 50 people had
+# been killed", "25 people were also killed in an attack on a church in Batticaloa", "221 deaths
+# in rebel-held northwest Syria". Not a rival of the whole's toll.
 AREA_HELD = (
     r"in\s+(?:the\s+)?(?:\w+\s+)?(?:rebel|government|opposition|regime|militant|insurgent)"
     r"[- ](?:held|controlled)\b"
@@ -587,8 +587,8 @@ def all_but(preceding: list[str]) -> str | None:
 
 
 # What was done to the things a number counts, when no list above names them: "at least 540
-# flights ... had been canceled", "fired eight shots", "the exchange of 26 individuals". Open
-# nouns, a closed set of verbs: two sources' counts compare only with the same noun and verb.
+# flights ... had been canceled", "the exchange of 26 individuals". Open nouns, a closed set of
+# verbs: two sources' counts compare only with the same noun and verb.
 # The name a measure takes, and the forms of its verb (a noun of the act before "of" too).
 EVENT_VERBS = {
     "cancelled": ("cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling"),
@@ -615,10 +615,10 @@ BE = {"was", "were", "is", "are", "been", "be", "had", "has", "have", "being", "
 
 
 def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
-    """ "flights cancelled", "shots fired", "individuals exchanged": the plural `noun` the number
-    modifies and the act done to it, said by the verb right before the number ("fired eight
-    shots", "the exchange of 26 ..."), or after the noun, past a short phrase of place ("540
-    flights in the U.S. had been canceled")."""
+    """ "flights cancelled", "people exchanged": the plural `noun` the number modifies and the act
+    done to it, said by the verb right before the number ("grounded 40 planes", "the exchange of
+    26 ..."), or after the noun, past a short phrase of place ("540 flights in the U.S. had been
+    canceled")."""
     plural = noun.isalpha() and noun.endswith("s") and len(noun) > 3
     if noun != "people" and (not plural or noun in NOT_EVENT_NOUNS):
         return None
