@@ -366,6 +366,14 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
             "19/34 12 November 2017 A veteran takes his hat off during the ceremony.",
             "Seven people have died and dozens more have been injured after a tram overturned.",
         ),
+        (  # a picture credit run into its caption
+            "Usa Today Sports Chicago Cubs catcher David Ross is carried off the field.",
+            "The Chicago Cubs beat the Cleveland Indians 8-7 in 10 innings in Game 7.",
+        ),
+        (
+            "Reuters Starting pitcher Jake Arrieta starts the party.",
+            "The Chicago Cubs beat the Cleveland Indians 8-7 in 10 innings in Game 7.",
+        ),
         (  # a wire picture's caption
             "Shinzo Abe lies on the ground after he was shot in Nara, western Japan July 8, 2022 "
             "in this photo taken by The Asahi Shimbun.",
@@ -384,7 +392,8 @@ def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):
 def test_a_quote_about_a_photo_and_news_about_a_picture_agency_are_findings():
     quote = "“Everyone in this photo is dead now,” Hassan said, scrolling to a picture."
     getty = "Getty Images CEO Craig Peters said the company would consider an appeal."
-    assert sorted(shown(quote, getty)) == sorted([quote, getty])
+    reuters = "Reuters Breakingviews said the deal undervalued the company."
+    assert sorted(shown(quote, getty, reuters)) == sorted([quote, getty, reuters])
 
 
 def test_the_end_of_a_quotation_that_points_back_is_no_finding_unless_it_gives_a_figure():

@@ -66,8 +66,10 @@ CAPTION_SENTENCE = re.compile(
     # ("Getty Images The German consulate building suffered massive damage ...").
     r"|^\d{1,2}/\d{1,2}\s+(?:\d{1,2} [A-Z][a-z]+ )?(?:19|20)\d{2}\s"
     r"|\bAll (?:photos|pictures|images) (?:by )?[A-Z]"
-    r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE)\s+(?!(?:Chief|President|Chairman|"
-    r"Executive|CEO|Inc|said|says|shares|stock)\b)(?:The |A |An )?[A-Z][a-z]"
+    r"|^(?:Getty Images|Shutterstock|Alamy|EPA-EFE|Reuters|AFP|[Uu][Ss][Aa] [Tt][Oo][Dd][Aa][Yy] "
+    r"Sports)\s+(?!(?:Chief|President|Chairman|Executive|CEO|Inc|said|says|shares|stock|"
+    r"reported|reports|news|journalists?|correspondents?|reporters?)\b)(?:The |A |An )?[A-Z][a-z]"
+    r"(?![^.!?]*\b(?:said|says|told|reported)\b)"
     # A wire picture's caption: "... Nara, western Japan July 8, 2022 in this photo taken by The
     # Asahi Shimbun.", "in this undated handout photo provided by ...". Not "Everyone in this
     # photo is dead now," he said.
