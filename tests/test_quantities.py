@@ -611,3 +611,11 @@ def test_a_list_of_ages_is_not_counted():
     found = find_quantities("A fire killed 12 people, including three children aged 4, 6 and 9.")
     assert [(q.span, q.thing) for q in found if q.thing == "dead"] == [("12", "dead")]
     assert [q.thing for q in found if q.span in ("4", "6", "9")] == [None, None, None]
+
+
+def test_ships_held_up_are_one_count_however_each_outlet_words_it():
+    waiting = only("As of last night there were 453 ships waiting to transit the canal.")
+    backlog = only("A backlog of 422 ships could be cleared in three days, he said.")
+    halted = only("At least 437 vessels were halted in line since the grounding.")
+    assert waiting.thing == backlog.thing == halted.thing == "ships waiting"
+    assert only("The port handles 40 ships a day.").thing is None

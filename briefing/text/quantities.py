@@ -600,6 +600,9 @@ EVENT_VERBS = {
     "recalled": ("recall", "recalled", "recalling"),
     "deported": ("deported", "deporting", "deportation"),
     "launched": ("launched", "launching"),
+    # ships or travellers held up: "453 ships waiting", "a backlog of 422 ships", "437 vessels
+    # were halted in line", "5,000 passengers stranded"
+    "waiting": ("waiting", "queued", "queuing", "backlog", "halted", "stuck", "stranded"),
 }  # fmt: skip
 # Who freed or fired is not in the count: "Russia freed 16 people" and "the US released eight"
 # are two sides of one swap, "police fired 12 rounds" and "the gunman fired 1,000" two shooters.
@@ -641,7 +644,9 @@ def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
         for n, word in enumerate(rest[:8]):
             # a participle, right after the noun or after "be": "flights were canceled", "540
             # flights in the U.S. had been canceled"; not a noun further on ("the fire")
-            participle = word.endswith("ed") and (n == 0 or rest[n - 1] in BE)
+            participle = (n == 0 and word.endswith(("ed", "ing", "stuck"))) or (
+                word.endswith(("ed", "stuck")) and n > 0 and rest[n - 1] in BE
+            )
             if word in EVENT_VERB and participle:
                 act = EVENT_VERB[word]
                 break
@@ -651,6 +656,7 @@ def event_thing(preceding: list[str], noun: str, rest: list[str]) -> str | None:
                 break
     # people of one act are one count: "24 prisoners" swapped and "26 individuals" exchanged
     noun = "people" if noun in ("prisoners", "detainees", "inmates", "persons") else noun
+    noun = "ships" if noun in ("vessels", "boats") else noun  # "437 vessels" and "453 ships"
     return f"{noun} {act}" if act else None
 
 
