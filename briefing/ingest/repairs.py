@@ -104,14 +104,13 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
     paragraph; each kind removed is listed."""
     counts: dict[str, int] = {}
 
-    def drop(match: re.Match[str]) -> str:
-        name = (
-            "removed a call to follow the site"
-            if INLINE_CALL.match(match[0])
-            else (f"removed markup {markup_name(match[0])}")
-        )
+    def drop(match: re.Match[str], name: str | None = None) -> str:
+        name = name or f"removed markup {markup_name(match[0])}"
         counts[name] = counts.get(name, 0) + 1
         return ""
+
+    def drop_call(match: re.Match[str]) -> str:
+        return drop(match, "removed a call to follow the site")
 
     cleaned = []
     for line in lines:
@@ -119,7 +118,7 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
         if "![" in new and not new.startswith("!["):  # an image line of its own is chrome
             new = INLINE_IMAGE.sub(drop, new)
         if " here to " in new and not INLINE_CALL.match(new):  # a line of its own is chrome
-            new = INLINE_CALL.sub(drop, new)
+            new = INLINE_CALL.sub(drop_call, new)
         cleaned.append(" ".join(new.split()) if new != line else line)
     repairs.extend(counted(change, n) for change, n in counts.items())
     return cleaned
