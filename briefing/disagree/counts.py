@@ -307,11 +307,27 @@ YEARS_AGO = re.compile(
 )
 
 
+# A record measured against an earlier event: what follows names that event ("the deadliest
+# school shooting since a gunman killed 20 children ... at Sandy Hook", "trailing only the 2012
+# attack ..., where 26 people were killed").
+SUPERLATIVE = (
+    r"(?:deadliest|worst|largest|biggest|highest|lowest|strongest|heaviest|costliest|bloodiest|"
+    r"greatest|longest|fewest|smallest|sharpest|steepest|most\s+\w+)"
+)
+COMPARED_WITH = re.compile(
+    rf"\b{SUPERLATIVE}\b[^;]*?\b(?:since|trailing only|behind only|second only to|after only)\b",
+    re.I,
+)
+
+
 def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
     """Whether the figure belongs to an event of an earlier year the sentence recalls: a year
     next to it, or the year the whole sentence is set in ("In November 2009, a US army
     psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009."), or
     one it names without its number ("That year, ...", "more than a year ago")."""
+    compared = COMPARED_WITH.search(text)
+    if compared and quantity.start > compared.end():
+        return True
     if THAT_YEAR.match(text) or any(
         abs(m.start() - quantity.start) <= NEAR_YEAR
         and not re.search(r"\bsince\b[^,.;]{0,40}$", text[: m.start()])  # "worst since ..."
@@ -340,7 +356,11 @@ def breakdowns(found: list[tuple[Quantity, Sentence]]) -> set[tuple[str, str | N
     for quantity, sentence in found:
         if quantity.thing not in CONTESTED:
             stated[(sentence.id, quantity.thing)].append((quantity, sentence))
-    parts = set()
+    parts = {
+        (s.id, q.thing, value_key(q))
+        for q, s in found
+        if q.thing not in CONTESTED and named_part(q, s)
+    }
     for (sentence_id, thing), members in stated.items():
         if len({value_key(q) for q, _ in members}) < BREAKDOWN:
             continue
@@ -353,6 +373,18 @@ def breakdowns(found: list[tuple[Quantity, Sentence]]) -> set[tuple[str, str | N
 
 
 BROKEN_DOWN = re.compile(r"\b(?:including|among them|of whom|of which)\b")
+# A part named right after a whole: "17 people, including three law enforcement officers".
+PART_OF_WHOLE = re.compile(
+    r"\d[\w,.]*\s+[^.;\d]{0,40}\b(?:including|among them|of whom|of which)\s+"
+    r"(?:at least\s+|about\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+def named_part(quantity: Quantity, sentence: Sentence) -> bool:
+    """Whether the figure is a part of a figure just before it ("17 people, including three
+    officers", "300 were killed, among them 40 children"): no rival of another source's total."""
+    return bool(PART_OF_WHOLE.search(sentence.text[max(0, quantity.start - 80) : quantity.start]))
 
 
 def rounded_line(thing: str, held: list[tuple[str, list[tuple[Quantity, Sentence]]]]) -> Difference:

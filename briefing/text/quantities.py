@@ -270,7 +270,9 @@ REQUIRED_BEFORE = re.compile(
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
 # An age, not a count: "20 children ages 6 and 7", "aged 4, 6 and 9".
-AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
+AGE_BEFORE = re.compile(
+    r"\b(?:ages?|aged)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I
+)  # "aged 9 and 10", "between the ages of 6 and 7"
 # A breakdown of a whole by some trait: "By age group, the 50s had the most with 40 passengers".
 BREAKDOWN = re.compile(
     r"^\W*By\s+(?:age|gender|sex|nationality|region|province|state|district|country)"
