@@ -126,10 +126,16 @@ def make_story(
     said = corroborate.quoted_sentences(key_quotes, {s.id: s.text for s in own})
     combined = [i for i in combined if i.evidence[0].sentence_id not in said]
     kind = sections.story_kind(s.text for s in own)
+    differ = disagree.differences(own, quotes, published, figures)
+    # A figure the sources state differently is read under "Where sources differ", every value
+    # with its source: the sentences that state them are not findings too, and the line's words
+    # come out of the findings' share (bench/quality.py: the same key facts in fewer words).
     room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
+    room -= disagree.words_shown(differ)
     chosen = corroborate.choose(
-        combined, room, len(members), *sections.weights(kind), sections.section_of(kind)
-    )
+        combined, room, len(members), *sections.weights(kind), sections.section_of(kind),
+        shown_elsewhere=disagree.sentences_shown(differ),
+    )  # fmt: skip
     events = [i for i in chosen if i.kind == "event"]
     guessed = {a.id for a in articles if a.date_approximate}
     dated = timeline(events, published, settings.current().timeline, guessed)
@@ -137,7 +143,6 @@ def make_story(
     placed = sections.assign(
         [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
     )
-    differ = disagree.differences(own, quotes, published, figures)
     # "Death toll, rounded differently" lists the death toll's values too.
     contested = frozenset(
         d.about.removesuffix(disagree.ROUNDED) for d in differ if d.kind == "number"
@@ -199,6 +204,7 @@ def sources(articles: list[Article]) -> list[Source]:
             number=n,
             article_id=a.id,
             title=a.title,
+            title_from_text=a.title_from_text,
             outlet=a.outlet,
             published=a.published,
             path=a.path,

@@ -453,13 +453,16 @@ def choose(
     novel: float = 0.12,
     length: float = 0.0,
     section_of: Callable[[Item], str | None] | None = None,
+    shown_elsewhere: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """The most important findings that fit in `words` words, in the order chosen: each step
     takes the finding whose importance plus novelty (names and figures no chosen finding has
     stated yet) is highest, so that a few lines cover many facts, not one fact many times.
     `section_of`: the section of the story's kind a finding belongs in; a section that none of
     the chosen findings fills then gets its most important candidate, when that one weighs
-    enough (settings: section_floor), beyond the words."""
+    enough (settings: section_floor), beyond the words. `shown_elsewhere`: sentences another
+    section shows (the values of Where sources differ); a finding that reads one is left to it,
+    unless it is among the story's most important (settings: contested_findings)."""
     shortest = settings.current().min_finding_sentence_words
     pool = [
         i
@@ -485,6 +488,7 @@ def choose(
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
+    pool = left_to_others(pool, base, shown_elsewhere)
     stated = {id(i): particulars(i.text) for i in pool}  # read once, compared every step
     chosen: list[Item] = []
     known: set[str] = set()
@@ -509,6 +513,15 @@ def choose(
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
     return chosen
+
+
+def left_to_others(
+    pool: list[Item], base: dict[int, float], shown_elsewhere: frozenset[str]
+) -> list[Item]:
+    """`pool` without the findings whose sentence another section shows, save the most
+    important few: a bottom line names the death toll even when the sources' tolls differ."""
+    kept = sorted(pool, key=lambda i: -base[id(i)])[: settings.current().contested_findings]
+    return [i for i in pool if i in kept or i.evidence[0].sentence_id not in shown_elsewhere]
 
 
 def section_heads(

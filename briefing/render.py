@@ -105,18 +105,24 @@ def _wrap_words(line: str, width: int, indent: str) -> list[str]:
 # --- citations ----------------------------------------------------------------------------------
 
 
-def refs(evidence: Iterable[Evidence], briefing: Briefing) -> list[tuple[int, str]]:
-    """(source number, sentence) of every piece of evidence, in order, without repeats."""
-    found = []
-    for item in evidence:
-        sentence = item.ref.local
-        found.append((briefing.source_number(item.article_id), sentence))
-    return list(dict.fromkeys(found))
+def refs(
+    evidence: Iterable[Evidence], briefing: Briefing, whole: bool = False
+) -> list[tuple[int, str]]:
+    """(source number, sentence) of the evidence, in order: the first sentence of each source,
+    which states what the line shows (a source's later sentences saying it again add no
+    source; the JSON keeps them all), or with `whole` every sentence (a quote's)."""
+    found = [(briefing.source_number(e.article_id), e.ref.local) for e in evidence]
+    if whole:
+        return list(dict.fromkeys(found))
+    first = {}
+    for number, sentence in found:
+        first.setdefault(number, sentence)
+    return list(first.items())
 
 
-def citations(evidence: list[Evidence], briefing: Briefing) -> str:
-    """'[1:s3, 2:s7]': source number and sentence number of every piece of evidence."""
-    return "[" + ", ".join(f"{n}:{s}" for n, s in refs(evidence, briefing)) + "]"
+def citations(evidence: list[Evidence], briefing: Briefing, whole: bool = False) -> str:
+    """'[1:s3, 2:s7]': source number and sentence number of the evidence (see refs)."""
+    return "[" + ", ".join(f"{n}:{s}" for n, s in refs(evidence, briefing, whole)) + "]"
 
 
 def outlets(evidence: list[Evidence], briefing: Briefing) -> str:
@@ -186,8 +192,8 @@ def html_env(extra_dir: str | None = None) -> jinja2.Environment:
 def _context(briefing: Briefing) -> dict[str, Any]:
     return {
         "b": briefing,
-        "cite": lambda evidence: citations(evidence, briefing),
-        "refs": lambda evidence: refs(evidence, briefing),
+        "cite": lambda evidence, whole=False: citations(evidence, briefing, whole),
+        "refs": lambda evidence, whole=False: refs(evidence, briefing, whole),
         "outlets_of": lambda evidence: outlets(evidence, briefing),
         "layout": sections.layout,
     }

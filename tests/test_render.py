@@ -210,6 +210,30 @@ def test_markdown_sources_give_title_outlet_date_and_file_and_the_html_keeps_the
     assert 'href="https://example.org/a?b=1&amp;c=2"' in render.to_html(briefing)
 
 
+def test_a_title_made_from_the_text_is_listed_by_its_opening_and_a_headline_whole():
+    briefing = hand_built()
+    lead = "The envoys of both sides met again in Geneva on Tuesday to discuss the plan in detail."
+    made = briefing.sources[1].model_copy(update={"title": lead, "title_from_text": True})
+    whole = briefing.sources[0].model_copy(update={"title": lead})
+    briefing.sources = [whole, made, *briefing.sources[2:]]
+    sources = render.to_markdown(briefing).split("## Sources")[1]
+    assert "2. The envoys of both sides met again in… —" in sources
+    assert f"1. {lead} —" in " ".join(sources.split())
+
+
+def test_a_line_cites_each_source_once_and_a_quote_every_sentence_it_spans():
+    briefing = hand_built()
+    story = briefing.stories[0]
+    said = "Friedrich Müller said Berlin would back the plan if Kyiv agreed."
+    again = [*ev(1, 4, said), *ev(1, 19, said), *ev(2, 3, said)]
+    story.summary = [story.summary[0].model_copy(update={"evidence": again})]
+    quote = story.quotes[0]
+    story.quotes = [quote.model_copy(update={"evidence": [*ev(1, 4, quote.text), *ev(1, 5, "")]})]
+    markdown = render.to_markdown(briefing)
+    assert "[1:s4, 2:s3]" in markdown and "1:s19" not in markdown
+    assert "[1:s4, 1:s5]" in markdown
+
+
 def test_markdown_is_the_same_bytes_for_the_same_input_at_another_time():
     later = hand_built(generated_at="2025-12-06T23:59:59Z")
     later.stats.llm_calls, later.stats.cache_hits = 0, 7  # a rerun answered from the cache

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import render, sections, summarize
+from briefing import render, sections, settings, summarize
 from briefing.assemble import make_story
 from briefing.corroborate import budget, choose, importance, opens_a_quotation
 from briefing.models import Article, Briefing, Evidence, Item, Sentence, Source, Story
@@ -143,9 +143,29 @@ def test_negotiation_keeps_positions_sticking_points_and_next_steps():
 
 
 def test_a_storys_findings_take_a_share_of_its_words_within_a_floor_and_a_ceiling():
-    assert budget(2000, 4) == 0.3 * 2000 - 15 * 4  # a share of the sources' words
+    share = settings.current().finding_words
+    assert budget(2000, 4) == int(share * 2000) - 15 * 4  # a share of the sources' words
     assert budget(250, 3) == 150  # three short wire stories still get their leads
     assert budget(12000, 10) == 1000  # ten long pages: a briefing, not a digest
+
+
+def test_a_contested_figure_is_read_under_where_sources_differ_not_again_as_a_finding():
+    first = [
+        "Floods killed 11,300 people in the city of Derna, the Red Crescent said on Thursday.",
+        "Rescuers searched the mud for survivors along the river.",
+    ]
+    second = [
+        "Aid convoys reached the port on Friday after the roads reopened.",
+        "Floods killed 3,922 people in the city of Derna, the World Health Organization said.",
+    ]
+    with settings.override(contested_findings=1):
+        story = story_of(first, second)
+    (toll,) = story.differences
+    assert {v.evidence[0].sentence_id for v in toll.variants} == {"a1.s1", "a2.s2"}
+    shown_texts = [i.text for i in story.items]
+    # the most important stays, so that the bottom line names the toll; the other is not repeated
+    assert first[0] in shown_texts and second[1] not in shown_texts
+    assert first[1] in shown_texts and second[0] in shown_texts
 
 
 def test_the_lead_of_an_article_is_chosen_before_a_later_sentence_of_the_same_weight():

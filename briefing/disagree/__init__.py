@@ -21,7 +21,10 @@ from .counts import ROUNDED, Stated, key_figures, quantity_differences, read_sto
 from .durations import measure_differences
 from .wordings import quote_differences
 
-__all__ = ["ROUNDED", "Stated", "differences", "key_figures", "read_story"]
+__all__ = [
+    "ROUNDED", "Stated", "differences", "key_figures", "read_story", "sentences_shown",
+    "words_shown",
+]  # fmt: skip
 
 
 def story_year(published: dict[str, dt.date | None] | None) -> int | None:
@@ -45,3 +48,16 @@ def differences(
         *claim_differences(sentences, published or {}),
         *quote_differences(sentences, quotes),
     ]
+
+
+def sentences_shown(found: list[Difference]) -> frozenset[str]:
+    """The sentences the differences cite: each is read on its difference's line."""
+    return frozenset(e.sentence_id for d in found for v in d.variants for e in v.evidence)
+
+
+def words_shown(found: list[Difference]) -> int:
+    """About the words the differences take: each value's words and its source and citation."""
+    return sum(len(v.text.split()) + VALUE_OVERHEAD for d in found for v in d.variants)
+
+
+VALUE_OVERHEAD = 3  # "(AFP) [1:s4]" beside a value

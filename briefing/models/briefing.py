@@ -26,6 +26,9 @@ class Source(Frozen):
     number: int
     article_id: str
     title: str
+    title_from_text: bool = Field(
+        default=False, description="True when the file had no headline: title = start of text"
+    )
     outlet: str | None = None
     published: dt.date | None = None
     path: str
