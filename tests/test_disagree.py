@@ -229,6 +229,26 @@ def test_a_part_named_after_its_whole_is_no_rival():
     )
 
 
+def test_how_long_a_strike_a_deal_and_a_familys_rule_have_lasted_are_compared():
+    differing = run(
+        "The union reached a deal with Ford, ending the strike that has lasted 41 days.",
+        "Fain announced the accord 40 days into the union's strike against the Big Three.",
+        "The tentative agreement totals 25% over a 4.5-year contract, with 11% the first year.",
+        "The Associated Press reported the deal is for four years.",
+        "Bongo sought to extend the rule of his family which has lasted for 56 years.",
+        "Ali Bongo, whose family has ruled for 55 years, was in power for 14 years.",
+    )
+    assert [(d.about, [v.text for v in d.variants]) for d in differing] == [
+        ("length of the strike", [
+            "strike that has lasted 41 days", "40 days into the union's strike",
+        ]),
+        ("length of the deal", ["4.5-year contract", "deal is for four years"]),
+        ("length of the family's rule", [
+            "family which has lasted for 56 years", "family has ruled for 55 years",
+        ]),
+    ]  # fmt: skip
+
+
 def test_qualified_lengths_that_can_both_be_true_are_no_difference():
     assert (
         run(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import Difference, Quote, Sentence
+from ..models import Difference, Quote, Sentence, Variant
 from .answers import claim_differences
 from .counts import ROUNDED, Stated, key_figures, quantity_differences, read_story
 from .durations import measure_differences
@@ -51,13 +51,20 @@ def differences(
 
 
 def sentences_shown(found: list[Difference]) -> frozenset[str]:
-    """The sentences the differences cite: each is read on its difference's line."""
-    return frozenset(e.sentence_id for d in found for v in d.variants for e in v.evidence)
+    """The sentences that state a contested figure: the figure, what it counts and its source
+    are read on its difference's line. (A quote's wording or a claim is a few words of a
+    sentence that says more: "Ushakov called the five-hour conversation 'rather useful' but
+    added that ...".)"""
+    return frozenset(e.sentence_id for v in figures_of(found) for e in v.evidence)
 
 
 def words_shown(found: list[Difference]) -> int:
     """About the words the differences take: each value's words and its source and citation."""
     return sum(len(v.text.split()) + VALUE_OVERHEAD for d in found for v in d.variants)
+
+
+def figures_of(found: list[Difference]) -> list[Variant]:
+    return [v for d in found if d.kind == "number" for v in d.variants]
 
 
 VALUE_OVERHEAD = 3  # "(AFP) [1:s4]" beside a value

@@ -26,6 +26,7 @@ SAME_THING = {
     "campaign": "campaign", "drought": "drought", "crisis": "crisis",
     "truce": "truce", "ceasefire": "truce", "cease-fire": "truce",
     "deliberations": "deliberations", "deliberation": "deliberations",
+    "deal": "deal", "contract": "deal", "agreement": "deal", "pact": "deal",
 }  # fmt: skip
 # The age of an organisation ("the 167-year-old bank") is a fact sources can disagree on; the
 # ages of people are left alone: a story has many people and an age names one of them.
@@ -53,10 +54,26 @@ LONG = re.compile(
     re.I,
 )
 ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)
-# "The trial lasted six weeks", "the talks went on for five hours".
+# "The trial lasted six weeks", "the strike that has lasted 41 days", "the rule of his family
+# which has lasted for 56 years", "the deal is for four years".
 LASTED = re.compile(
-    rf"\b(?P<noun>{'|'.join(SAME_THING)})\s+(?:lasted|ran for|went on for|took)\s+{QUALIFIER}{NUM}"
-    rf"\s+{UNITS}\b",
+    rf"\b(?P<noun>{'|'.join(SAME_THING)})\s+(?:(?:of\s+)?(?:[\w'’]+\s+){{0,3}}?(?:that|which)\s+)?"
+    r"(?:has\s+|had\s+)?(?:lasted|ran for|went on for|took|is for|runs for|will run for)\s+"
+    rf"(?:for\s+)?{QUALIFIER}{NUM}\s+{UNITS}\b",
+    re.I,
+)
+# "40 days into the union's strike".
+INTO = re.compile(
+    rf"\b{QUALIFIER}{NUM}\s+{UNITS}\s+into\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){{0,2}}?"
+    rf"(?P<noun>{'|'.join(SAME_THING)})\b",
+    re.I,
+)
+# A family in power: "whose family has ruled for 55 years", "held his family's grip on power
+# for 55 years", "the rule of his family which has lasted for 56 years". One leader's years are
+# not set against his family's ("in power for 14 years", "ruled the country for 41 years").
+RULED = re.compile(
+    r"\b(?:family|dynasty|clan)(?:'s|’s)?\b[^.;]{0,30}?\b(?:ruled|reigned|in power|grip on power|"
+    rf"held power|lasted)\b[^.;,]{{0,12}}?\bfor\s+{QUALIFIER}{NUM}\s+{UNITS}\b",
     re.I,
 )
 # "The jury deliberated for more than 11 hours", "after deliberating for 9.5 hours".
@@ -118,6 +135,11 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
     for match in LASTED.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
         found.append(measure(thing, match.group("unit"), value_of(match), match))
+    for match in INTO.finditer(text):
+        thing = SAME_THING[match.group("noun").lower()]
+        found.append(measure(thing, match.group("unit"), value_of(match), match))
+    for match in RULED.finditer(text):
+        found.append(measure("family's rule", match.group("unit"), value_of(match), match))
     for match in DELIBERATED.finditer(text):
         if not ONE_SITTING.match(text[match.end() :]):
             found.append(measure("deliberations", match.group("unit"), value_of(match), match))
@@ -136,7 +158,8 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
     for match in ORDINAL.finditer(text):
         before = [w.lower() for w in WORDS.findall(text[: match.start()])]
         things = [SAME_THING[w] for w in before if w in SAME_THING]
-        if things:
+        # "in its fifth day" of a strike; "a 5% raise in the first year" of a deal is no length
+        if things and things[-1] != "deal":
             number = ORDINALS[match.group("ord").lower()]
             span = text[max(0, match.start() - 25) : match.end()].split(" ", 1)[-1]
             unit = "day" if match.group("unit").lower() in DAYS else match.group("unit").lower()
