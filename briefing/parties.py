@@ -54,6 +54,13 @@ CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "
                 "Berlin", "Dublin", "Warsaw", "Minsk", "Ankara", "Budapest", "Rome", "Jerusalem",
                 "Tehran", "New Delhi", "Tokyo", "Riyadh", "Doha", "Bern", "Ottawa", "Kremlin",
                 "White House"}  # fmt: skip
+# A demonym that describes the outlet a remark was made to is no actor: "told the French news
+# agency AFP", "the German broadcaster ZDF reported".
+OUTLET_AFTER = re.compile(
+    r"^\s+(?:state\s+|public\s+)?(?:news\s+agency|press\s+agency|newspaper|daily|broadcaster|"
+    r"magazine|news\s+outlet|news\s+site|wire\s+service|news\s+channel|television|TV|radio)\b",
+    re.I,
+)
 QUOTE_OPENERS, QUOTE_CLOSERS = "\"“‘'", '"”’'
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -124,6 +131,8 @@ class Parties:
             alias = match.group(1)
             before = text[: match.start()].split()[-1:] or [""]
             if alias in CAPITAL_LIKE and before[0].lower() in LOCATIVE:
+                continue
+            if OUTLET_AFTER.match(text[match.end() :]):
                 continue
             hits.append((match.start(), PARTY_OF_ALIAS[alias.lower()]))
         for person, party in self.people.items():

@@ -41,3 +41,11 @@ def test_a_party_the_model_labels_counts_only_when_the_sentence_names_it():
     staff = "Staff members assembled outside to show their support during the statement."
     assert parties.decide(staff, "Ireland") == (None, [])
     assert parties.decide("Martin met the envoys on Monday.", "Ireland") == ("Ireland", ["Ireland"])
+
+
+def test_the_nationality_of_the_outlet_a_remark_was_made_to_is_no_party():
+    parties = Parties.learn([ARTICLE])
+    told = "The spokesperson, Tawfiq Shukri, told the French news agency AFP the figure was wrong."
+    assert parties.actor(told) is None
+    macron = "French President Emmanuel Macron told the newspaper Le Monde."
+    assert parties.actor(macron) == "France"
