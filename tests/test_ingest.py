@@ -759,6 +759,16 @@ def test_a_call_to_follow_run_into_a_paragraph_and_a_share_footer_are_removed(
     assert "removed a call to follow the site" in article.repairs
 
 
+def test_a_link_to_another_article_run_into_a_paragraph_is_removed_and_listed(
+    tmp_path: Path,
+) -> None:
+    link = "(RELATED: MSNBC Analyst Is Absolutely Outraged That He Got The Verdict He Wanted)"
+    text = f"Talks end\n\n{STORY} {link}"
+    (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)
+    assert article.text == STORY
+    assert "removed a link to another article" in article.repairs
+
+
 def test_a_live_pages_update_note_and_a_bare_submitted_by_are_chrome(tmp_path: Path) -> None:
     text = f"This post will be updated as new information is available.\n\nsubmited by\n\n{STORY}"
     (article,) = load_file(write(tmp_path, "page.txt", text), today=TODAY)

@@ -98,10 +98,17 @@ INLINE_CALL = re.compile(
     r"Facebook|Twitter|X|Instagram|LinkedIn|YouTube|Google News)\b[.!]?\s*"
 )
 
+# A link to another article of the site run into a paragraph: "... where George Floyd died.
+# (RELATED: MSNBC Analyst Is Absolutely Outraged ...)".
+INLINE_RELATED = re.compile(
+    r"\s*\((?:RELATED|Related|READ MORE|Read more|SEE ALSO|See also|ALSO READ|Also read)\s*:"
+    r"[^()]{1,160}\)"
+)
+
 
 def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
-    """Lines without link tags, Markdown images and calls to follow the site run into a
-    paragraph; each kind removed is listed."""
+    """Lines without link tags, Markdown images, calls to follow the site and links to other
+    articles run into a paragraph; each kind removed is listed."""
     counts: dict[str, int] = {}
 
     def drop(match: re.Match[str], name: str | None = None) -> str:
@@ -112,6 +119,9 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
     def drop_call(match: re.Match[str]) -> str:
         return drop(match, "removed a call to follow the site")
 
+    def drop_link(match: re.Match[str]) -> str:
+        return drop(match, "removed a link to another article")
+
     cleaned = []
     for line in lines:
         new = INLINE_TAG.sub(drop, line) if "<" in line else line
@@ -119,6 +129,8 @@ def strip_markup(lines: list[str], repairs: list[str]) -> list[str]:
             new = INLINE_IMAGE.sub(drop, new)
         if " here to " in new and not INLINE_CALL.match(new):  # a line of its own is chrome
             new = INLINE_CALL.sub(drop_call, new)
+        if ":" in new:
+            new = INLINE_RELATED.sub(drop_link, new)
         cleaned.append(" ".join(new.split()) if new != line else line)
     repairs.extend(counted(change, n) for change, n in counts.items())
     return cleaned
