@@ -365,6 +365,21 @@ ROSTER_ENTRY = re.compile(
 )
 
 
+# Words a headline leaves in lowercase ("Sam Altman Fired as CEO of OpenAI by the Board").
+SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "into", "over", "after", "vs", "is", "are", "be",
+})  # fmt: skip
+
+
+def headline_case(text: str) -> bool:
+    """A line with every word capitalized save the small ones: a headline, a byline with its
+    title ("Shelby Talcott Senior White House Correspondent") or a photo credit, not a sentence
+    of the story."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in SMALL_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
 # The reader addressed: "you" or "your" outside quotation marks, in lowercase or opening the
 # sentence ("You Ji, a professor, said" is a name). "as you mentioned", "you know" are talk.
 TO_THE_READER = re.compile(r"(?:^You|\byou)(?:rs?|rself|['’](?:ve|re|ll|d))?\b(?!\s+[A-Z])")
@@ -479,6 +494,7 @@ def choose(
         )
         and not asks(i.text)
         and not ROSTER_ENTRY.match(i.text)
+        and not headline_case(i.text)
         and not advises(i.text)
         and not introduces(i.text)
         and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)

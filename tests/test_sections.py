@@ -260,6 +260,19 @@ def test_a_list_entry_of_a_name_and_a_post_is_not_a_finding(entry: str):
     assert shown("Rishi Sunak resigned as Chancellor on Tuesday evening, citing standards.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shelby Talcott Senior White House Correspondent",
+        "Sam Altman Fired as CEO of OpenAI by the Board of Directors.",
+        "(Reporting by Ali Sawafta and Maayan Lubell; Writing by Maayan Lubell)",
+    ],
+)
+def test_a_headline_byline_or_credit_in_the_text_is_not_a_finding(line: str):
+    assert shown(line) == []
+    assert shown("Sam Altman was fired as CEO of OpenAI by the board of directors on Friday.")
+
+
 def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
     revised = "The commission later revised the figure down to 50.67 percent of the vote."
     stated = "The commission said in Harare that he won 50.8 percent of the vote there."
