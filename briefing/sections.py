@@ -35,10 +35,11 @@ KIND_CUES: dict[StoryKind, re.Pattern[str]] = {
         r"crash\w*", r"flood\w*", r"earthquake", r"explosions?", r"blasts?", r"attack\w*",
         r"storm", r"fire", r"victims?", r"rescue\w*", r"bodies", r"assault\w*", r"breach\w*",
         r"hack\w*", r"disaster", r"accident", r"collaps\w+", r"shooting", r"missing",
+        r"coups?", r"junta", r"seiz\w+ power", r"gunfire",
     ),
     "decision": _words(
         r"verdict", r"jury", r"court", r"judge", r"guilty", r"convicted", r"sentenc\w+",
-        r"ruling", r"ruled", r"takeover", r"acquisition", r"acquire[sd]?", r"merger",
+        r"ruling", r"ruled", r"(?<!military )takeover", r"acquisition", r"acquire[sd]?", r"merger",
         r"shareholders?", r"central bank", r"regulators?", r"approved", r"rate (?:hike|cut)",
         r"interest rates?", r"charges", r"prosecutors?", r"trial",
     ),

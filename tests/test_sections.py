@@ -89,6 +89,15 @@ def test_a_plane_crash_is_an_incident_and_a_negotiation_is_a_negotiation():
     assert sections.story_kind(VERDICT) == "decision"
 
 
+def test_a_coup_is_an_incident_not_a_corporate_takeover():
+    coup = [
+        "Army officers seized power in Gabon in a coup after the election result was announced.",
+        "Gunfire was heard in the capital after the military takeover, a reporter said.",
+        "The junta placed the president under house arrest.",
+    ]
+    assert sections.story_kind(coup) == "incident"
+
+
 def test_text_with_no_cue_of_any_kind_is_a_general_report():
     assert sections.story_kind(["The museum reopened its east wing to visitors."]) == "report"
 
@@ -415,6 +424,11 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
         (  # a picture agency opening a caption
             "Getty Images The German consulate building suffered massive damage in the assault.",
             "A Taliban suicide bomber rammed a car into the wall of the German consulate.",
+        ),
+        (  # one opening on the picture
+            "This video grab taken from Gabon 24 on August 30, 2023, shows Gabonese soldiers "
+            "carrying General Brice Oligui Nguema.",
+            "Army officers in Gabon announced on Wednesday that they had seized power.",
         ),
     ],
 )

@@ -75,6 +75,11 @@ CAPTION_SENTENCE = re.compile(
     # photo is dead now," he said.
     r"|\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|screengrab|screenshot) "
     r"(?:taken|released|provided|obtained|made|distributed|posted)\b"
+    # One opening on the picture: "This video grab taken from Gabon 24 on August 30, 2023, shows
+    # Gabonese soldiers ...", "This handout photo released by ... shows ...".
+    r"|^(?:This|A|The) (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|video grab|screengrab|"
+    r"screen grab|screenshot|still) (?:taken|released|provided|obtained|made|distributed|posted|"
+    r"grabbed)\b[^.!?]{0,120}\bshows\b"
 )
 
 
