@@ -130,8 +130,9 @@ def make_story(
     # A figure the sources state differently is read under "Where sources differ", every value
     # with its source: the sentences that state them are not findings too, and the line's words
     # come out of the findings' share (bench/quality.py: the same key facts in fewer words).
-    room = corroborate.budget(sum(len(s.text.split()) for s in own), len(members))
-    room -= disagree.words_shown(differ)
+    room = corroborate.budget(
+        sum(len(s.text.split()) for s in own), len(members), shown=disagree.words_shown(differ)
+    )
     chosen = corroborate.choose(
         combined, room, len(members), *sections.weights(kind), sections.section_of(kind),
         shown_elsewhere=disagree.sentences_shown(differ),

@@ -98,8 +98,24 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
         for item in old_items
         if not evidence_keys([item]) & new_keys and not source_paths(item.evidence, old) & present
     ]
-    figure_changes(result, old_items, items, old, new)
+    old_figures = [*old_items, *contested(before, old_items)]
+    figure_changes(result, old_figures, [*items, *contested(story, items)], old, new)
     return result
+
+
+def contested(story: Story, items: list[Item]) -> list[Item]:
+    """The sentences stating a figure Where sources differ lists that no finding reads (most
+    are left to that line), each as an item of its own: a toll that changed between briefs is
+    one of them."""
+    read = {match_key(e.text) for i in items for e in i.evidence}
+    found = {
+        match_key(e.text): Item(kind="fact", text=e.text, evidence=[e])
+        for d in story.differences
+        if d.kind == "number"
+        for v in d.variants
+        for e in v.evidence
+    }
+    return [item for key, item in found.items() if key not in read]
 
 
 def unique_items(story: Story) -> list[Item]:
@@ -168,7 +184,12 @@ def change(
 def mark(briefing: Briefing, changes: Changes) -> None:
     """Mark in the brief's sections the findings that are new, and the figures that changed."""
     new = {c.handle for s in changes.stories for c in s.new_items if c.handle}
-    figure = {f.new.handle: f"{f.before} → {f.after}" for s in changes.stories for f in s.figures}
+    figure = {
+        f.new.handle: f"{f.before} → {f.after}"
+        for s in changes.stories
+        for f in s.figures
+        if f.new.handle  # a figure read only under Where sources differ marks no finding
+    }
     developing = {s.story_id for s in changes.stories if s.status == "developing"}
     for story in briefing.stories:
         if story.id not in developing:

@@ -326,8 +326,9 @@ def importance(item: Item, articles: int, label_weight: float = 0.8) -> float:
 
 
 def cost(item: Item) -> int:
-    """Words the finding takes in the Markdown: its text and two per citation."""
-    return len(item.text.split()) + 2 * len({e.sentence_id for e in item.evidence})
+    """Words the finding takes in the Markdown: its text and two per source cited (a line cites
+    one sentence of each source)."""
+    return len(item.text.split()) + 2 * len({e.article_id for e in item.evidence})
 
 
 def opens_a_quotation(text: str) -> bool:
@@ -368,7 +369,7 @@ ROSTER_ENTRY = re.compile(
 # Words a headline leaves in lowercase ("Sam Altman Fired as CEO of OpenAI by the Board").
 SMALL_WORDS = frozenset({
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "into", "over", "after", "vs", "is", "are", "be",
+    "as", "into", "over", "after", "vs",
 })  # fmt: skip
 
 
@@ -377,7 +378,9 @@ def headline_case(text: str) -> bool:
     title ("Shelby Talcott Senior White House Correspondent") or a photo credit, not a sentence
     of the story."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in SMALL_WORDS]
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
+    titled = [w for w in words if w[0].isupper() and any(c.islower() for c in w[1:])]
+    # all capitals is a shouted sentence ("HAMAS ATTACKED ISRAEL ON SATURDAY"), not title case
+    return len(words) >= 4 and all(w[0].isupper() for w in words) and 2 * len(titled) > len(words)
 
 
 # The reader addressed: "you" or "your" outside quotation marks, in lowercase or opening the
@@ -453,10 +456,11 @@ def advises(text: str) -> bool:
     return bool(TO_THE_READER.search(said)) and not CONVERSATION.search(said)
 
 
-def budget(words: int, articles: int) -> int:
-    """Words the findings of a story of `articles` sources and `words` words may take."""
+def budget(words: int, articles: int, shown: int = 0) -> int:
+    """Words the findings of a story of `articles` sources and `words` words may take, when
+    `shown` words of its share are taken by the values of Where sources differ."""
     tuning = settings.current()
-    share = int(tuning.finding_words * words) - tuning.source_overhead * articles
+    share = int(tuning.finding_words * words) - tuning.source_overhead * articles - shown
     return min(tuning.max_finding_words, max(tuning.min_finding_words, share))
 
 
@@ -535,9 +539,11 @@ def left_to_others(
     pool: list[Item], base: dict[int, float], shown_elsewhere: frozenset[str]
 ) -> list[Item]:
     """`pool` without the findings whose sentence another section shows, save the most
-    important few: a bottom line names the death toll even when the sources' tolls differ."""
-    kept = sorted(pool, key=lambda i: -base[id(i)])[: settings.current().contested_findings]
-    return [i for i in pool if i in kept or i.evidence[0].sentence_id not in shown_elsewhere]
+    important few of them: a bottom line names the death toll even when the sources' tolls
+    differ (and each outlet's lead, giving its own toll, is carried by that outlet alone)."""
+    shown = [i for i in pool if i.evidence[0].sentence_id in shown_elsewhere]
+    kept = sorted(shown, key=lambda i: -base[id(i)])[: settings.current().contested_findings]
+    return [i for i in pool if i in kept or i not in shown]
 
 
 def section_heads(

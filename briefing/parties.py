@@ -57,10 +57,10 @@ CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "
 # A demonym that describes the outlet a remark was made to is no actor: "told the French news
 # agency AFP", "the German broadcaster ZDF reported".
 OUTLET_AFTER = re.compile(
-    r"^\s+(?:state\s+|public\s+)?(?:news\s+agency|press\s+agency|newspaper|daily|broadcaster|"
-    r"magazine|news\s+outlet|news\s+site|wire\s+service|news\s+channel|television|TV|radio)\b",
+    r"^\s+(?:news\s+agency|press\s+agency|newspaper|broadcaster|magazine|news\s+outlet|"
+    r"news\s+site|wire\s+service|news\s+channel)\b",
     re.I,
-)
+)  # not "Syrian state TV said Israeli jets struck": the state's own media speak for it
 QUOTE_OPENERS, QUOTE_CLOSERS = "\"“‘'", '"”’'
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 

@@ -39,7 +39,8 @@ KIND_CUES: dict[StoryKind, re.Pattern[str]] = {
     ),
     "decision": _words(
         r"verdict", r"jury", r"court", r"judge", r"guilty", r"convicted", r"sentenc\w+",
-        r"ruling", r"ruled", r"(?<!military )takeover", r"acquisition", r"acquire[sd]?", r"merger",
+        r"ruling", r"ruled", r"(?<!military )(?<!army )takeover", r"acquisition",
+        r"acquire[sd]?", r"merger",
         r"shareholders?", r"central bank", r"regulators?", r"approved", r"rate (?:hike|cut)",
         r"interest rates?", r"charges", r"prosecutors?", r"trial",
     ),

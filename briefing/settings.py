@@ -182,9 +182,10 @@ class Tuning(BaseModel):
     contested_findings: int = Field(
         2,
         description="Findings that stay findings although Where sources differ shows their "
-        "sentence as a value: the story's most important, so that its bottom line names the "
-        "contested figure. The other such sentences are left to that line. bench/quality.py: "
-        "with none kept, the same key facts, but Equifax's and Derna's summaries lost their leads",
+        "sentence as a value: the most important of them, so that the story's bottom line names "
+        "the contested figure. The other such sentences are left to that line. "
+        "bench/quality.py: with none kept, the same key facts, but Equifax's and Derna's "
+        "summaries lost their leads",
     )
     typical_finding_words: int = Field(25, description="A typical finding's words with citations")
     min_finding_sentence_words: int = Field(

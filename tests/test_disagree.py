@@ -249,6 +249,35 @@ def test_how_long_a_strike_a_deal_and_a_familys_rule_have_lasted_are_compared():
     ]  # fmt: skip
 
 
+def test_a_record_measured_against_an_earlier_event_keeps_the_figure_of_this_one():
+    (toll,) = run(
+        "It was the deadliest earthquake in Morocco since 1960, killing 2,012 people.",
+        "The quake killed 2,497 people, the interior ministry said on Tuesday.",
+    )
+    assert [v.text for v in toll.variants] == ["2,012 people", "2,497 people"]
+
+
+def test_time_elapsed_and_one_leaders_years_are_no_lengths_to_compare():
+    assert (
+        run(
+            "The four-day truce began on Friday morning.",
+            "Two days into the truce, the second group of hostages was freed.",
+            "The 4.5-year contract was reached in an agreement that took six weeks.",
+            "Ali Bongo, heir to a family dynasty, ruled for 14 years.",
+            "Bongo, whose family has ruled for 56 years, was deposed.",
+        )
+        == []
+    )
+
+
+def test_a_toll_after_an_age_range_is_counted():
+    (toll,) = run(
+        "In the attack, between the ages of 6 and 10, 25 children were killed, officials said.",
+        "The attack killed 19 children, officials said.",
+    )
+    assert [v.text for v in toll.variants] == ["19 children", "25 children"]
+
+
 def test_qualified_lengths_that_can_both_be_true_are_no_difference():
     assert (
         run(

@@ -263,3 +263,51 @@ def test_manifest_prices_tokens_from_the_configured_table(tmp_path: Path, server
     # The fault server reports 10 prompt and 5 completion tokens per reply.
     assert run["cost_usd"] == run["prompt_tokens"] * 1 + run["completion_tokens"] * 2
     assert run["cache_hits"] == 0 and not (tmp_path / "cache").exists()
+
+
+def test_a_toll_read_only_under_where_sources_differ_still_shows_as_changed():
+    import datetime as dt
+
+    from briefing.changes import compare_story
+    from briefing.models import Difference, Evidence, Item, Source, Story, Variant
+
+    def said(article: str, sentence: str, text: str) -> Evidence:
+        return Evidence(sentence_id=f"{article}.{sentence}", article_id=article, text=text)
+
+    first = "Floods killed 12 people in the north, officials said."
+    second = "Floods killed 14 people in the north, the Red Cross said."
+    later = "Floods have killed 38 people in the north, the governor said on Friday."
+    lead = Item(
+        kind="event",
+        text="Rivers burst their banks after a week of rain.",
+        evidence=[said("a1", "s2", "Rivers burst their banks after a week of rain.")],
+    )
+
+    def story(*values: tuple[str, str]) -> Story:
+        variants = [
+            Variant(text=t.split(" in ")[0], evidence=[said(a, "s1", t)]) for a, t in values
+        ]
+        return Story(
+            id="st-1",
+            title="Floods",
+            article_ids=[a for a, _ in values],
+            sections={"what_happened": [lead]},
+            differences=[Difference(about="Death toll", kind="number", variants=variants)],
+        )
+
+    def brief(day: int, ids: list[str]) -> Briefing:
+        return Briefing(
+            topic="",
+            date=dt.date(2025, 12, day),
+            generated_at=dt.datetime.now(dt.UTC),
+            sources=[
+                Source(number=n, article_id=a, title=a, path=f"{a}.txt")
+                for n, a in enumerate(ids, 1)
+            ],
+        )
+
+    before = story(("a1", first), ("a2", second))
+    after = story(("a1", first), ("a2", second), ("a3", later))
+    changes = compare_story(before, after, brief(4, ["a1", "a2"]), brief(5, ["a1", "a2", "a3"]))
+    (figure,) = changes.figures
+    assert figure.after == "38 dead" and figure.new.text == later

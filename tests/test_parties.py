@@ -49,3 +49,9 @@ def test_the_nationality_of_the_outlet_a_remark_was_made_to_is_no_party():
     assert parties.actor(told) is None
     macron = "French President Emmanuel Macron told the newspaper Le Monde."
     assert parties.actor(macron) == "France"
+
+
+def test_a_states_own_media_speak_for_it():
+    parties = Parties()
+    china = "Chinese state television said Taiwan's leader had provoked the drills."
+    assert parties.actor(china) == "China"

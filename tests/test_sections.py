@@ -282,6 +282,29 @@ def test_a_headline_byline_or_credit_in_the_text_is_not_a_finding(line: str):
     assert shown("Sam Altman was fired as CEO of OpenAI by the board of directors on Friday.")
 
 
+def test_a_sentence_of_names_and_one_in_capitals_are_findings():
+    for sentence in (
+        "President Joe Biden is in Hanoi on Sunday.",
+        "HAMAS ATTACKED ISRAEL ON SATURDAY, KILLING 1,200 PEOPLE.",
+    ):
+        assert shown(sentence) == [sentence]
+
+
+def test_a_storys_findings_keep_their_floor_when_differences_take_words():
+    assert budget(250, 3, shown=100) == 150
+    assert budget(2000, 4, shown=40) == budget(2000, 4) - 40
+
+
+def test_each_outlets_lead_giving_its_own_toll_is_not_all_left_to_the_differences():
+    leads = [
+        [f"Floods in eastern Kenya have killed {n} people, officials said on Monday.",
+         "Rescuers searched the river banks for survivors through the night."]
+        for n in (12, 14, 15, 17)
+    ]  # fmt: skip
+    story = story_of(*leads)
+    assert any("Floods in eastern Kenya" in i.text for i in story.items)
+
+
 def test_a_revised_figure_weighs_more_than_a_figure_merely_stated():
     revised = "The commission later revised the figure down to 50.67 percent of the vote."
     stated = "The commission said in Harare that he won 50.8 percent of the vote there."
@@ -374,6 +397,17 @@ def test_a_section_no_chosen_finding_fills_gets_its_most_important_candidate():
         section_of=sections.section_of("negotiation"),
     )
     assert clause in placed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The image released by the Israeli military shows a tunnel shaft beneath the hospital.",
+        "A satellite image taken on Tuesday shows that entire neighbourhoods were destroyed.",
+    ],
+)
+def test_a_sentence_about_what_a_picture_shows_is_a_finding(sentence: str):
+    assert shown(sentence) == [sentence]
 
 
 @pytest.mark.parametrize(

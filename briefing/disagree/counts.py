@@ -312,7 +312,7 @@ YEARS_AGO = re.compile(
 # attack ..., where 26 people were killed").
 SUPERLATIVE = (
     r"(?:deadliest|worst|largest|biggest|highest|lowest|strongest|heaviest|costliest|bloodiest|"
-    r"greatest|longest|fewest|smallest|sharpest|steepest|most\s+\w+)"
+    r"greatest|longest|fewest|smallest|sharpest|steepest)"
 )
 COMPARED_WITH = re.compile(
     rf"\b{SUPERLATIVE}\b[^;]*?\b(?:since|trailing only|behind only|second only to|after only)\b",
@@ -320,13 +320,28 @@ COMPARED_WITH = re.compile(
 )
 
 
+# Where the earlier event's clause ends: at a comma, unless what follows still tells that event
+# ("since the massacre at Sandy Hook, when a gunman shot dead 26 people"); "since 1960, killing
+# at least 2,012 people" and "since the war began, with 45 dead" go back to this one.
+CLAUSE_END = re.compile(r"[,;:—–](?!\s*(?:when|where|in which|which|who)\b)")
+
+
+def in_compared_event(text: str, start: int) -> bool:
+    """Whether the figure at `start` is in the clause that names the earlier event a record is
+    measured against ("the worst school shooting since a gunman killed 20 children")."""
+    compared = COMPARED_WITH.search(text)
+    if not compared or start < compared.end():
+        return False
+    end = CLAUSE_END.search(text, compared.end())
+    return end is None or start < end.start()
+
+
 def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
     """Whether the figure belongs to an event of an earlier year the sentence recalls: a year
     next to it, or the year the whole sentence is set in ("In November 2009, a US army
     psychiatrist opens fire ..., killing 13 people", "... in Binghamton in April 2009."), or
     one it names without its number ("That year, ...", "more than a year ago")."""
-    compared = COMPARED_WITH.search(text)
-    if compared and quantity.start > compared.end():
+    if in_compared_event(text, quantity.start):
         return True
     if THAT_YEAR.match(text) or any(
         abs(m.start() - quantity.start) <= NEAR_YEAR

@@ -58,23 +58,37 @@ ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+{UNITS}\b", re.I)
 # which has lasted for 56 years", "the deal is for four years".
 LASTED = re.compile(
     rf"\b(?P<noun>{'|'.join(SAME_THING)})\s+(?:(?:of\s+)?(?:[\w'’]+\s+){{0,3}}?(?:that|which)\s+)?"
-    r"(?:has\s+|had\s+)?(?:lasted|ran for|went on for|took|is for|runs for|will run for)\s+"
+    r"(?:has\s+|had\s+)?(?P<verb>lasted|lasts|will last|ran for|went on for|took|is for|runs for|"
+    r"will run for)\s+"
     rf"(?:for\s+)?{QUALIFIER}{NUM}\s+{UNITS}\b",
     re.I,
 )
+# A deal's term is what it runs for: "the deal is for four years"; not "an agreement that took
+# six weeks" to reach.
+TERM_VERBS = {"lasts", "will last", "is for", "runs for", "will run for"}
+# What goes on until it ends, so that "40 days into" it tells how long it has lasted; "two days
+# into the truce" or "two years into the deal" is time elapsed, not its length.
+ONGOING = {"war", "strike", "siege", "blockade", "lockdown", "standoff", "shutdown", "outage",
+           "search", "investigation", "campaign", "drought", "crisis"}  # fmt: skip
 # "40 days into the union's strike".
 INTO = re.compile(
     rf"\b{QUALIFIER}{NUM}\s+{UNITS}\s+into\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(SAME_THING)})\b",
     re.I,
 )
-# A family in power: "whose family has ruled for 55 years", "held his family's grip on power
-# for 55 years", "the rule of his family which has lasted for 56 years". One leader's years are
-# not set against his family's ("in power for 14 years", "ruled the country for 41 years").
-RULED = re.compile(
-    r"\b(?:family|dynasty|clan)(?:'s|’s)?\b[^.;]{0,30}?\b(?:ruled|reigned|in power|grip on power|"
-    rf"held power|lasted)\b[^.;,]{{0,12}}?\bfor\s+{QUALIFIER}{NUM}\s+{UNITS}\b",
-    re.I,
+# A family in power, the family the subject: "whose family has ruled for 55 years", "held his
+# family's grip on power for 55 years", "the rule of his family which has lasted for 56 years".
+# One leader's years are not set against his family's ("Ali Bongo, heir to a family dynasty,
+# ruled for 14 years", "The family's patriarch Omar Bongo ruled for 41 years").
+FAMILY = r"\b(?:family|dynasty|clan)"
+RULED = tuple(
+    re.compile(rf"{FAMILY}{shape}\s+for\s+{QUALIFIER}{NUM}\s+{UNITS}\b", re.I)
+    for shape in (
+        r"\s+(?:has\s+|had\s+)?(?:ruled|reigned|been in power|held power)"
+        r"(?:\s+(?:the\s+)?[\w'’-]+)?",
+        r"(?:'s|’s)\s+grip on power",
+        r"\s+(?:which|that)\s+(?:has|had)\s+lasted",
+    )
 )
 # "The jury deliberated for more than 11 hours", "after deliberating for 9.5 hours".
 DELIBERATED = re.compile(rf"\bdeliberat(?:ed|ing)\s+for\s+{QUALIFIER}{NUM}\s+{UNITS}\b", re.I)
@@ -134,11 +148,13 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
                       match.group(0)))  # fmt: skip
     for match in LASTED.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
-        found.append(measure(thing, match.group("unit"), value_of(match), match))
+        if thing != "deal" or match.group("verb").lower() in TERM_VERBS:
+            found.append(measure(thing, match.group("unit"), value_of(match), match))
     for match in INTO.finditer(text):
         thing = SAME_THING[match.group("noun").lower()]
-        found.append(measure(thing, match.group("unit"), value_of(match), match))
-    for match in RULED.finditer(text):
+        if thing in ONGOING:
+            found.append(measure(thing, match.group("unit"), value_of(match), match))
+    for match in (m for pattern in RULED for m in pattern.finditer(text)):
         found.append(measure("family's rule", match.group("unit"), value_of(match), match))
     for match in DELIBERATED.finditer(text):
         if not ONE_SITTING.match(text[match.end() :]):
@@ -157,9 +173,9 @@ def measures(text: str) -> list[tuple[str, str, str, str]]:
             found.append(("prison sentence", "year", f"{value_of(match):g}", match.group(0)))
     for match in ORDINAL.finditer(text):
         before = [w.lower() for w in WORDS.findall(text[: match.start()])]
-        things = [SAME_THING[w] for w in before if w in SAME_THING]
         # "in its fifth day" of a strike; "a 5% raise in the first year" of a deal is no length
-        if things and things[-1] != "deal":
+        things = [SAME_THING[w] for w in before if w in SAME_THING and SAME_THING[w] != "deal"]
+        if things:
             number = ORDINALS[match.group("ord").lower()]
             span = text[max(0, match.start() - 25) : match.end()].split(" ", 1)[-1]
             unit = "day" if match.group("unit").lower() in DAYS else match.group("unit").lower()

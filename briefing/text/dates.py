@@ -131,16 +131,19 @@ def own_day(text: str, reference: dt.date, *, exact: bool = True) -> dt.date | N
     earlier = [day for day, possessive in days if possessive]
     if own and (not earlier or earlier[0] <= own[0] <= reference):
         return own[0]
-    if not own and not OPENS_ON_POSSESSIVE.match(text):
+    first = next(WEEKDAY.finditer(text))
+    if not own and ANOTHER_EVENT.search(text[: first.start()]):
         return None  # "announced ... after the winner of Saturday's election": not Saturday's
     return days[0][0]
 
 
 POSSESSIVE = re.compile(r"['’]s\b")
-# The event a sentence is about, named by its day: "Tuesday's earthquake killed 12", "The
-# toll from Monday's quake rose". A possessive further in names another event's day.
-OPENS_ON_POSSESSIVE = re.compile(
-    rf"^\W*(?:\w+\s+){{0,3}}?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})['’]s\b"
+# A possessive weekday after these names another event than the sentence's own: "minutes after
+# the Gabonese Election Centre announced Bongo as the winner of Saturday's election".
+ANOTHER_EVENT = re.compile(
+    r"\b(?:after|since|following|before|ahead of|winner of|results? of|outcome of|aftermath of|"
+    r"wake of)\s+(?:the\s+)?$",
+    re.I,
 )
 
 

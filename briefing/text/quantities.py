@@ -270,9 +270,14 @@ REQUIRED_BEFORE = re.compile(
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
 # An age, not a count: "20 children ages 6 and 7", "aged 4, 6 and 9".
+# "aged 4, 6 and 9", "ages 6 and 7", "between the ages of 6 and 7", "age 65 or": the number
+# that follows is an age too. A list closed by "and" or a single age ends at a comma: in
+# "Between the ages of 6 and 10, 21 children were killed" 21 is the toll.
 AGE_BEFORE = re.compile(
-    r"\b(?:ages?|aged)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I
-)  # "aged 9 and 10", "between the ages of 6 and 7"
+    r"\b(?:aged|ages)\s+(?:of\s+)?(?:\d+\s*,\s*)*(?:\d+\s*(?:and|or|to|-)\s*)?$"
+    r"|\bage\s+(?:of\s+)?(?:\d+\s*(?:and|or|to|-)\s*)?$",
+    re.I,
+)
 # A breakdown of a whole by some trait: "By age group, the 50s had the most with 40 passengers".
 BREAKDOWN = re.compile(
     r"^\W*By\s+(?:age|gender|sex|nationality|region|province|state|district|country)"

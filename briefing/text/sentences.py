@@ -75,11 +75,12 @@ CAPTION_SENTENCE = re.compile(
     # photo is dead now," he said.
     r"|\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|screengrab|screenshot) "
     r"(?:taken|released|provided|obtained|made|distributed|posted)\b"
-    # One opening on the picture: "This video grab taken from Gabon 24 on August 30, 2023, shows
-    # Gabonese soldiers ...", "This handout photo released by ... shows ...".
-    r"|^(?:This|A|The) (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|video grab|screengrab|"
-    r"screen grab|screenshot|still) (?:taken|released|provided|obtained|made|distributed|posted|"
-    r"grabbed)\b[^.!?]{0,120}\bshows\b"
+    # A picture desk's caption opening on the picture, dated: "This video grab taken from Gabon 24
+    # on August 30, 2023, shows Gabonese soldiers ...". Not "The image released by the military
+    # shows a tunnel shaft", nor "A satellite image taken on Tuesday shows ...".
+    r"|^This (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|video grab|screengrab|screen grab|"
+    r"screenshot|still) (?:taken|released|provided|obtained|made|distributed|posted|grabbed)\b"
+    r"[^.!?]{0,80}\bon [A-Z][a-z]+\.? \d{1,2}, \d{4},? shows\b"
 )
 
 
