@@ -171,6 +171,8 @@ def event_days(text: str) -> list[Claim]:
     if len({d.group("day") for d in days}) != 1:
         return []
     day = days[0]
+    if dates_the_saying(text, day):
+        return []  # "The authority on Monday said the recorders from the plane that crashed ..."
     found = []
     for match in [*EVENT.finditer(text), *START.finditer(text)]:
         if match.re is START:
@@ -187,6 +189,19 @@ def event_days(text: str) -> list[Claim]:
         span = text[start:end]
         found.append(Claim(about=f"When the {noun} {verb}", value=day.group("day"), span=span))
     return found
+
+
+# A day next to a verb of saying dates the statement, not the event it reports.
+SAYING_AFTER = re.compile(
+    r"^\s*(?:said|says|told|announced|confirmed|reported|added|stated)\b", re.I
+)
+SAYING_BEFORE = re.compile(
+    r"\b(?:said|says|told \w+|announced|confirmed|reported|added|stated)\s+$", re.I
+)
+
+
+def dates_the_saying(text: str, day: re.Match[str]) -> bool:
+    return bool(SAYING_AFTER.match(text[day.end() :]) or SAYING_BEFORE.search(text[: day.start()]))
 
 
 # Outcomes declared once: an election's winner, a jury's verdict. "Announced" alone recurs (every

@@ -278,6 +278,18 @@ def test_a_toll_after_an_age_range_is_counted():
     assert [v.text for v in toll.variants] == ["19 children", "25 children"]
 
 
+def test_a_running_total_a_planes_size_and_the_day_a_statement_was_made_are_no_rivals():
+    texts = [
+        "A plane with 68 passengers crashed into the gorge on Sunday, killing 68 people.",
+        "Remains of 68 people onboard a 72-seater passengers aircraft have been retrieved.",
+        "Nearly 350 people have died since 2000 in plane or helicopter crashes in Nepal.",
+        "The authority on Monday said the recorders from the plane that crashed were found.",
+    ]
+    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
+    published = {a.id: dt.date(2023, 1, 16) for a in articles}
+    assert differences(segment(articles).sentences, find_quotes(articles), published) == []
+
+
 def test_qualified_lengths_that_can_both_be_true_are_no_difference():
     assert (
         run(

@@ -326,6 +326,10 @@ COMPARED_WITH = re.compile(
 CLAUSE_END = re.compile(r"[,;:—–](?!\s*(?:when|where|in which|which|who)\b)")
 
 
+SINCE_YEAR = re.compile(r"\b[Ss]ince (?P<year>(?:19|20)\d\d)\b")
+NEAR_SINCE = 40  # characters from a figure to the "since 2000" that makes it a running total
+
+
 def in_compared_event(text: str, start: int) -> bool:
     """Whether the figure at `start` is in the clause that names the earlier event a record is
     measured against ("the worst school shooting since a gunman killed 20 children")."""
@@ -343,6 +347,14 @@ def recalls_history(text: str, quantity: Quantity, year: int) -> bool:
     one it names without its number ("That year, ...", "more than a year ago")."""
     if in_compared_event(text, quantity.start):
         return True
+    since = SINCE_YEAR.search(text)
+    if (
+        since
+        and int(since["year"]) < year
+        and not COMPARED_WITH.search(text)
+        and (since.start() == 0 or 0 <= since.start() - quantity.start <= NEAR_SINCE)
+    ):
+        return True  # "Nearly 350 people have died since 2000 in plane crashes": a running total
     if THAT_YEAR.match(text) or any(
         abs(m.start() - quantity.start) <= NEAR_YEAR
         and not re.search(r"\bsince\b[^,.;]{0,40}$", text[: m.start()])  # "worst since ..."

@@ -107,7 +107,7 @@ def unit_of(match: re.Match[str]) -> str:
 
 
 def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
-    """Dates, times, years, ages and list numbers are not measures of a thing."""
+    """Dates, times, years, ages, sizes and list numbers are not measures of a thing."""
     after = sentence[match.end() : match.end() + 14].lstrip(" -")
     before = sentence[max(0, match.start() - 12) : match.start()]
     if match.group("cur") or match.group("cur2") or match.group("pct") or match.group("scale"):
@@ -121,5 +121,7 @@ def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
         return True
     if re.match(r"-?year-old|-?(?:st|nd|rd|th)\b", after, re.I):
         return True
+    if re.match(r"-seat(?:er)?\b", sentence[match.end() :], re.I):
+        return True  # "a 72-seater aircraft": its size, not the people aboard
     # "Irene Steinberg, 51;": an age
     return bool(re.search(r"[A-Z][\w.’'-]*,\s*$", before) and re.match(r"[,;.)]", after or "."))
