@@ -366,6 +366,11 @@ ROSTER_ENTRY = re.compile(
 )
 
 
+# A paywall's offer run into the text: "Continue reading the full article: Subscribe to The
+# Telegraph with our special offer: just £1 for 3 months."
+PAYWALL = re.compile(r"^(?:Continue reading|Subscribe to|Sign up to|Already a subscriber)\b", re.I)
+
+
 # Words a headline leaves in lowercase ("Sam Altman Fired as CEO of OpenAI by the Board").
 SMALL_WORDS = frozenset({
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
@@ -504,6 +509,7 @@ def choose(
         and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)
         and not NO_COMMENT.search(i.text)
         and not PHONE_NUMBER.search(i.text)
+        and not PAYWALL.match(i.text)
         and not CAPTION_SENTENCE.search(i.text)  # a caption run into a paragraph
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause
     ]

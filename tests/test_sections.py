@@ -464,6 +464,15 @@ def test_a_sentence_about_what_a_picture_shows_is_a_finding(sentence: str):
             "carrying General Brice Oligui Nguema.",
             "Army officers in Gabon announced on Wednesday that they had seized power.",
         ),
+        (  # dated the AP way
+            "Yevgeny Prigozhin looks out from a military vehicle on a street in Rostov-on-Don, "
+            "Russia, Saturday, June 24, 2023, leaving the headquarters of the district.",
+            "Prigozhin turned his fighters back from a march on Moscow on Saturday.",
+        ),
+        (  # a paywall's offer
+            "Continue reading the full article: Subscribe to The Telegraph with our special offer.",
+            "Prigozhin turned his fighters back from a march on Moscow on Saturday.",
+        ),
     ],
 )
 def test_a_picture_desks_caption_is_no_finding(caption: str, news: str):

@@ -81,6 +81,14 @@ CAPTION_SENTENCE = re.compile(
     r"|^This (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph|video grab|screengrab|screen grab|"
     r"screenshot|still) (?:taken|released|provided|obtained|made|distributed|posted|grabbed)\b"
     r"[^.!?]{0,80}\bon [A-Z][a-z]+\.? \d{1,2}, \d{4},? shows\b"
+    # A wire picture's caption dated the AP way, its subject doing something in the present:
+    # "Yevgeny Prigozhin ... looks out from a military vehicle on a street in Rostov-on-Don,
+    # Russia, Saturday, June 24, 2023, leaving ...". Not "who participated in the session at the
+    # Kremlin on Tuesday, December 2, 2025, provided ...".
+    r"|^(?=[^!?]*\b(?:looks|addresses|speaks|walks|stands|gestures|arrives|waits|holds|sits|"
+    r"attends|leaves|poses|rides|reacts|listens|prays|mourns|hugs|carries)\b)[^!?]*\b(?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|"
+    r"Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
 )
 
 
