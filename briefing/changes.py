@@ -24,6 +24,7 @@ from .models import (
     Story,
     StoryChanges,
 )
+from .render import refs as source_refs
 from .render import template_env
 from .text.match import match_key
 from .text.quantities import Quantity, quantities_in_order
@@ -167,9 +168,7 @@ def change(
     item: Item, briefing: Briefing, new_sources: list[str] | None = None, *, earlier: bool = False
 ) -> ItemChange:
     """The finding with citations against `briefing`'s sources (named when it is the earlier)."""
-    refs = dict.fromkeys(
-        f"{briefing.source_number(e.article_id)}:{e.ref.local}" for e in item.evidence
-    )
+    refs = [f"{n}:{sentence}" for n, sentence in source_refs(item.evidence, briefing)]
     prefix = f"edition {briefing.edition} " if earlier else ""
     return ItemChange(
         kind=item.kind,
