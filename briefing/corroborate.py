@@ -366,6 +366,22 @@ ROSTER_ENTRY = re.compile(
 )
 
 
+def name_list(text: str) -> bool:
+    """A line of names with no sentence's end and no figure: a list of places under a warning
+    ("Orange, Osceola and Seminole, Polk, Lake counties", "Chokoloskee to Anclote River,
+    including Tampa Bay"), a cabinet roster, a picture credit. Two thirds of its words
+    capitalized; "The DPP has lost its majority" is a finding, period or not."""
+    text = text.strip()
+    if re.search(r"[.!?…\"”’')\]]$|\d", text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in LIST_WORDS]
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and 3 * capitalized >= 2 * len(words)
+
+
+LIST_WORDS = frozenset({"including", "and", "or", "of", "to", "the", "from", "in", "for"})
+
+
 # A paywall's offer run into the text: "Continue reading the full article: Subscribe to The
 # Telegraph with our special offer: just £1 for 3 months."
 PAYWALL = re.compile(r"^(?:Continue reading|Subscribe to|Sign up to|Already a subscriber)\b", re.I)
@@ -504,6 +520,7 @@ def choose(
         and not asks(i.text)
         and not ROSTER_ENTRY.match(i.text)
         and not headline_case(i.text)
+        and not name_list(i.text)
         and not advises(i.text)
         and not introduces(i.text)
         and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)

@@ -275,6 +275,8 @@ def test_a_list_entry_of_a_name_and_a_post_is_not_a_finding(entry: str):
         "Shelby Talcott Senior White House Correspondent",
         "Sam Altman Fired as CEO of OpenAI by the Board of Directors.",
         "(Reporting by Ali Sawafta and Maayan Lubell; Writing by Maayan Lubell)",
+        "Orange, Osceola and Seminole, Polk, Lake counties",
+        "Chokoloskee to Anclote River, including Tampa Bay",
     ],
 )
 def test_a_headline_byline_or_credit_in_the_text_is_not_a_finding(line: str):
@@ -286,6 +288,7 @@ def test_a_sentence_of_names_and_one_in_capitals_are_findings():
     for sentence in (
         "President Joe Biden is in Hanoi on Sunday.",
         "HAMAS ATTACKED ISRAEL ON SATURDAY, KILLING 1,200 PEOPLE.",
+        "The DPP has lost its majority in the Legislative Yuan",
     ):
         assert shown(sentence) == [sentence]
 
