@@ -30,7 +30,7 @@ FLAGS = [
 ]
 NOT_SHIP_WORDS = {"The", "A", "An", "Its", "Their", "This", "That"}
 
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = rf"(?:{dates.WEEKDAY_NAMES})"
 # Physical events that happen once, at one time: sources that give them different days disagree.
 # Announcements, talks and statements are left out: they recur on many days.
 EVENT_NOUNS = {
@@ -122,7 +122,7 @@ _OFFICE = r"(?P<office>(?i:" + "|".join(sorted(OFFICES, key=len, reverse=True)) 
 # A personal name: two or three capitalised words, not a weekday or month after it, not a
 # possessive ("Komichi’s" is the start of another phrase).
 PERSON = (
-    r"(?P<name>[A-Z][a-z]+(?:\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"(?P<name>[A-Z][a-z]+(?:\s(?!{WEEKDAY}\b)"
     r"[A-Z][a-z’'-]+){1,2})\b(?![’']s\b)"
 )
 ORGANISATION = r"(?:(?:[A-Z][\w&-]*|of|the)\s+){1,4}"

@@ -374,7 +374,7 @@ def name_list(text: str) -> bool:
     text = text.strip()
     if re.search(r"[.!?…\"”’')\]]$|\d", text):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in LIST_WORDS]
+    words = words_but(text, LIST_WORDS)
     capitalized = sum(1 for w in words if w[0].isupper())
     return len(words) >= 4 and 3 * capitalized >= 2 * len(words)
 
@@ -394,11 +394,16 @@ SMALL_WORDS = frozenset({
 })  # fmt: skip
 
 
+def words_but(text: str, small: frozenset[str]) -> list[str]:
+    """The words of a line as written, without the `small` ones (matched in lowercase)."""
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in small]
+
+
 def headline_case(text: str) -> bool:
     """A line with every word capitalized save the small ones: a headline, a byline with its
     title ("Shelby Talcott Senior White House Correspondent") or a photo credit, not a sentence
     of the story."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in SMALL_WORDS]
+    words = words_but(text, SMALL_WORDS)
     titled = [w for w in words if w[0].isupper() and any(c.islower() for c in w[1:])]
     # all capitals is a shouted sentence ("HAMAS ATTACKED ISRAEL ON SATURDAY"), not title case
     return len(words) >= 4 and all(w[0].isupper() for w in words) and 2 * len(titled) > len(words)
@@ -502,7 +507,7 @@ def choose(
     the chosen findings fills then gets its most important candidate, when that one weighs
     enough (settings: section_floor), beyond the words. `shown_elsewhere`: sentences another
     section shows (the values of Where sources differ); a finding that reads one is left to it,
-    unless it is among the story's most important (settings: contested_findings)."""
+    unless it is among the most important of them (settings: contested_findings)."""
     shortest = settings.current().min_finding_sentence_words
     pool = [
         i

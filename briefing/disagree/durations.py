@@ -11,6 +11,7 @@ from collections import defaultdict
 from ..ground import evidence
 from ..models import Difference, Sentence, Variant
 from ..text.amounts import QUALIFIERS
+from ..text.dates import WEEKDAY_NAMES
 from ..text.numbers import NUMBER_WORDS, ORDINALS
 from .words import WORDS
 
@@ -95,8 +96,7 @@ DELIBERATED = re.compile(rf"\bdeliberat(?:ed|ing)\s+for\s+{QUALIFIER}{NUM}\s+{UN
 # One day's sitting, not the whole: "deliberated for about four hours on Monday before going
 # home for the night".
 ONE_SITTING = re.compile(
-    r"\s+(?:on|that|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"day|morning|afternoon|evening)\b|\s+before\b",
+    rf"\s+(?:on|that|this|last)\s+(?:{WEEKDAY_NAMES}|day|morning|afternoon|evening)\b|\s+before\b",
     re.I,
 )
 # The size of a ship, a bridge or a building, in metres: "the 948-foot vessel", "the

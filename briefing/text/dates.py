@@ -23,6 +23,8 @@ MONTHS = {
     for m in names
 }  # fmt: skip
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The days as written, for the patterns of other modules ("on Monday", "Saturday, June 24").
+WEEKDAY_NAMES = "|".join(day.capitalize() for day in WEEKDAYS)
 MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -30,7 +32,7 @@ MONTH = (
 MONTH_DAY_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?\b", re.I)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b", re.I)
 # A weekday that a future cue points at, some words before it: "next Monday", "will meet in
 # Geneva on Monday", "would begin identifying the remains through DNA testing ... Tuesday".
 # "Said on Tuesday that talks will go on" stays in the past (cue after it), as do "who would
@@ -118,21 +120,21 @@ def own_day(text: str, reference: dt.date, *, exact: bool = True) -> dt.date | N
     Wednesday" is Wednesday's news; a possessive weekday names an earlier event. A later day is
     not taken when it falls before that event ("Monday's quake, which followed a tremor on
     Saturday, killed 12" is Monday's)."""
+    named = list(WEEKDAY.finditer(text))
+    if not named:
+        return None
     days = [
         (
             last_weekday(reference, WEEKDAYS.index(d.group(1).lower()), day_after=exact),
             bool(POSSESSIVE.match(text, d.end())),
         )
-        for d in WEEKDAY.finditer(text)
+        for d in named
     ]
-    if not days:
-        return None
     own = [day for day, possessive in days if not possessive]
     earlier = [day for day, possessive in days if possessive]
     if own and (not earlier or earlier[0] <= own[0] <= reference):
         return own[0]
-    first = next(WEEKDAY.finditer(text))
-    if not own and ANOTHER_EVENT.search(text[: first.start()]):
+    if not own and ANOTHER_EVENT.search(text[: named[0].start()]):
         return None  # "announced ... after the winner of Saturday's election": not Saturday's
     return days[0][0]
 

@@ -269,10 +269,9 @@ REQUIRED_BEFORE = re.compile(
     re.I,
 )
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
-# An age, not a count: "20 children ages 6 and 7", "aged 4, 6 and 9".
-# "aged 4, 6 and 9", "ages 6 and 7", "between the ages of 6 and 7", "age 65 or": the number
-# that follows is an age too. A list closed by "and" or a single age ends at a comma: in
-# "Between the ages of 6 and 10, 21 children were killed" 21 is the toll.
+# An age, not a count: after "aged 4, 6 and", "20 children ages 6 and", "between the ages of 6
+# and", "age 65 or" the number that follows is an age too. A list closed by "and" or a single
+# age ends at a comma: in "Between the ages of 6 and 10, 21 children were killed" 21 is the toll.
 AGE_BEFORE = re.compile(
     r"\b(?:aged|ages)\s+(?:of\s+)?(?:\d+\s*,\s*)*(?:\d+\s*(?:and|or|to|-)\s*)?$"
     r"|\bage\s+(?:of\s+)?(?:\d+\s*(?:and|or|to|-)\s*)?$",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Article, Sentence
 from .datelines import without_dateline
+from .dates import WEEKDAY_NAMES
 from .ids import SentenceRef
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -53,8 +54,8 @@ CAPTION_SENTENCE = re.compile(
     # A position in the picture: "Theranos founder Elizabeth Holmes, center, arrives at ..."
     r"|^[^.!?]{0,120}, (?:center|centre|left|right|second from (?:left|right)|front),"
     r" (?:arrives|speaks|walks|leaves|looks|stands|talks|listens|waits|poses|gestures)\b"
-    r"|^(?=.{0,200}$)[A-Z][^!?]*\bdiscusses\b[^!?]+\bon (?!(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&]*\s?){1,4}\.$"
+    rf"|^(?=.{{0,200}}$)[A-Z][^!?]*\bdiscusses\b[^!?]+\bon (?!(?:{WEEKDAY_NAMES})\b)"
+    r"(?:[A-Z][\w'’&]*\s?){1,4}\.$"
     # "The Intel logo is displayed on the exterior of Intel headquarters in Santa Clara."
     r"|^(?:A|An|The) [^.]{0,60}\b(?:logo|sign|flag|headquarters|building)s? (?:is|are) "
     r"(?:displayed|pictured|seen (?:on|at|in|outside|inside))\b"
@@ -86,9 +87,9 @@ CAPTION_SENTENCE = re.compile(
     # Russia, Saturday, June 24, 2023, leaving ...". Not "who participated in the session at the
     # Kremlin on Tuesday, December 2, 2025, provided ...".
     r"|^(?=[^!?]*\b(?:looks|addresses|speaks|walks|stands|gestures|arrives|waits|holds|sits|"
-    r"attends|leaves|poses|rides|reacts|listens|prays|mourns|hugs|carries)\b)[^!?]*\b(?:Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|"
-    r"Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+    r"attends|leaves|poses|rides|reacts|listens|prays|mourns|hugs|carries)\b)[^!?]*\b"
+    rf"(?:{WEEKDAY_NAMES}), (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? "
+    r"\d{1,2}, \d{4}\b"
 )
 
 
