@@ -13,9 +13,15 @@ from briefing.ingest import make_article
 from briefing.quotes import find_quotes
 
 
-def run(*texts: str):
-    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
-    return differences(segment(articles).sentences, find_quotes(articles))
+def articles_of(*texts: str):
+    return [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
+
+
+def run(*texts: str, published: dt.date | None = None):
+    """Where the articles of `texts` differ; with `published`, every article is of that day."""
+    articles = articles_of(*texts)
+    dates = {a.id: published for a in articles} if published else None
+    return differences(segment(articles).sentences, find_quotes(articles), dates)
 
 
 def test_durations_of_the_same_war_that_differ_are_reported_with_each_side_cited():
@@ -197,9 +203,7 @@ def test_a_toll_of_an_earlier_years_event_the_story_recalls_is_no_rival():
         "That year, a report said, fires were responsible for 64 deaths in the state.",
         "A dozen campers died in a blaze on the island more than a year ago.",
     ]
-    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
-    published = {a.id: dt.date(2023, 8, 13) for a in articles}
-    (toll,) = differences(segment(articles).sentences, find_quotes(articles), published)
+    (toll,) = run(*texts, published=dt.date(2023, 8, 13))
     assert [v.text for v in toll.variants] == ["89 people", "93 people"]
 
 
@@ -213,9 +217,7 @@ def test_a_record_measured_against_an_earlier_event_is_no_rival_of_the_toll():
         "It was the deadliest school shooting since the massacre at Sandy Hook, when a gunman "
         "shot dead 26 people, including 20 children between the ages of 6 and 7.",
     ]
-    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
-    published = {a.id: dt.date(2022, 5, 25) for a in articles}
-    assert differences(segment(articles).sentences, find_quotes(articles), published) == []
+    assert run(*texts, published=dt.date(2022, 5, 25)) == []
 
 
 def test_a_part_named_after_its_whole_is_no_rival():
@@ -285,9 +287,7 @@ def test_a_running_total_a_planes_size_and_the_day_a_statement_was_made_are_no_r
         "Nearly 350 people have died since 2000 in plane or helicopter crashes in Nepal.",
         "The authority on Monday said the recorders from the plane that crashed were found.",
     ]
-    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
-    published = {a.id: dt.date(2023, 1, 16) for a in articles}
-    assert differences(segment(articles).sentences, find_quotes(articles), published) == []
+    assert run(*texts, published=dt.date(2023, 1, 16)) == []
 
 
 def test_qualified_lengths_that_can_both_be_true_are_no_difference():
@@ -655,17 +655,11 @@ def test_the_same_words_in_another_order_and_length_are_another_remark():
 
 
 def test_key_figures_give_one_line_per_measured_thing_most_cited_first():
-    articles = [
-        make_article(n, Path(f"{n}.txt"), t)
-        for n, t in enumerate(
-            [
-                "The death toll has soared to 11,300. About 10,000 people are missing.",
-                "The death toll rose to 11,300, the aid group said.",
-                "The death toll reached more than 5,200, a minister said.",
-            ],
-            1,
-        )
-    ]
+    articles = articles_of(
+        "The death toll has soared to 11,300. About 10,000 people are missing.",
+        "The death toll rose to 11,300, the aid group said.",
+        "The death toll reached more than 5,200, a minister said.",
+    )
     figures = key_figures(segment(articles).sentences)
     assert [(f.about, f.value, f.article_ids) for f in figures] == [
         ("Death toll", "11,300", ["a1", "a2"]),
@@ -680,7 +674,7 @@ def test_one_figure_under_two_labels_of_one_measure_is_one_key_figure():
         "The ship, reports said, moved 600 tons of refined oil to a North Korean vessel.",
         "It carried 25 tons of rice to the port.",
     ]
-    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
+    articles = articles_of(*texts)
     figures = key_figures(segment(articles).sentences)
     assert [f.about for f in figures] == ["Tonnes of refined petroleum", "Tonnes of rice"]
 
@@ -690,8 +684,7 @@ def test_a_measure_where_sources_differ_lists_is_not_repeated_as_a_key_figure():
         "The death toll rose to 11,300. About 10,000 people are missing.",
         "The death toll reached more than 5,200, a minister said.",
     ]
-    articles = [make_article(n, Path(f"{n}.txt"), t) for n, t in enumerate(texts, 1)]
-    sentences = segment(articles).sentences
+    sentences = segment(articles_of(*texts)).sentences
     contested = frozenset(d.about for d in differences(sentences, []) if d.kind == "number")
     assert "Death toll" in contested
     figures = key_figures(sentences, contested=contested)
