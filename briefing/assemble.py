@@ -179,7 +179,8 @@ def timeline(
     """Events in date order; with `size`, the best-ranked ones, those with a stated date first.
     A relative date ("on Tuesday") resolves against the date of the article that states it. An
     event with no date at all (none stated, its article undated) is not on the timeline: it
-    stays in its section, where "undated" is not shown as a date."""
+    stays in its section, where "undated" is not shown as a date. Events of a single day make
+    no timeline (a sentencing date alone, or two lines of one Thursday both in the summary)."""
     dated: list[tuple[bool, Item]] = []
     for item in events:
         article = item.evidence[0].article_id
@@ -196,6 +197,8 @@ def timeline(
     # One event per date first, so that a few slots cover the story's course, not one day.
     first_of_day = [i for n, i in enumerate(ranked) if i.date not in {j.date for j in ranked[:n]}]
     chosen = [*first_of_day, *(i for i in ranked if i not in first_of_day)][:size]
+    if len({i.date for i in chosen}) < 2:
+        return []  # one day is no course of events: its events are read in their sections
     return sorted(chosen, key=lambda i: (i.date is None, i.date or dt.date.min))
 
 

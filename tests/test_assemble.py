@@ -88,11 +88,21 @@ def test_an_event_with_no_date_stated_in_an_undated_article_is_not_on_the_timeli
     events = [
         item("event", "The finance minister called the deal a solid solution on Sunday.", "a1.s9"),
         item("event", "The deal was announced on March 19, 2023.", "a1.s2"),
+        item("event", "The bank's shares fell on March 20, 2023.", "a1.s3"),
     ]
     result = timeline(events, {"a1": None})
     assert [(i.text, i.date) for i in result] == [
-        ("The deal was announced on March 19, 2023.", dt.date(2023, 3, 19))
+        ("The deal was announced on March 19, 2023.", dt.date(2023, 3, 19)),
+        ("The bank's shares fell on March 20, 2023.", dt.date(2023, 3, 20)),
     ]
+
+
+def test_events_of_a_single_day_make_no_timeline_and_stay_in_their_sections():
+    events = [
+        item("event", "More than 3,000 bodies were buried by Thursday morning.", "a1.s1"),
+        item("event", "The death toll rose to 11,300 on Thursday, the Red Crescent said.", "a1.s2"),
+    ]
+    assert timeline(events, {"a1": dt.date(2023, 9, 15)}) == []
 
 
 def test_sources_are_numbered_in_article_order_a2_before_a10():
