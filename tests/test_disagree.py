@@ -973,3 +973,15 @@ def test_two_sums_of_bribes_are_a_difference():
         "The former minister was found guilty of taking 2.3 million pounds in bribes.",
     )
     assert difference.about == "Bribes"
+
+
+def test_a_key_figure_of_a_short_sentence_shown_as_a_finding_is_its_figure_alone():
+    articles = articles_of(
+        "The death toll has soared to 11,300. About 10,000 people are missing.",
+        "The death toll rose to 11,300, the aid group said.",
+    )
+    sentences = segment(articles).sentences
+    missing = next(s for s in sentences if "missing" in s.text)
+    by_about = {f.about: f.text for f in key_figures(sentences, shown=frozenset({missing.id}))}
+    assert by_about["Missing"] == "About 10,000 people"  # the finding above reads it whole
+    assert {f.about: f.text for f in key_figures(sentences)}["Missing"] == missing.text

@@ -553,12 +553,15 @@ def key_figures(
     for about, best in ranked[:size]:
         quantity, sentence = best[0]
         limit = settings.current().figure_words_shown if sentence.id in whole else None
+        text = clause_of(sentence.text, quantity, limit)
+        if limit and text == sentence.text:
+            text = quantity.phrase  # a short sentence read whole above: its figure, not again
         whole.add(sentence.id)
         figures.append(
             KeyFigure(
                 about=about,
                 value=quantity.phrase,
-                text=clause_of(sentence.text, quantity, limit),
+                text=text,
                 evidence=list({s.id: evidence(s) for _, s in best}.values()),
             )
         )
