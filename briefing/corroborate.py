@@ -539,6 +539,7 @@ def choose(
     pool = left_to_others(pool, base, shown_elsewhere)
     stated = {id(i): particulars(i.text) for i in pool}  # read once, compared every step
     chosen: list[Item] = []
+    told: list[set[str]] = []  # the particulars of each chosen finding
     known: set[str] = set()
     used = 0
     while pool:
@@ -557,7 +558,8 @@ def choose(
         said = stated[id(best)]
         known |= said
         used += cost(best)
-        pool = [i for i in pool if not restates(stated[id(i)], said)]
+        told.append(said)
+        pool = [i for i in pool if not any(restates(stated[id(i)], t, known) for t in told)]
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
     return chosen
@@ -594,11 +596,14 @@ def section_heads(
     return heads
 
 
-def restates(stated: set[str], said: set[str]) -> bool:
-    """A finding whose figures and names (`stated`) one chosen finding (`said`: its particulars)
-    has all stated already ("could spend decades in prison (and theoretically up to 115 years)"
-    after "could be sentenced to as long as 115 years"): the same fact in other words."""
-    return any(p[0].isdigit() for p in stated) and stated <= said
+def restates(stated: set[str], said: set[str], known: set[str] = frozenset()) -> bool:
+    """A finding whose figures one chosen finding (`said`: its particulars) has all stated
+    already, and whose names the chosen findings have all named (`known`): the same fact in
+    other words ("could spend decades in prison (and theoretically up to 115 years)" after
+    "could be sentenced to as long as 115 years"; "Bankman-Fried ... confronts the possibility
+    of a maximum sentence of 115 years" once Bankman-Fried is named)."""
+    figures = {p for p in stated if p[0].isdigit()}
+    return bool(figures) and figures <= said and stated - figures <= said | known
 
 
 def length_cost(item: Item, length: float) -> float:

@@ -541,3 +541,18 @@ def test_a_finding_restating_one_chosen_finding_is_left_but_one_joining_two_is_n
     targets = "The military said it had hit 120 targets across the strip in the past day."
     wounded = "Officials in Gaza said another 120 people were wounded and 45 remain missing."
     assert shown(killed, targets, wounded) == [killed, targets, wounded]
+
+
+def test_a_finding_whose_figure_is_told_and_whose_names_are_all_named_is_the_same_fact():
+    sentence = (
+        "He could be sentenced to as long as 115 years in prison, the Washington Post reports."
+    )
+    named = "Sam Bankman-Fried was found guilty on Thursday of defrauding customers of FTX."
+    again = (
+        "The severity of the charges is evident for Bankman-Fried, who now confronts the "
+        "possibility of a maximum sentence of 115 years in federal prison."
+    )
+    assert again not in shown(sentence, named, again)
+    # a name no finding has named is news: "115 years" said of another man is another fact
+    other = "His co-defendant Caroline Ellison faces a maximum sentence of 115 years as well."
+    assert other in shown(sentence, named, other)
