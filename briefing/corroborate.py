@@ -21,7 +21,7 @@ from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
-from .text.sentences import CAPTION_SENTENCE, quotation_marks
+from .text.sentences import CAPTION_SENTENCE, points_back, quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -352,6 +352,27 @@ def ends_a_quotation_begun_before(text: str) -> bool:
     return not re.search(r"\w", text[text.rfind(marks[0]) + 1 :])
 
 
+def says_of_nothing_named(text: str) -> bool:
+    """A sentence that opens on a word for what the sentence before named and itself names
+    nothing and gives no figure ("This will be activated if losses are actually incurred on this
+    portfolio.", "That figure is expected to grow ..."): alone, it tells a reader nothing. Seven
+    such lines had been findings of the corpus's briefings; left out, the same key facts."""
+    return (
+        points_back(text)
+        and not BY_WORD.match(text)  # "But there was no warning ...", "His defence lawyers ..."
+        and not NAME.search(text)
+        and not FIGURE.search(text)
+        and not find_quantities(text)  # "two counts of fraud and five counts of conspiracy"
+        and not QUOTE_MARK.search(text)  # someone's words: "He warned they would 'make you pay'"
+    )
+
+
+# Openings that point back but say who or what by their own words: a conjunction, a possessive
+# before its noun.
+BY_WORD = re.compile(r"(?:But|And|Yet|Nor|His|Her|Their|Its)\b")
+QUOTE_MARK = re.compile(r"[“”\"]|(?<!\w)['‘]\w")
+
+
 def asks(text: str) -> bool:
     """A question the article asks ("Did a Chinese ship deliver oil?", "What is “Super
     Saturday” and why does it matter?"): a lede's hook or a subheading, which states nothing. A
@@ -523,6 +544,7 @@ def choose(
             and not FIGURE.search(i.text)
         )
         and not asks(i.text)
+        and not says_of_nothing_named(i.text)
         and not ROSTER_ENTRY.match(i.text)
         and not headline_case(i.text)
         and not name_list(i.text)

@@ -556,3 +556,28 @@ def test_a_finding_whose_figure_is_told_and_whose_names_are_all_named_is_the_sam
     # a name no finding has named is news: "115 years" said of another man is another fact
     other = "His co-defendant Caroline Ellison faces a maximum sentence of 115 years as well."
     assert other in shown(sentence, named, other)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This will be activated if losses are actually incurred on this portfolio.",
+        "He was found guilty by a jury.",
+        "That figure is expected to grow as more bodies are retrieved from the mud.",
+    ],
+)
+def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
+    assert shown(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But there was no warning about the dams collapsing.",  # a conjunction points at no one
+        "He said another two were under the age of 18.",  # a figure is news
+        "They identified them as Bruce and Irene Steinberg of Scarsdale.",  # names are news
+        "His defence lawyers are expected to appeal the verdict.",  # a possessive has its noun
+    ],
+)
+def test_a_sentence_that_points_back_but_says_something_is_a_finding(sentence):
+    assert shown(sentence) == [sentence]
