@@ -1142,6 +1142,10 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         # notes on the page's own versions
         "Editor’s note: This story was updated at 1 p.m. on March 27 to reflect new information.",
         "This article has been updated with comment from the ministry.",
+        # a feed's footer on a syndicated copy
+        "The post Envoys meet in Moscow as talks resume appeared first on Example News.",
+        "Envoys meet in Moscow as talks resume originally appeared on example.com on Mon, 1 Jan "
+        "2018 at 10:05:01 EDT. Please see our terms for use of feeds.",
     ],
 )
 def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
@@ -1162,6 +1166,8 @@ def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
         "Vali Nasr is a professor at Johns Hopkins University and the author of a book on Iran. "
         "He said the strike would push Tehran to retaliate.",
         "This report was changed after objections from the White House, two officials said.",
+        "The post of envoy appeared first on a list of jobs the ministry cut on Monday.",
+        "The essay originally appeared in a Moscow weekly before the ministry banned it.",
     ],
 )
 def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None:

@@ -110,6 +110,12 @@ CHROME_PATTERNS = (
     ),
     # USA Today's footer: "Read or Share this story: http://ftw.usatoday.com/2016/11/...".
     re.compile(r"^read or share this story\b", re.I),
+    # A feed's footer on a syndicated copy: WordPress's "The post <headline> appeared first on
+    # <site>.", "<headline> originally appeared on BGR.com on Mon, 1 Jan 2018 at 10:05:01 EDT.
+    # Please see our terms for use of feeds."
+    re.compile(r"^the post .{3,300} appeared first on (?:\S+ ){0,3}\S+$", re.I),  # a site
+    re.compile(r"\boriginally appeared on [\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b.{0,120}$", re.I),
+    re.compile(r"^please see our terms for use of feeds\b", re.I),
     # The wire's credits in parentheses: "(Reporting by Susan Heavey; Editing by Doina Chiacu)".
     re.compile(
         r"^\((?:additional )?(?:reporting|writing|editing|compiled) by\b[^()]{3,240}\)$", re.I
