@@ -360,7 +360,7 @@ def says_of_nothing_named(text: str) -> bool:
     return (
         points_back(text)
         and not BY_WORD.match(text)  # "But there was no warning ...", "His defence lawyers ..."
-        and not NAME.search(text)
+        and not ANY_NAME.search(text)
         and not FIGURE.search(text)
         and not find_quantities(text)  # "two counts of fraud and five counts of conspiracy"
         and not QUOTE_MARK.search(text)  # someone's words: "He warned they would 'make you pay'"
@@ -371,6 +371,8 @@ def says_of_nothing_named(text: str) -> bool:
 # before its noun.
 BY_WORD = re.compile(r"(?:But|And|Yet|Nor|His|Her|Their|Its)\b")
 QUOTE_MARK = re.compile(r"[“”\"]|(?<!\w)['‘]\w")
+# A name as NAME reads it, or written with dots or after a hyphen: "the U.N.", "al-Shifa".
+ANY_NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+|(?<=\s)[A-Z]\.(?:[A-Z]\.)+|(?<=\w-)[A-Z][\w’'-]+")
 
 
 def asks(text: str) -> bool:
@@ -560,8 +562,9 @@ def choose(
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     pool = left_to_others(pool, base, shown_elsewhere)
     stated = {id(i): particulars(i.text) for i in pool}  # read once, compared every step
+    counts = {id(i): counted(i.text) for i in pool}
     chosen: list[Item] = []
-    told: list[set[str]] = []  # the particulars of each chosen finding
+    told: list[tuple[set[str], set[str]]] = []  # each chosen finding's particulars and counts
     known: set[str] = set()
     used = 0
     while pool:
@@ -580,8 +583,12 @@ def choose(
         said = stated[id(best)]
         known |= said
         used += cost(best)
-        told.append(said)
-        pool = [i for i in pool if not any(restates(stated[id(i)], t, known) for t in told)]
+        told.append((said, counts[id(best)]))
+        pool = [
+            i
+            for i in pool
+            if not any(restates(stated[id(i)], t, known, counts[id(i)], c) for t, c in told)
+        ]
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
     return chosen
@@ -618,14 +625,25 @@ def section_heads(
     return heads
 
 
-def restates(stated: set[str], said: set[str], known: set[str] = frozenset()) -> bool:
+def restates(
+    stated: set[str],
+    said: set[str],
+    known: set[str] = frozenset(),
+    counted: set[str] = frozenset(),
+    counted_said: set[str] = frozenset(),
+) -> bool:
     """A finding whose figures one chosen finding (`said`: its particulars) has all stated
-    already, and whose names the chosen findings have all named (`known`): the same fact in
-    other words ("could spend decades in prison (and theoretically up to 115 years)" after
-    "could be sentenced to as long as 115 years"; "Bankman-Fried ... confronts the possibility
-    of a maximum sentence of 115 years" once Bankman-Fried is named)."""
+    already and whose names it has named too: the same fact in other words ("could spend decades
+    in prison (and theoretically up to 115 years)" after "could be sentenced to as long as 115
+    years"). When the figures count the same things (`counted`, `counted_said`: "115 years"),
+    names any chosen finding has named (`known`) do too: "Bankman-Fried ... confronts a maximum
+    sentence of 115 years" once Bankman-Fried is named; "the storm destroyed 20 bridges in
+    Benghazi" after "Floods killed 20 people in Derna" is another fact."""
     figures = {p for p in stated if p[0].isdigit()}
-    return bool(figures) and figures <= said and stated - figures <= said | known
+    if not figures or not figures <= said:
+        return False
+    names = stated - figures
+    return names <= said or (counted <= counted_said and names <= said | known)
 
 
 def length_cost(item: Item, length: float) -> float:
@@ -637,6 +655,11 @@ def length_cost(item: Item, length: float) -> float:
 def particulars(text: str) -> set[str]:
     """The names and figures a sentence states: what tells one fact from another."""
     return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text))
+
+
+def counted(text: str) -> set[str]:
+    """Each figure with the word after it, what it counts: "115 years", "20 bridges"."""
+    return {f"{n} {w.lower()}" for n, w in re.findall(r"(\d[\d,.]*)\s+([A-Za-z]+)", text)}
 
 
 def novelty(stated: set[str], known: set[str]) -> int:

@@ -1168,6 +1168,9 @@ def test_comment_forms_share_bars_and_click_here_lines_are_chrome(
         "This report was changed after objections from the White House, two officials said.",
         "The post of envoy appeared first on a list of jobs the ministry cut on Monday.",
         "The essay originally appeared in a Moscow weekly before the ministry banned it.",
+        "The video, which originally appeared on TikTok.com, has been viewed 2 million times.",
+        "The post calling for the rally appeared first on Telegram.",
+        "The post showing the envoy's son appeared first on Facebook on Tuesday.",
     ],
 )
 def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None:

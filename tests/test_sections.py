@@ -556,6 +556,11 @@ def test_a_finding_whose_figure_is_told_and_whose_names_are_all_named_is_the_sam
     # a name no finding has named is news: "115 years" said of another man is another fact
     other = "His co-defendant Caroline Ellison faces a maximum sentence of 115 years as well."
     assert other in shown(sentence, named, other)
+    # the same number counting other things, in a place named by another finding
+    killed = "Floods killed 20 people in Derna on Sunday, officials said."
+    rescued = "Rescuers in Benghazi pulled survivors from the rubble of a collapsed school."
+    bridges = "In Benghazi, the storm destroyed 20 bridges and cut the road to Derna."
+    assert bridges in shown(killed, rescued, bridges)
 
 
 @pytest.mark.parametrize(
@@ -577,6 +582,9 @@ def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
         "He said another two were under the age of 18.",  # a figure is news
         "They identified them as Bruce and Irene Steinberg of Scarsdale.",  # names are news
         "His defence lawyers are expected to appeal the verdict.",  # a possessive has its noun
+        "They said the U.N. had refused to send rescue teams to the area.",  # a name with dots
+        "They were taken to al-Shifa hospital, medics said.",  # a name after a hyphen
+        "That night, floodwaters swept away entire neighbourhoods.",  # a time, not a reference
     ],
 )
 def test_a_sentence_that_points_back_but_says_something_is_a_finding(sentence):

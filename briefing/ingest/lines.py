@@ -113,8 +113,15 @@ CHROME_PATTERNS = (
     # A feed's footer on a syndicated copy: WordPress's "The post <headline> appeared first on
     # <site>.", "<headline> originally appeared on BGR.com on Mon, 1 Jan 2018 at 10:05:01 EDT.
     # Please see our terms for use of feeds."
-    re.compile(r"^the post .{3,300} appeared first on (?:\S+ ){0,3}\S+$", re.I),  # a site
-    re.compile(r"\boriginally appeared on [\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b.{0,120}$", re.I),
+    re.compile(  # a site's name, not a network's: "The post ... appeared first on Telegram."
+        rf"^The post .{{3,300}} appeared first on (?!(?i:{SOCIAL})\b)[A-Z][\w.'’&-]*"
+        r"(?: [A-Z][\w.'’&-]*){0,3}\.?$"
+    ),
+    re.compile(
+        r"\boriginally appeared on [\w-]+(?:\.[\w-]+)*\.[a-z]{2,} on "
+        r"(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d{1,2} \w+ \d{4}\b",
+        re.I,
+    ),
     re.compile(r"^please see our terms for use of feeds\b", re.I),
     # The wire's credits in parentheses: "(Reporting by Susan Heavey; Editing by Doina Chiacu)".
     re.compile(

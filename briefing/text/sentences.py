@@ -183,10 +183,11 @@ def cut_off(sentences: list[Sentence]) -> set[str]:
 
 
 # Opening words that point back at the sentence before: "They identified them as ...", "But",
-# "That figure"; not "This week", "This year's prize", "That's".
+# "That figure"; not a time ("This week", "That night", "This year's prize"), nor "That's".
 POINTS_BACK = re.compile(
     r"(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Them|But|And|Yet|Nor)\b"
-    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|time|season)\b|[’']s\s)"
+    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|night|day|time|season|summer|"
+    r"winter|spring|autumn|decade|century)\b|[’']s\s)"
 )
 
 
