@@ -561,7 +561,9 @@ def choose(
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
     pool = left_to_others(pool, base, shown_elsewhere)
-    stated = {id(i): particulars(i.text) for i in pool}  # read once, compared every step
+    names = {n.lower() for i in pool for n in NAME.findall(i.text)}
+    stated = {id(i): particulars(i.text, names) for i in pool}  # read once, compared every step
+    main = leading_names([stated[id(i)] for i in pool])
     counts = {id(i): counted(i.text) for i in pool}
     chosen: list[Item] = []
     told: list[tuple[set[str], set[str]]] = []  # each chosen finding's particulars and counts
@@ -587,7 +589,7 @@ def choose(
         pool = [
             i
             for i in pool
-            if not any(restates(stated[id(i)], t, known, counts[id(i)], c) for t, c in told)
+            if not any(restates(stated[id(i)], t, known & main, counts[id(i)], c) for t, c in told)
         ]
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
@@ -636,9 +638,10 @@ def restates(
     already and whose names it has named too: the same fact in other words ("could spend decades
     in prison (and theoretically up to 115 years)" after "could be sentenced to as long as 115
     years"). When the figures count the same things (`counted`, `counted_said`: "115 years"),
-    names any chosen finding has named (`known`) do too: "Bankman-Fried ... confronts a maximum
-    sentence of 115 years" once Bankman-Fried is named; "the storm destroyed 20 bridges in
-    Benghazi" after "Floods killed 20 people in Derna" is another fact."""
+    the story's protagonists that a chosen finding has named (`known`) may be the ones it spoke
+    of: "Bankman-Fried ... confronts a maximum sentence of 115 years" after "He could be sentenced
+    to as long as 115 years"; "Ellison also faces 115 years" is another fact, and "the storm
+    destroyed 20 bridges in Benghazi" after "Floods killed 20 people in Derna" is another."""
     figures = {p for p in stated if p[0].isdigit()}
     if not figures or not figures <= said:
         return False
@@ -652,9 +655,20 @@ def length_cost(item: Item, length: float) -> float:
     return (cost(item) / settings.current().typical_finding_words) ** length
 
 
-def particulars(text: str) -> set[str]:
-    """The names and figures a sentence states: what tells one fact from another."""
-    return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text))
+def particulars(text: str, names: set[str] = frozenset()) -> set[str]:
+    """The names and figures a sentence states: what tells one fact from another. A sentence's
+    first word is a name when `names` (read inside sentences) holds it: "Ellison also faces ..."."""
+    first = re.match(r"[A-Z][\w’'-]+", text)
+    opening = {first.group().lower()} & names if first else set()
+    return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text)) | opening
+
+
+def leading_names(stated: list[set[str]]) -> set[str]:
+    """The names a story keeps coming back to (its protagonists): in at least a fifth of its
+    candidate findings, and three of them."""
+    times = Counter(p for particular in stated for p in particular if not p[0].isdigit())
+    least = max(3, len(stated) // 5)
+    return {name for name, n in times.items() if n >= least}
 
 
 def counted(text: str) -> set[str]:

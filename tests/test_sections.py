@@ -543,19 +543,24 @@ def test_a_finding_restating_one_chosen_finding_is_left_but_one_joining_two_is_n
     assert shown(killed, targets, wounded) == [killed, targets, wounded]
 
 
-def test_a_finding_whose_figure_is_told_and_whose_names_are_all_named_is_the_same_fact():
+def test_a_finding_whose_figure_is_told_of_the_storys_protagonist_is_the_same_fact():
     sentence = (
         "He could be sentenced to as long as 115 years in prison, the Washington Post reports."
     )
     named = "Sam Bankman-Fried was found guilty on Thursday of defrauding customers of FTX."
+    led = "The jury took four hours to convict Bankman-Fried of seven counts."
     again = (
         "The severity of the charges is evident for Bankman-Fried, who now confronts the "
         "possibility of a maximum sentence of 115 years in federal prison."
     )
-    assert again not in shown(sentence, named, again)
+    assert again not in shown(sentence, named, led, again)  # the story's protagonist
     # a name no finding has named is news: "115 years" said of another man is another fact
     other = "His co-defendant Caroline Ellison faces a maximum sentence of 115 years as well."
     assert other in shown(sentence, named, other)
+    # a name that opens the sentence is a name too, when the story writes it inside one
+    testified = "His former partner Caroline Ellison testified against him for three days."
+    faces = "Ellison also faces a maximum sentence of 115 years in prison."
+    assert faces in shown(sentence, testified, faces)
     # the same number counting other things, in a place named by another finding
     killed = "Floods killed 20 people in Derna on Sunday, officials said."
     rescued = "Rescuers in Benghazi pulled survivors from the rubble of a collapsed school."
