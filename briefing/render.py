@@ -110,14 +110,17 @@ def refs(
 ) -> list[tuple[int, str]]:
     """(source number, sentence) of the evidence, in order: the first sentence of each source,
     which states what the line shows (a source's later sentences saying it again add no
-    source; the JSON keeps them all), or with `whole` every sentence (a quote's)."""
+    source; the JSON keeps them all), or with `whole` every sentence of the first source (a
+    quote's words as shown, which may run over several sentences) and the first of the others
+    (where they quote it: a tweet quoted in four pieces by one outlet had cited all four)."""
+    evidence = list(evidence)
     found = [(briefing.source_number(e.article_id), e.ref.local) for e in evidence]
-    if whole:
-        return list(dict.fromkeys(found))
-    first = {}
+    own = found[0][0] if found else None
+    first: dict[tuple[int, str], None] = {}
     for number, sentence in found:
-        first.setdefault(number, sentence)
-    return list(first.items())
+        if (whole and number == own) or all(n != number for n, _ in first):
+            first.setdefault((number, sentence))
+    return list(first)
 
 
 def citations(evidence: list[Evidence], briefing: Briefing, whole: bool = False) -> str:

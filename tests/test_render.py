@@ -221,17 +221,19 @@ def test_a_title_made_from_the_text_is_listed_by_its_opening_and_a_headline_whol
     assert f"1. {lead} —" in " ".join(sources.split())
 
 
-def test_a_line_cites_each_source_once_and_a_quote_every_sentence_it_spans():
+def test_a_line_cites_each_source_once_and_a_quote_every_sentence_it_spans_in_its_own():
     briefing = hand_built()
     story = briefing.stories[0]
     said = "Friedrich Müller said Berlin would back the plan if Kyiv agreed."
     again = [*ev(1, 4, said), *ev(1, 19, said), *ev(2, 3, said)]
     story.summary = [story.summary[0].model_copy(update={"evidence": again})]
     quote = story.quotes[0]
-    story.quotes = [quote.model_copy(update={"evidence": [*ev(1, 4, quote.text), *ev(1, 5, "")]})]
+    spans = [*ev(1, 4, quote.text), *ev(1, 5, ""), *ev(2, 8, ""), *ev(2, 2, ""), *ev(2, 9, "")]
+    story.quotes = [quote.model_copy(update={"evidence": spans})]
     markdown = render.to_markdown(briefing)
     assert "[1:s4, 2:s3]" in markdown and "1:s19" not in markdown
-    assert "[1:s4, 1:s5]" in markdown
+    # the quote's own source every sentence it spans, another source where it quotes it
+    assert "[1:s4, 1:s5, 2:s8]" in markdown and "2:s2" not in markdown
 
 
 def test_markdown_is_the_same_bytes_for_the_same_input_at_another_time():
