@@ -274,6 +274,7 @@ def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
 # --- choosing the findings a reader sees ----------------------------------------------------------
 
 FIGURE = re.compile(r"\d")
+NUMBER = r"\d[\d,.]*"  # a figure as written, for telling facts apart: "115", "2.5", "11,300"
 NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
 
@@ -359,7 +360,8 @@ def says_of_nothing_named(text: str) -> bool:
     such lines had been findings of the corpus's briefings; left out, the same key facts."""
     return (
         points_back(text)
-        and not BY_WORD.match(text)  # "But there was no warning ...", "His defence lawyers ..."
+        and not RUNS_ON.match(text)  # a conjunction: "But there was no warning ..."
+        and not POSSESSIVE.match(text)  # with its noun: "His defence lawyers ..."
         and not ANY_NAME.search(text)
         and not FIGURE.search(text)
         and not find_quantities(text)  # "two counts of fraud and five counts of conspiracy"
@@ -367,12 +369,10 @@ def says_of_nothing_named(text: str) -> bool:
     )
 
 
-# Openings that point back but say who or what by their own words: a conjunction, a possessive
-# before its noun.
-BY_WORD = re.compile(r"(?:But|And|Yet|Nor|His|Her|Their|Its)\b")
+POSSESSIVE = re.compile(r"(?:His|Her|Their|Its)\b")
 QUOTE_MARK = re.compile(r"[“”\"]|(?<!\w)['‘]\w")
 # A name as NAME reads it, or written with dots or after a hyphen: "the U.N.", "al-Shifa".
-ANY_NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+|(?<=\s)[A-Z]\.(?:[A-Z]\.)+|(?<=\w-)[A-Z][\w’'-]+")
+ANY_NAME = re.compile(rf"{NAME.pattern}|(?<=\s)[A-Z]\.(?:[A-Z]\.)+|(?<=\w-)[A-Z][\w’'-]+")
 
 
 def asks(text: str) -> bool:
@@ -660,7 +660,7 @@ def particulars(text: str, names: set[str] = frozenset()) -> set[str]:
     first word is a name when `names` (read inside sentences) holds it: "Ellison also faces ..."."""
     first = re.match(r"[A-Z][\w’'-]+", text)
     opening = {first.group().lower()} & names if first else set()
-    return {m.lower() for m in NAME.findall(text)} | set(re.findall(r"\d[\d,.]*", text)) | opening
+    return {m.lower() for m in NAME.findall(text)} | set(re.findall(NUMBER, text)) | opening
 
 
 def leading_names(stated: list[set[str]]) -> set[str]:
@@ -673,7 +673,7 @@ def leading_names(stated: list[set[str]]) -> set[str]:
 
 def counted(text: str) -> set[str]:
     """Each figure with the word after it, what it counts: "115 years", "20 bridges"."""
-    return {f"{n} {w.lower()}" for n, w in re.findall(r"(\d[\d,.]*)\s+([A-Za-z]+)", text)}
+    return {f"{n} {w.lower()}" for n, w in re.findall(rf"({NUMBER})\s+([A-Za-z]+)", text)}
 
 
 def novelty(stated: set[str], known: set[str]) -> int:

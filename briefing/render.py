@@ -113,14 +113,15 @@ def refs(
     source; the JSON keeps them all), or with `whole` every sentence of the first source (a
     quote's words as shown, which may run over several sentences) and the first of the others
     (where they quote it: a tweet quoted in four pieces by one outlet had cited all four)."""
-    evidence = list(evidence)
     found = [(briefing.source_number(e.article_id), e.ref.local) for e in evidence]
     own = found[0][0] if found else None
-    first: dict[tuple[int, str], None] = {}
+    cited: dict[tuple[int, str], None] = {}  # ordered, each once
+    sources: set[int] = set()
     for number, sentence in found:
-        if (whole and number == own) or all(n != number for n, _ in first):
-            first.setdefault((number, sentence))
-    return list(first)
+        if number not in sources or (whole and number == own):
+            cited.setdefault((number, sentence))
+            sources.add(number)
+    return list(cited)
 
 
 def citations(evidence: list[Evidence], briefing: Briefing, whole: bool = False) -> str:
