@@ -354,12 +354,13 @@ def ends_a_quotation_begun_before(text: str) -> bool:
 
 
 def says_of_nothing_named(text: str) -> bool:
-    """A sentence that opens on a word for what the sentence before named and itself names
-    nothing and gives no figure ("This will be activated if losses are actually incurred on this
-    portfolio.", "That figure is expected to grow ..."): alone, it tells a reader nothing. Seven
-    such lines had been findings of the corpus's briefings; left out, the same key facts."""
+    """A sentence that opens on a word for what the sentence before named (or has one right
+    after its opening words: "Unfortunately, they ...") and itself names nothing and gives no
+    figure ("This will be activated if losses are actually incurred on this portfolio.", "That
+    figure is expected to grow ..."): alone, it tells a reader nothing. Seven such lines had been
+    findings of the corpus's briefings; left out, the same key facts."""
     return (
-        points_back(text)
+        (points_back(text) or bool(BACK_AFTER_OPENER.match(text)))
         and not RUNS_ON.match(text)  # a conjunction: "But there was no warning ..."
         and not POSSESSIVE.match(text)  # with its noun: "His defence lawyers ..."
         and not ANY_NAME.search(text)
@@ -369,7 +370,24 @@ def says_of_nothing_named(text: str) -> bool:
     )
 
 
+def ends_on_what_came_before(text: str) -> bool:
+    """A sentence whose point is in the sentence before, named or not ("President Trump and South
+    Korea seem to think so."): a figure or someone's words still make it news."""
+    return bool(
+        ENDS_POINTING_BACK.search(text) and not FIGURE.search(text) and not QUOTE_MARK.search(text)
+    )
+
+
 POSSESSIVE = re.compile(r"(?:His|Her|Their|Its)\b")
+# A pronoun for what came before, after a sentence's opening words: "Unfortunately, they won't
+# be providing any warnings though.", "This year, it took a dark turn."
+BACK_AFTER_OPENER = re.compile(r"[A-Z][\w’']*(?: \w+){0,2}, (?:he|she|it|they|this|that)\b")
+# A sentence that ends on what came before: "President Trump and South Korea seem to think
+# so.", "Bank shares are under pressure as worries mount about exposure to this."
+ENDS_POINTING_BACK = re.compile(
+    r"\b(?:(?:think|thinks|thought|believe|believes|believed|hope|hopes|expect|expects) so"
+    r"|(?:to|about|of|on|with|for) (?:this|these|those))[.!]?$"
+)
 QUOTE_MARK = re.compile(r"[“”\"]|(?<!\w)['‘]\w")
 # A name as NAME reads it, or written with dots or after a hyphen: "the U.N.", "al-Shifa".
 ANY_NAME = re.compile(rf"{NAME.pattern}|(?<=\s)[A-Z]\.(?:[A-Z]\.)+|(?<=\w-)[A-Z][\w’'-]+")
@@ -459,7 +477,9 @@ NO_COMMENT = re.compile(
     r"\b(?:calls?|emails?|messages?|requests?)\b[^.]{0,60}\b(?:were|was) not (?:immediately )?"
     r"returned\b|\b(?:did not|didn['’]t|could not|couldn['’]t) (?:immediately )?(?:respond|reply|"
     r"be reached|return (?:calls?|emails?|messages?|requests?))\b[^.]{0,40}\bcomment\b"
-    r"|\bnot immediately available for comment\b",
+    r"|\bnot immediately available for comment\b"
+    # "Credit Suisse and UBS declined to comment.": a refusal is no news of its own
+    r"|\b(?:declined|refused) to comment\b",
     re.I,
 )
 
@@ -547,6 +567,7 @@ def choose(
         )
         and not asks(i.text)
         and not says_of_nothing_named(i.text)
+        and not ends_on_what_came_before(i.text)
         and not ROSTER_ENTRY.match(i.text)
         and not headline_case(i.text)
         and not name_list(i.text)

@@ -511,6 +511,7 @@ def test_a_sentence_cut_off_mid_clause_or_a_logo_caption_is_no_finding():
         "Police officials did not immediately return calls seeking comment.",
         "Those residing overseas can press 82-1599-8629, and in the US, 1-833-892-0197.",
         "A casualty bureau number has been set up for relatives to call – 0800 056 0154.",
+        "Credit Suisse and UBS declined to comment.",
     ],
 )
 def test_a_note_that_nobody_answered_or_a_hotlines_number_is_not_a_finding(note: str):
@@ -574,6 +575,11 @@ def test_a_finding_whose_figure_is_told_of_the_storys_protagonist_is_the_same_fa
         "This will be activated if losses are actually incurred on this portfolio.",
         "He was found guilty by a jury.",
         "That figure is expected to grow as more bodies are retrieved from the mud.",
+        "Unfortunately, they won’t be providing any warnings though.",  # after its opening
+        "This year, it took a dark turn.",
+        # ending on what came before, named or not
+        "President Trump and South Korea seem to think so.",
+        "Bank shares are under pressure as worries mount about exposure to this.",
     ],
 )
 def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
@@ -590,6 +596,9 @@ def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
         "They said the U.N. had refused to send rescue teams to the area.",  # a name with dots
         "They were taken to al-Shifa hospital, medics said.",  # a name after a hyphen
         "That night, floodwaters swept away entire neighbourhoods.",  # a time, not a reference
+        "In Benghazi, they buried 200 people in a mass grave.",  # a place and a figure
+        "The minister called the ruling “a betrayal” and vowed to appeal against this.",  # words
+        "Rescuers said 40 bodies were found near this.",  # a figure is news
     ],
 )
 def test_a_sentence_that_points_back_but_says_something_is_a_finding(sentence):
