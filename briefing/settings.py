@@ -124,6 +124,14 @@ class Tuning(BaseModel):
         description="Cosine similarity (character 3-5-gram TF-IDF) at which two sentences state "
         "the same fact: best F1 on the labelled seed pairs (bench/similarity.py)",
     )
+    same_fact_member: float = Field(
+        0.5,
+        description="Share of same_fact a sentence must reach with every member of a same-fact "
+        "group it joins, besides same_fact with its representative: a sentence only like one "
+        "member had joined and become the group's wording. bench/quality.py: tuned 0.866 -> "
+        "0.881 of the key facts at the same length (Derna's 'most casualties could have been "
+        "avoided' in both editions), 0.3 the same; held out and seeds the same",
+    )
     # How much of a story the reader sees: its most important findings, up to a share of its
     # words (corroborate.choose), not a fixed number per section.
     finding_words: float = Field(

@@ -38,14 +38,14 @@ def groups(
 ) -> list[list[int]]:
     """Indexes of `texts` grouped by meaning, in order of first member; each group's first index
     is its representative. A text joins the first group whose representative it resembles
-    (greedy, so the result does not depend on chained weak resemblances) and no member of which
-    it must stay `apart` from."""
+    (greedy, so the result does not depend on chained weak resemblances), whose other members it
+    resembles at least loosely, and no member of which it must stay `apart` from."""
     matrix = similarity_matrix(texts, background)
     threshold = settings.current().same_fact if threshold is None else threshold
     result: list[list[int]] = []
     for index in range(len(texts)):
         for group in result:
-            if matrix[group[0], index] >= threshold and not (
+            if joins(matrix, group, index, threshold) and not (
                 apart and any(apart(texts[k], texts[index]) for k in group)
             ):
                 group.append(index)
@@ -53,3 +53,16 @@ def groups(
         else:
             result.append([index])
     return result
+
+
+def joins(matrix: np.ndarray, group: list[int], index: int, threshold: float) -> bool:
+    """The text at `index` says what `group` says: it resembles the representative, and every
+    member at least loosely (settings: same_fact_member). Resembling the representative alone
+    let "The WMO said the met centre issued warnings 72 hours before the flooding" join "The WMO
+    head said most casualties could have been avoided if residents had been warned", and the
+    group then read as the warnings, dropping "A UN official said most casualties could have
+    been avoided", a member that shares nothing with them."""
+    loose = threshold * settings.current().same_fact_member
+    return bool(
+        matrix[group[0], index] >= threshold and all(matrix[k, index] >= loose for k in group)
+    )

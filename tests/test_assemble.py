@@ -51,6 +51,29 @@ def test_one_fact_from_several_articles_reads_as_its_most_particular_wording():
     assert merged.article_ids == ["a1", "a2"]
 
 
+def test_a_sentence_like_only_one_member_of_a_fact_is_another_fact():
+    avoided = "A UN official said Friday that most casualties could have been avoided."
+    head = (
+        "The head of the World Meteorological Organisation said most of the casualties could "
+        "have been avoided if residents had been warned and given time to escape."
+    )
+    warned = (
+        "The World Meteorological Organization said earlier this week that the National "
+        "Meteorological Center issued warnings 72 hours before the flooding, notifying all "
+        "governmental authorities by email and through media."
+    )
+    items = [
+        item("fact", head, "a6.s9"),
+        item("fact", avoided, "a4.s10"),
+        item("fact", warned, "a4.s11"),
+    ]
+    merged = combine(items, Parties())
+    assert len(merged) == 2
+    fact = next(i for i in merged if "avoided" in i.text)
+    assert fact.article_ids == ["a4", "a6"]
+    assert any(i.text == warned for i in merged)
+
+
 def test_one_fact_reads_as_the_storys_sentence_not_a_gallery_caption():
     caption = (
         "Hide Caption 23 of 25 Photos: Truck attack in Nice President Hollande said the state of "
