@@ -285,6 +285,14 @@ class Tuning(BaseModel):
     # --- summarize -----------------------------------------------------------------------------
     summary_candidates: int = Field(10, description="Findings the model chooses the summary from")
     summary_size: int = Field(4, description="Findings in a summary: bottom line up front")
+    summary_retold: float = Field(
+        0.5,
+        description="Similarity (as same_fact) from which a section's finding retells a summary "
+        "line that states all its figures and is left out: a repeated wire paragraph. "
+        "bench/quality.py: the same key facts at 0.5 (Equifax's repeated lead left out); at "
+        "same_fact (0.3) a verdict's 'found guilty ... of defrauding customers' went as a "
+        "retelling of 'the jury reached its verdict', and Bankman-Fried's conviction was lost",
+    )
     summary_overlap: float = Field(
         0.2,
         description="Similarity (as same_fact) from which a summary line retells one above it and "

@@ -103,11 +103,15 @@ def figures(text: str) -> set[str]:
 
 def without_summary(story: Story) -> Story:
     """The story with its summary's findings shown once: taken out of the other sections (not
-    the timeline, which dates them), so that a reader does not read them twice."""
+    the timeline, which dates them), so that a reader does not read them twice; so is a finding
+    that a summary line retells with all its figures ("Equifax said Monday that an additional
+    2.5 million Americans may have been affected", under the summary's "..., bringing the total
+    to 145.5 million people")."""
     shown = {i.evidence[0].sentence_id for i in story.summary}
+    retold = retold_by(story.summary, story, background=[i.text for i in story.items])
 
     def rest(items: list[Item]) -> list[Item]:
-        return [i for i in items if i.evidence[0].sentence_id not in shown]
+        return [i for i in items if i.evidence[0].sentence_id not in shown and i.text not in retold]
 
     positions = {party: rest(items) for party, items in story.positions.items()}
     sections = {key: rest(items) for key, items in story.sections.items()}
@@ -119,6 +123,30 @@ def without_summary(story: Story) -> Story:
             "next_steps": rest(story.next_steps),
         }
     )
+
+
+def retold_by(summary: list[Item], story: Story, background: list[str]) -> set[str]:
+    """Texts of the story's section findings that say what a summary line says (settings:
+    summary_retold) with no figure that line lacks."""
+    findings = [
+        i.text
+        for items in [*story.sections.values(), *story.positions.values(),
+                      story.sticking_points, story.next_steps]
+        for i in items
+    ]  # fmt: skip
+    if not summary or not findings:
+        return set()
+    lines = [i.text for i in summary]
+    resemblance = similar.similarity_matrix([*lines, *findings], background)
+    bar = settings.current().summary_retold
+    return {
+        text
+        for n, text in enumerate(findings, start=len(lines))
+        if any(
+            resemblance[n, k] >= bar and figures(text) <= figures(lines[k])
+            for k in range(len(lines))
+        )
+    }
 
 
 def opening(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.models import Evidence, Item, Story
-from briefing.summarize import candidates, distinct
+from briefing.summarize import candidates, distinct, without_summary
 
 
 def fact(text: str, *sentences: str) -> Item:
@@ -43,3 +43,23 @@ def test_a_summary_line_that_retells_one_above_it_is_left_out_unless_it_adds_a_f
     more = fact("Equifax said an additional 2.5 million consumers may have been affected.", "a6.s1")
     assert distinct([first, retold]) == [first]
     assert distinct([breach, more]) == [breach, more]
+
+
+def test_a_finding_the_summary_retells_with_all_its_figures_is_not_shown_again():
+    total = fact(
+        "Equifax said Monday that an additional 2.5 million Americans may have been affected by "
+        "the breach, bringing the total to 145.5 million people.",
+        "a7.s1",
+    )
+    repeated = fact(
+        "Equifax said Monday that an additional 2.5 million Americans may have been affected by "
+        "the breach of its systems",
+        "a7.s5",
+    )
+    verdict = fact("The jury reached its verdict after a monthlong trial in New York.", "a6.s3")
+    guilty = fact("Bankman-Fried was found guilty on Thursday of defrauding customers.", "a5.s1")
+    story = Story(
+        id="st-aaaaaaaaaa", title="Breach", article_ids=["a5", "a6", "a7"],
+        sections={"what_happened": [repeated, guilty]}, summary=[total, verdict],
+    )  # fmt: skip
+    assert without_summary(story).sections == {"what_happened": [guilty]}
