@@ -40,7 +40,7 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
     ordered = sorted(items, key=rank)
     merged: list[Item] = []
     texts = [i.text for i in ordered]
-    for group in similar.groups(texts, background=background, apart=contradicts):
+    for group in similar.groups(texts, background=background, apart=kept_apart):
         members = [ordered[k] for k in group]
         # never a caption's wording when a member says it in the story's own sentence
         lead = max(
@@ -68,6 +68,35 @@ def combine(items: list[Item], parties: Parties, background: list[str] = ()) -> 
             )
         )
     return sorted(merged, key=rank)
+
+
+def kept_apart(one: str, other: str) -> bool:
+    """Two sentences that are never one fact however alike their words: rival figures
+    (contradicts), a denial and what it denies ("A spokesperson for the Libyan Red Crescent denied
+    that the death toll had reached 11,300" / "The number of casualties has risen to 11,300, the
+    Libyan Red Crescent said"), or a sentence that only points at the one before it ("So did
+    German Chancellor Angela Merkel."), which says nothing a source could be cited for."""
+    return (
+        contradicts(one, other)
+        or bool(DENIES.search(one)) != bool(DENIES.search(other))
+        or bool(ELLIPTICAL.match(one) or ELLIPTICAL.match(other))
+    )
+
+
+# Saying a claim is untrue: "denied on Sunday that the death toll had reached 11,300", "rejected
+# the figures", "dismissed the reports as false".
+DENIES = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|rebutt?(?:s|ed|ing)?)\b"
+    r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\b[^.]{0,40}\b(?:claims?|reports?|figures?|"
+    r"allegations?|accusations?|numbers?|as (?:false|untrue|baseless|fake))\b"
+    r"|\b(?:is|was|are|were) (?:not|never) (?:true|accurate|correct)\b",
+    re.I,
+)
+# A clause that borrows its verb from the sentence before: "So did German Chancellor Angela
+# Merkel.", "Neither has the White House."
+ELLIPTICAL = re.compile(
+    r"(?:So|Neither|Nor) (?:did|does|do|has|have|had|was|were|is|are|will|would|could|can)\b"
+)
 
 
 def contradicts(one: str, other: str) -> bool:
@@ -567,6 +596,7 @@ def choose(
         )
         and not asks(i.text)
         and not says_of_nothing_named(i.text)
+        and not ELLIPTICAL.match(i.text)
         and not ends_on_what_came_before(i.text)
         and not ROSTER_ENTRY.match(i.text)
         and not headline_case(i.text)

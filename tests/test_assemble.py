@@ -74,6 +74,30 @@ def test_a_sentence_like_only_one_member_of_a_fact_is_another_fact():
     assert any(i.text == warned for i in merged)
 
 
+def test_a_denial_is_never_cited_for_what_it_denies():
+    denial = (
+        "A spokesperson for the Libyan Red Crescent denied on Sunday that the death toll from the "
+        "floods in Derna had reached 11,300, as announced by the United Nations on Saturday."
+    )
+    toll = (
+        "The number of casualties in the Libyan city of Derna has risen to 11,300, the Libyan "
+        "Red Crescent said on Thursday evening."
+    )
+    merged = combine([item("fact", denial, "a7.s1"), item("fact", toll, "a3.s1")], Parties())
+    assert sorted(i.text for i in merged) == sorted([denial, toll])
+    assert all(len(i.evidence) == 1 for i in merged)
+
+
+def test_a_sentence_that_borrows_its_verb_from_the_one_before_is_cited_for_nothing():
+    merkel = (
+        "German Chancellor Angela Merkel announced on Saturday that her party has decided to take "
+        "tougher action against refugees who commit crimes."
+    )
+    so_did = "So did German Chancellor Angela Merkel."
+    merged = combine([item("fact", merkel, "a3.s1"), item("fact", so_did, "a1.s22")], Parties())
+    assert next(i for i in merged if i.text == merkel).article_ids == ["a3"]
+
+
 def test_one_fact_reads_as_the_storys_sentence_not_a_gallery_caption():
     caption = (
         "Hide Caption 23 of 25 Photos: Truck attack in Nice President Hollande said the state of "

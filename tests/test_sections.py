@@ -580,6 +580,7 @@ def test_a_finding_whose_figure_is_told_of_the_storys_protagonist_is_the_same_fa
         # ending on what came before, named or not
         "President Trump and South Korea seem to think so.",
         "Bank shares are under pressure as worries mount about exposure to this.",
+        "So did German Chancellor Angela Merkel.",  # its verb is in the sentence before
     ],
 )
 def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
