@@ -14,7 +14,7 @@ from .models import Article, Quote, Sentence
 from .parties import PARTY_OF_ALIAS
 from .text.match import match_key
 from .text.names import SPEAKER_NAME, is_title
-from .text.sentences import paragraphs
+from .text.sentences import numbered, paragraphs
 
 # A short quotation that is a sentence of its own: "This is an insult."
 WHOLE_SENTENCE = re.compile(r"^[A-Z][^.!?]*(?:\s+\S+){2,}[.!?]$")
@@ -141,6 +141,7 @@ def quotes_in(article: Article) -> list[Quote]:
     last_at = named_at = -STALE - 1  # the sentences they were last seen in
     other_at = -1  # the last sentence that names or titles someone else
     previous: Sentence | None = None  # the sentence before the paragraph
+    genders = genders_in(numbered(article))
     for paragraph in paragraphs(article):
         named = named_speakers(paragraph.text)
         spans: list[tuple[int, int, Sentence]] = []  # start and end in the paragraph
@@ -162,7 +163,7 @@ def quotes_in(article: Article) -> list[Quote]:
             recent = None if gone else last_speaker
             named_recently = last_named if here - named_at <= STALE else None
             earlier = recent or subject_of(prior) or (before[-1] if before else named_recently)
-            speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier)
+            speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier, genders)
             cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
             if speaker:
                 last_speaker, last_at = speaker, max((s.number for s in cited), default=here)
@@ -181,13 +182,24 @@ def quotes_in(article: Article) -> list[Quote]:
     return quotes
 
 
-def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None) -> str | None:
-    """The speaker named right after or right before the quotation marks, if any."""
+def speaker_near(
+    paragraph: str,
+    start: int,
+    end: int,
+    last_speaker: str | None,
+    genders: dict[str, str] | None = None,
+) -> str | None:
+    """The speaker named right after or right before the quotation marks, if any; "he said" or
+    "she said" is `last_speaker` unless the article calls that person the other (`genders`)."""
+    genders = genders or {}
     after = paragraph[end : end + 80]
     before = paragraph[max(0, start - 120) : start]
     titled = AFTER_SAID_TITLED.search(after)
     if titled and all(is_title(w) for w in titled.group(1).split()):
         return clean_name(titled.group(2))
+    colon = BEFORE_COLON.search(before)
+    if appositive := named_before_role(colon.group(1) if colon else ""):
+        return appositive
     for pattern, text in ((AFTER_NAMED, after), (AFTER_SAID_NAMED, after), (BEFORE_NAMED, before)):
         match = pattern.search(text)
         if match:
@@ -219,7 +231,6 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     role = AFTER_SAID_ROLE.search(after)
     if role and all(is_title(w.strip(",")) for w in role.group(1).split()):
         return clean_name(role.group(2))
-    colon = BEFORE_COLON.search(before)
     clause = re.split(r"[,;]", colon.group(1))[-1].strip() if colon else ""
     # "The Papers led ... the president of Argentina to announce:": the infinitive's speaker is
     # the object, not the clause's subject
@@ -228,9 +239,65 @@ def speaker_near(paragraph: str, start: int, end: int, last_speaker: str | None)
     named = clean_name(subject.group(2)) if titled else None
     if named:
         return named
-    if AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before):
-        return last_speaker
-    return None
+    pronoun = AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before)
+    said = pronoun_gender(pronoun.group()) if pronoun else None
+    if said and last_speaker and genders.get(last_name(last_speaker), said) != said:
+        return None  # "she said" is not the man quoted last: the victim, the ECB's president
+    return last_speaker if pronoun else None
+
+
+# "Christine Lagarde, President of the European Central Bank said:": the role, set off by commas
+# after the name, speaks for it.
+ROLE_SPEAKING = re.compile(
+    rf"^((?:[A-Z][\w’'-]*|of|the|and|for)(?:\s+(?:[A-Z][\w’'-]*|of|the|and|for))*)\s+{SPEECH}$"
+)
+
+
+def named_before_role(clause: str) -> str | None:
+    """The name before a comma and a role that says the words: "Responding to the news, Christine
+    Lagarde, President of the European Central Bank said"."""
+    parts = [p.strip() for p in re.split(r"[,;]", clause)]
+    if len(parts) < 2 or not (role := ROLE_SPEAKING.match(parts[-1])):
+        return None
+    if not is_title(role.group(1).split()[0]) or not re.fullmatch(SPEAKER_NAME, parts[-2]):
+        return None
+    return clean_name(parts[-2])
+
+
+# What the article calls a person: "Mr Kelleher", "Ms. Lerner"; a pronoun right after their
+# words ("Albers says his officers ..."); or the pronoun that opens the sentence after one that
+# opens on them ("Dr Kamal Hossain dubbed the result ... He said ...").
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)\b")
+SAYS_OF_SELF = re.compile(
+    r"\b([A-Z][\w’'-]+),? (?:says|said|added|adds|told \w+) (?:that )?(he|she|his|her)\b"
+)
+OPENING_PRONOUN = re.compile(r"(He|His|She|Her)\b")
+
+
+def genders_in(sentences: list[Sentence]) -> dict[str, str]:
+    """Last name -> "he" or "she", where the article says so without contradicting itself."""
+    seen: dict[str, set[str]] = {}
+    for title, name in (m.groups() for s in sentences for m in HONORIFIC.finditer(s.text)):
+        seen.setdefault(name, set()).add("he" if title == "Mr" else "she")
+    for name, pronoun in (m.groups() for s in sentences for m in SAYS_OF_SELF.finditer(s.text)):
+        seen.setdefault(name, set()).add(pronoun_gender(pronoun))
+    for sentence, following in zip(sentences, sentences[1:], strict=False):
+        pronoun = OPENING_PRONOUN.match(following.text)
+        subject = subject_of(sentence)
+        if pronoun and subject:
+            seen.setdefault(last_name(subject), set()).add(pronoun_gender(pronoun.group()))
+    return {name: next(iter(said)) for name, said in seen.items() if len(said) == 1}
+
+
+def pronoun_gender(pronoun: str) -> str | None:
+    """ "he" or "she" for the pronoun a match opens on (", she said"), None for "they" or "the
+    official"."""
+    word = pronoun.strip(" ,.").split()[0].lower()
+    return "she" if word in ("she", "her") else "he" if word in ("he", "his") else None
+
+
+def last_name(name: str) -> str:
+    return name.split()[-1]
 
 
 def up_to_sentence_end(name: str) -> str:

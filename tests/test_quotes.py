@@ -277,3 +277,24 @@ def test_a_clause_opening_on_as_names_no_speaker():
         "“The hard-won gains will be safeguarded,” he said on Twitter."
     )
     assert quote.speaker in (None, "Bazoum")
+
+
+def test_she_said_after_a_man_was_quoted_is_not_him():
+    (first, second) = quotes_of(
+        "Albers says his officers didn't learn about the assaults until the next day. "
+        "“We were overwhelmed by the crowd that night,” Albers said. "
+        "The victim, identified only as Michelle, said police did not take her claim seriously. "
+        "“We ran but we couldn't do anything,” she said of the attack."
+    )
+    assert first.speaker == "Albers"
+    assert second.speaker is None  # unattributed, rather than a man's words in a woman's mouth
+
+
+def test_a_name_set_off_by_a_role_before_a_colon_is_the_speaker_and_her_next_words_hers():
+    quotes = quotes_of(
+        "“This is an emergency rescue,” Kelleher said. "
+        "Responding to the news, Christine Lagarde, President of the European Central Bank said: "
+        "“I welcome the swift action and the decisions taken by the Swiss authorities.” "
+        "She said the move will be “instrumental for restoring orderly market conditions.”"
+    )
+    assert [q.speaker for q in quotes] == ["Kelleher", "Christine Lagarde", "Christine Lagarde"]
