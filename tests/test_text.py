@@ -79,6 +79,33 @@ def test_the_storys_dateline_is_cut_off_its_first_sentence_and_kept_in_the_artic
     assert second == "UPDATE: The vote was 101."  # only the story's opening has a dateline
 
 
+def test_a_wire_dateline_after_a_standfirst_is_cut_off_too():
+    standfirst = "Investigators are looking into what caused a charter aircraft to crash."
+    body = "SAN JOSE, Costa Rica — Costa Rican investigators said strong winds were a factor."
+    article = Article(id="a1", key="k", path="a.json", title="t", text=f"{standfirst}\n\n{body}")
+    assert [s.text for s in numbered(article)][1] == (
+        "Costa Rican investigators said strong winds were a factor."
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "lead"),
+    [
+        (
+            "West Palm Beach, Florida (CNN) President Donald Trump said he is disappointed.",
+            "President Donald Trump said he is disappointed.",
+        ),
+        (
+            "Iran Press/ Europe: Switzerland’s largest bank, UBS, has agreed to buy Credit Suisse.",
+            "Switzerland’s largest bank, UBS, has agreed to buy Credit Suisse.",
+        ),
+    ],
+)
+def test_a_broadcasters_dateline_or_an_outlets_section_tag_is_cut_off(opening, lead):
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=opening)
+    assert [s.text for s in numbered(article)] == [lead]
+
+
 def test_an_aggregators_tag_after_the_place_is_part_of_the_dateline():
     text = "Niamey, (UrduPoint News - 27th Jul, 2023 ) :Niger's army chief backed the coup."
     article = Article(id="a1", key="k", path="a.txt", title="t", text=text)

@@ -47,13 +47,37 @@ SITE_DASH = re.compile(
 TAGGED_PLACE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2},\s*\([^()]{3,80}\)\s*[:—–-]+\s*")
 
 
-def without_dateline(paragraph: str) -> str:
-    """The paragraph without the wire's tag, the place or the site's name that opens it."""
+# The place in words and the broadcaster with no dash: "West Palm Beach, Florida (CNN) President
+# Donald Trump said ...".
+PLACE_AGENCY = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}, [A-Z][\w.]*(?: [A-Z][\w.]*)?\s*"
+    r"\((?:CNN|AP|AFP|Reuters|UPI|BBC|Xinhua|dpa|ANI|IANS|PTI|[A-Z]{2,6})\)\s+(?=[A-Z“\"])"
+)
+# An outlet and its section before a colon: "Iran Press/ Europe: Switzerland's largest bank ...".
+SITE_SECTION = re.compile(
+    r"^[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,2}\s*/\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z“\"])"
+)
+
+
+def without_dateline(paragraph: str, placed: bool = False) -> str:
+    """The paragraph without the wire's tag, the place or the site's name that opens it; with
+    `placed`, only a wire's dateline that names its place with a country or an agency ("SAN
+    JOSE, Costa Rica — "), which no paragraph inside a story opens on ("UPDATE: " does)."""
+    if placed:
+        opener = OPENER.match(paragraph)
+        match = (
+            DATELINE.match(paragraph)
+            or PLACE_AGENCY.match(paragraph)
+            or (opener if opener and "," in opener.group() else None)
+        )
+        return paragraph[match.end() :].lstrip() if match else paragraph
     match = (
         DATELINE.match(paragraph)
         or PLACE_DASH.match(paragraph)
         or OPENER.match(paragraph)
         or SITE_DASH.match(paragraph)
         or TAGGED_PLACE.match(paragraph)
+        or PLACE_AGENCY.match(paragraph)
+        or SITE_SECTION.match(paragraph)
     )
     return paragraph[match.end() :].lstrip() if match else paragraph

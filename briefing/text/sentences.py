@@ -135,6 +135,7 @@ def paragraphs(article: Article) -> list[Paragraph]:
     """The article's paragraphs, sentences numbered from 1 across the whole article."""
     result: list[Paragraph] = []
     number = 0
+    dated = False  # the first paragraph opened on a dateline
     for at, text in enumerate(article.text.split(PARAGRAPH_BREAK)):
         sentences = []
         for n, sentence in enumerate(split_sentences(text)):
@@ -142,7 +143,13 @@ def paragraphs(article: Article) -> list[Paragraph]:
                 # The story's dateline: "LIMA, Peru (AP) — Peru's Congress ..." reads "Peru's
                 # Congress ...", where and who are not what (the article keeps it: a prefix cut
                 # off, so the sentence is still verbatim)
-                sentence = without_dateline(sentence) or sentence
+                cut = without_dateline(sentence) or sentence
+                dated, sentence = cut != sentence, cut
+            elif n == 0 and not dated:
+                # after a standfirst (a news-please record's description) or an embedded
+                # tweet, the body opens further down: a wire's dateline there is one too
+                cut = without_dateline(sentence, placed=True) or sentence
+                dated, sentence = cut != sentence, cut
             number += 1
             ref = SentenceRef(article.id, number)
             sentences.append(
