@@ -78,8 +78,19 @@ def summarize(llm: LLM, story: Story, *, topic: str, cache: Cache) -> tuple[list
     chosen = [pool[i - 1] for i in dict.fromkeys(pick.ids) if 1 <= i <= len(pool)]
     chosen = chosen[:size]  # bottom line up front: a few sentences, not a section
     # The model picks; the order is the news's own: the bottom line, what happened, first.
-    ranked = sorted(chosen or pool[:size], key=lambda i: -importance(i, story))
+    ranked = in_news_order(chosen or pool[:size], story)
     return distinct(ranked, background=[i.text for i in story.items]), []
+
+
+def in_news_order(items: list[Item], story: Story) -> list[Item]:
+    """The findings the articles open on first, by how many do (where the news puts its bottom
+    line: a verdict two outlets lead with before a sentencing date three mention lower down),
+    then the most important."""
+    return sorted(items, key=lambda i: (-leads(i), -importance(i, story)))
+
+
+def leads(item: Item) -> int:
+    return sum(e.ref.number == 1 for e in item.evidence)
 
 
 def distinct(items: list[Item], background: list[str] = ()) -> list[Item]:

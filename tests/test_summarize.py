@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.models import Evidence, Item, Story
-from briefing.summarize import candidates, distinct, without_summary
+from briefing.summarize import candidates, distinct, in_news_order, without_summary
 
 
 def fact(text: str, *sentences: str) -> Item:
@@ -63,3 +63,18 @@ def test_a_finding_the_summary_retells_with_all_its_figures_is_not_shown_again()
         sections={"what_happened": [repeated, guilty]}, summary=[total, verdict],
     )  # fmt: skip
     assert without_summary(story).sections == {"what_happened": [guilty]}
+
+
+def test_the_summary_opens_on_what_the_articles_lead_with():
+    sentencing = fact(
+        "A tentative sentencing date was set for March 28.", "a1.s4", "a2.s2", "a6.s9"
+    )
+    verdict = fact(
+        "Sam Bankman-Fried was found guilty of defrauding FTX customers on all seven counts.",
+        "a5.s1", "a6.s1",
+    )  # fmt: skip
+    story = Story(
+        id="st-aaaaaaaaaa", title="Verdict", article_ids=["a1", "a2", "a5", "a6"],
+        sections={"decision": [sentencing, verdict]},
+    )  # fmt: skip
+    assert in_news_order([sentencing, verdict], story) == [verdict, sentencing]
