@@ -526,6 +526,14 @@ SIGNPOST = re.compile(
 )
 
 
+def signpost(text: str) -> bool:
+    """The article pointing at itself, however long, unless news follows a colon ("Here's the
+    latest: Hamas released 13 hostages") or it is short ("Here are 8 things to know ...");
+    "Here are the questions we don't have answers to, drawn from 18 questions I sent to
+    Equifax on Sept. 13" is the reporter's own aside."""
+    return bool(SIGNPOST.match(text)) and (len(text.split()) <= 16 or ":" not in text)
+
+
 # A hotline's number: "Those residing overseas can press 82-1599-8629": service copy for the
 # article's readers, not a finding.
 PHONE_NUMBER = re.compile(
@@ -603,7 +611,7 @@ def choose(
         and not name_list(i.text)
         and not advises(i.text)
         and not introduces(i.text)
-        and not (SIGNPOST.match(i.text) and len(i.text.split()) <= 16)
+        and not signpost(i.text)
         and not NO_COMMENT.search(i.text)
         and not PHONE_NUMBER.search(i.text)
         and not PAYWALL.match(i.text)

@@ -333,6 +333,8 @@ def test_the_article_pointing_at_itself_is_not_a_finding():
         "Here are 8 things to know about the leak and the law firm behind it.",
         "We answer some pressing questions about the huge document leak.",
         "Here's a look at where things stand after the floods in the east.",
+        "Here are the questions we don’t have answers to, drawn from 18 questions I sent to "
+        "Equifax on Sept. 13 and to which the company has not responded.",
     ]
     news = "Here are the 11.5 million documents that the newspaper obtained from a source."
     latest = "Here's the latest: Hamas released 13 Israeli hostages on Friday in Gaza."
