@@ -106,6 +106,20 @@ def test_a_broadcasters_dateline_or_an_outlets_section_tag_is_cut_off(opening, l
     assert [s.text for s in numbered(article)] == [lead]
 
 
+def test_a_transcripts_speaker_labels_are_cut_off_their_turns_but_one_label_is_news():
+    text = (
+        "MONTAGNE: Take us through what happened that night.\n\n"
+        "NELSON: The largest number of attacks happened in Cologne."
+    )
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
+    assert [s.text for s in numbered(article)] == [
+        "Take us through what happened that night.",
+        "The largest number of attacks happened in Cologne.",
+    ]
+    once = Article(id="a1", key="k", path="a.txt", title="t", text="Vote.\n\nNOTE: It was 101.")
+    assert [s.text for s in numbered(once)][-1] == "NOTE: It was 101."
+
+
 def test_an_aggregators_tag_after_the_place_is_part_of_the_dateline():
     text = "Niamey, (UrduPoint News - 27th Jul, 2023 ) :Niger's army chief backed the coup."
     article = Article(id="a1", key="k", path="a.txt", title="t", text=text)

@@ -131,14 +131,24 @@ class Paragraph:
     sentences: list[Sentence]
 
 
+# A broadcast transcript's turn: "NELSON: The police chief says ...", "MONTAGNE: And Soraya, ...".
+TURN = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}: (?=\S)")
+
+
 def paragraphs(article: Article) -> list[Paragraph]:
     """The article's paragraphs, sentences numbered from 1 across the whole article."""
     result: list[Paragraph] = []
     number = 0
     dated = False  # the first paragraph opened on a dateline
-    for at, text in enumerate(article.text.split(PARAGRAPH_BREAK)):
+    texts = article.text.split(PARAGRAPH_BREAK)
+    # A transcript names its speaker before each turn: the name is who speaks, not what is said
+    # (cut off the sentence as a dateline is; the article keeps it). Two turns make a transcript.
+    transcript = sum(bool(TURN.match(t)) for t in texts) >= 2
+    for at, text in enumerate(texts):
         sentences = []
         for n, sentence in enumerate(split_sentences(text)):
+            if n == 0 and transcript and (turn := TURN.match(sentence)):
+                sentence = sentence[turn.end() :] or sentence
             if at == n == 0:
                 # The story's dateline: "LIMA, Peru (AP) — Peru's Congress ..." reads "Peru's
                 # Congress ...", where and who are not what (the article keeps it: a prefix cut
