@@ -77,9 +77,12 @@ def weights(kind: StoryKind) -> tuple[float, float, float]:
 CASUALTIES = _words(
     r"killed", r"dead", r"deaths?", r"death toll", r"died", r"bodies", r"injur\w+", r"wounded",
     r"casualt\w+", r"missing", r"victims?", r"survivors?", r"homeless", r"displaced",
-    r"destroy\w*", r"damage\w*", r"washed away", r"swept", r"affected", r"exposed", r"stolen",
-    r"compromised", r"robbed", r"assaulted", r"complaints?",
+    r"destroy\w*", r"damage\w*", r"washed away", r"swept", r"stolen", r"compromised", r"robbed",
+    r"assaulted", r"\d[\d,.]*\s+(?:\w+\s+)?complaints",
 )  # fmt: skip
+# Words of harm that also describe the harm's setting ("communities affected by the floods",
+# "a cybersquatting complaint"): casualties only when no other section claims the finding.
+HARMED = _words(r"affected", r"exposed")
 RESPONSIBILITY = _words(
     r"blam\w+", r"responsib\w+", r"caused", r"(?:the|a|main|likely|probable) cause", r"fault",
     r"negligen\w+", r"investigat\w+", r"suspects?", r"suspected", r"arrest\w*", r"charged",
@@ -125,6 +128,16 @@ def _lead(item: Item) -> bool:
     return opening and not points_back(item.text)
 
 
+def other_incident_section(item: Item) -> bool:
+    """A finding an incident's later sections claim: "A convoy of 87 medical professionals was
+    headed for communities affected by the floods" is the response."""
+    return bool(
+        RESPONSIBILITY.search(item.text)
+        or RESPONSE.search(item.text)
+        or cues.NEXT_STRONG.search(item.text)
+    )
+
+
 RULES = {
     "lead": _lead,
     "any": lambda item: True,
@@ -136,7 +149,10 @@ RULES = {
     # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
     "next_step": lambda item: item.kind == "next_step" or bool(cues.NEXT_STRONG.search(item.text)),
     "stated_next_step": lambda item: bool(cues.NEXT_STRONG.search(item.text)),
-    "casualties": lambda item: bool(CASUALTIES.search(item.text)),
+    "casualties": lambda item: (
+        bool(CASUALTIES.search(item.text))
+        or (bool(HARMED.search(item.text)) and not other_incident_section(item))
+    ),
     "responsibility": lambda item: bool(RESPONSIBILITY.search(item.text)),
     "response": lambda item: bool(RESPONSE.search(item.text)),
     "decision": lambda item: bool(DECISION.search(item.text)),

@@ -606,3 +606,19 @@ def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
 )
 def test_a_sentence_that_points_back_but_says_something_is_a_finding(sentence):
     assert shown(sentence) == [sentence]
+
+
+def test_a_word_of_harm_that_sets_the_scene_does_not_make_a_finding_a_casualty():
+    convoy = finding(
+        "fact",
+        "A convoy of 87 medical professionals was headed for communities affected by the floods.",
+    )
+    exposed = finding("fact", "The breach exposed the data of 143 million Americans.")
+    complaint = finding(
+        "fact", "Subject to a cybersquatting complaint, the domains were bought through GoDaddy."
+    )
+    complaints = finding("fact", "Police are investigating 821 complaints of criminal behaviour.")
+    placed = sections.assign([convoy, exposed, complaint, complaints], "incident")
+    casualties = [i.text for i in placed.get("casualties", [])]
+    assert casualties == [exposed.text, complaints.text]
+    assert convoy.text in [i.text for i in placed.get("response", [])]
