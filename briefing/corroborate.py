@@ -394,7 +394,8 @@ def says_of_nothing_named(text: str) -> bool:
         and not POSSESSIVE.match(text)  # with its noun: "His defence lawyers ..."
         and not ANY_NAME.search(text)
         and not FIGURE.search(text)
-        and not find_quantities(text)  # "two counts of fraud and five counts of conspiracy"
+        # "two counts of fraud and five counts of conspiracy"; "the two" is the two before
+        and not find_quantities(THE_FEW.sub(" ", text))
         and not QUOTE_MARK.search(text)  # someone's words: "He warned they would 'make you pay'"
     )
 
@@ -408,6 +409,8 @@ def ends_on_what_came_before(text: str) -> bool:
 
 
 POSSESSIVE = re.compile(r"(?:His|Her|Their|Its)\b")
+# A few people or things named before: "It says the two are unrelated."
+THE_FEW = re.compile(r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten)\b(?! \w+s\b)")
 # A pronoun for what came before, after a sentence's opening words: "Unfortunately, they won't
 # be providing any warnings though.", "This year, it took a dark turn."
 BACK_AFTER_OPENER = re.compile(r"[A-Z][\w’']*(?: \w+){0,2}, (?:he|she|it|they|this|that)\b")

@@ -583,6 +583,7 @@ def test_a_finding_whose_figure_is_told_of_the_storys_protagonist_is_the_same_fa
         "President Trump and South Korea seem to think so.",
         "Bank shares are under pressure as worries mount about exposure to this.",
         "So did German Chancellor Angela Merkel.",  # its verb is in the sentence before
+        "It says the two are unrelated.",  # "the two" are the two before
     ],
 )
 def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
@@ -602,6 +603,7 @@ def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
         "In Benghazi, they buried 200 people in a mass grave.",  # a place and a figure
         "The minister called the ruling “a betrayal” and vowed to appeal against this.",  # words
         "Rescuers said 40 bodies were found near this.",  # a figure is news
+        "They said the two ships had docked there on Sunday.",  # the two ships, counted
     ],
 )
 def test_a_sentence_that_points_back_but_says_something_is_a_finding(sentence):
