@@ -213,6 +213,7 @@ def sources(articles: list[Article]) -> list[Source]:
             published=a.published,
             path=a.path,
             url=a.url,
+            key=a.key,
         )
         for n, a in enumerate(sorted(articles, key=lambda a: article_order(a.id)), start=1)
     ]

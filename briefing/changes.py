@@ -80,11 +80,16 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
             old_sources.setdefault(key, set()).update(paths)
     # Struck in review is a decision, not a loss of support.
     new_keys: set[str] = evidence_keys(new.struck)
+    fresh = fresh_sources(old, new)
     for item in items:
         keys = evidence_keys([item])
         new_keys |= keys
         if not keys & old_sources.keys():
-            result.new_items.append(change(item, new))
+            # New news comes from a source the earlier brief did not read: a finding of the
+            # same articles that the brief shows now and did not then is no news (its choice
+            # moved, as one more article shifts every story's share of words).
+            if source_paths(item.evidence, new) & fresh:
+                result.new_items.append(change(item, new))
             continue
         known = set().union(*(old_sources.get(k, set()) for k in keys))
         added = [e for e in item.evidence if source_path(e, new) not in known]
@@ -102,6 +107,19 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
     old_figures = [*old_items, *contested(before, old_items)]
     figure_changes(result, old_figures, [*items, *contested(story, items)], old, new)
     return result
+
+
+def fresh_sources(old: Briefing, new: Briefing) -> set[str]:
+    """The new brief's sources (source_key) that the old one did not read: new articles, and
+    pages read again with other text (updated)."""
+    before = {source_key(s): s.key for s in old.sources}
+    return {
+        source_key(s)
+        for s in new.sources
+        if source_key(s) not in before
+        or None not in (s.key, before[source_key(s)])
+        and s.key != before[source_key(s)]
+    }
 
 
 def contested(story: Story, items: list[Item]) -> list[Item]:

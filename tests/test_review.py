@@ -589,6 +589,22 @@ def test_finding_whose_article_is_still_there_is_not_no_longer_supported():
     assert [c.text for c in story.unsupported] == ["A minor detail of the talks was noted."]
 
 
+def test_a_finding_of_articles_read_before_is_not_new_unless_its_page_changed():
+    talks = Source(number=1, article_id="a1", title="Talks", path="in/a.txt", key="k1")
+    follow = Source(number=2, article_id="a2", title="Follow", path="in/b.txt", key="k2")
+    old = one_story_brief(4, finding("a1.s1", "Talks end on Friday."), sources=[talks])
+    shifted = finding("a1.s9", "A minor detail of the talks was noted.")
+    news = finding("a2.s1", "Mediators offered to send observers.")
+    new = one_story_brief(5, finding("a1.s1", "Talks end on Friday."), shifted, news,
+                          sources=[talks, follow])  # fmt: skip
+    (story,) = changes.compare(old, new).stories
+    assert [c.text for c in story.new_items] == ["Mediators offered to send observers."]
+    updated = one_story_brief(5, finding("a1.s1", "Talks end on Friday."), shifted,
+                              sources=[talks.model_copy(update={"key": "k1b"})])  # fmt: skip
+    (story,) = changes.compare(old, updated).stories
+    assert [c.text for c in story.new_items] == ["A minor detail of the talks was noted."]
+
+
 STRIKE = """Harbour strike enters second week
 
 Dock workers in Port Vell stayed off the job for an eighth day on Friday.

@@ -33,6 +33,11 @@ class Source(Frozen):
     published: dt.date | None = None
     path: str
     url: str | None = None
+    key: str | None = Field(
+        default=None,
+        description="The article's text key (Article.key): a page read again with new text is "
+        "an update, whose new sentences are new",
+    )
 
 
 class RunStats(BaseModel):
