@@ -120,6 +120,19 @@ def test_a_transcripts_speaker_labels_are_cut_off_their_turns_but_one_label_is_n
     assert [s.text for s in numbered(once)][-1] == "NOTE: It was 101."
 
 
+def test_a_lists_numbers_and_its_lead_in_are_cut_off_its_entries():
+    text = (
+        "Here are Top 10 points you need 1. Marie el-Drese told The Associated Press that 10,100 "
+        "people are reported missing.\n\n2. A UN official said Thursday that most casualties "
+        "could have been avoided.\n\nIn 2011 3. was the year."
+    )
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
+    assert [s.text for s in numbered(article)][:2] == [
+        "Marie el-Drese told The Associated Press that 10,100 people are reported missing.",
+        "A UN official said Thursday that most casualties could have been avoided.",
+    ]
+
+
 def test_an_aggregators_tag_after_the_place_is_part_of_the_dateline():
     text = "Niamey, (UrduPoint News - 27th Jul, 2023 ) :Niger's army chief backed the coup."
     article = Article(id="a1", key="k", path="a.txt", title="t", text=text)

@@ -131,6 +131,9 @@ class Paragraph:
     sentences: list[Sentence]
 
 
+# A numbered list's marker, and a list's lead-in run into its first entry: "2. A UN official
+# said ...", "Here are Top 10 points you need 1. Marie el-Drese, the aid group's ...".
+LIST_MARKER = re.compile(r"(?:Here (?:are|is)\b[^.:]{0,80}?\s)?\d{1,2}\.\s+(?=[A-Z“\"])")
 # A broadcast transcript's turn: "NELSON: The police chief says ...", "MONTAGNE: And Soraya, ...".
 TURN = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}: (?=\S)")
 
@@ -149,6 +152,8 @@ def paragraphs(article: Article) -> list[Paragraph]:
         for n, sentence in enumerate(split_sentences(text)):
             if n == 0 and transcript and (turn := TURN.match(sentence)):
                 sentence = sentence[turn.end() :] or sentence
+            if n == 0 and (marker := LIST_MARKER.match(sentence)):
+                sentence = sentence[marker.end() :] or sentence
             if at == n == 0:
                 # The story's dateline: "LIMA, Peru (AP) — Peru's Congress ..." reads "Peru's
                 # Congress ...", where and who are not what (the article keeps it: a prefix cut
