@@ -110,15 +110,16 @@ def compare_story(before: Story | None, story: Story, old: Briefing, new: Briefi
 
 
 def fresh_sources(old: Briefing, new: Briefing) -> set[str]:
-    """The new brief's sources (source_key) that the old one did not read: new articles, and
-    pages read again with other text (updated)."""
+    """The new brief's sources (source_key) that the old one did not read: new articles, pages
+    read again with other text (updated), and any whose earlier text is unknown (a brief written
+    before sources recorded it), where a finding not shown before may be the update's."""
     before = {source_key(s): s.key for s in old.sources}
     return {
         source_key(s)
         for s in new.sources
         if source_key(s) not in before
-        or None not in (s.key, before[source_key(s)])
-        and s.key != before[source_key(s)]
+        or before[source_key(s)] is None
+        or s.key != before[source_key(s)]
     }
 
 

@@ -21,7 +21,7 @@ from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
-from .text.sentences import CAPTION_SENTENCE, points_back, quotation_marks
+from .text.sentences import CAPTION_SENTENCE, POINTS_BACK_REST, points_back, quotation_marks
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -86,10 +86,12 @@ def kept_apart(one: str, other: str) -> bool:
 # Saying a claim is untrue: "denied on Sunday that the death toll had reached 11,300", "rejected
 # the figures", "dismissed the reports as false".
 DENIES = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|rebutt?(?:s|ed|ing)?)\b"
-    r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\b[^.]{0,40}\b(?:claims?|reports?|figures?|"
-    r"allegations?|accusations?|numbers?|as (?:false|untrue|baseless|fake))\b"
-    r"|\b(?:is|was|are|were) (?:not|never) (?:true|accurate|correct)\b",
+    r"\bden(?:y|ies|ied|ying)\b(?:\s+\w+){0,2}?\s+(?:that|reports?|claims?|allegations?|"
+    r"accusations?|the (?:figures?|reports?|claims?|toll|numbers?))\b"
+    r"|\b(?:reject|dismiss)\w*\b[^.]{0,40}\bas "
+    r"(?:false|untrue|baseless|fake|fabricated|groundless)\b"
+    r"|\b(?:is|was|are|were) (?:not|never) (?:true|accurate|correct)\b"
+    r"|\bnever (?:released|issued|published|reported|gave)\b",
     re.I,
 )
 # A clause that borrows its verb from the sentence before: "So did German Chancellor Angela
@@ -410,10 +412,15 @@ def ends_on_what_came_before(text: str) -> bool:
 
 POSSESSIVE = re.compile(r"(?:His|Her|Their|Its)\b")
 # A few people or things named before: "It says the two are unrelated."
-THE_FEW = re.compile(r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten)\b(?! \w+s\b)")
+THE_FEW = re.compile(
+    r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten)\b(?= (?:are|were|is|was|have|had|"
+    r"has|will|would|could|did|do|said|say|says)\b)"
+)
 # A pronoun for what came before, after a sentence's opening words: "Unfortunately, they won't
 # be providing any warnings though.", "This year, it took a dark turn."
-BACK_AFTER_OPENER = re.compile(r"[A-Z][\w’']*(?: \w+){0,2}, (?:he|she|it|they|this|that)\b")
+BACK_AFTER_OPENER = re.compile(
+    r"[A-Z][\w’']*(?: \w+){0,2}, (?:he|she|it|they|this|that)\b" + POINTS_BACK_REST
+)
 # A sentence that ends on what came before: "President Trump and South Korea seem to think
 # so.", "Bank shares are under pressure as worries mount about exposure to this."
 ENDS_POINTING_BACK = re.compile(
@@ -510,8 +517,9 @@ NO_COMMENT = re.compile(
     r"returned\b|\b(?:did not|didn['’]t|could not|couldn['’]t) (?:immediately )?(?:respond|reply|"
     r"be reached|return (?:calls?|emails?|messages?|requests?))\b[^.]{0,40}\bcomment\b"
     r"|\bnot immediately available for comment\b"
-    # "Credit Suisse and UBS declined to comment.": a refusal is no news of its own
-    r"|\b(?:declined|refused) to comment\b",
+    # "Credit Suisse and UBS declined to comment.": a refusal is no news of its own (as a clause,
+    # "UBS, which declined to comment, said it would cut 3,000 jobs", the rest is)
+    r"|^[^,]{0,80}\b(?:declined|refused) to comment(?: on [^,.]{0,80})?\.?$",
     re.I,
 )
 

@@ -164,6 +164,9 @@ def quotes_in(article: Article) -> list[Quote]:
             named_recently = last_named if here - named_at <= STALE else None
             earlier = recent or subject_of(prior) or (before[-1] if before else named_recently)
             speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier, genders)
+            said_by = pronoun_said(paragraph.text, match.start(), match.end())
+            if speaker and speaker == earlier and said_by:
+                genders.setdefault(last_name(speaker), said_by)
             cited = [s for start, end, s in spans if start < match.end() and end > match.start()]
             if speaker:
                 last_speaker, last_at = speaker, max((s.number for s in cited), default=here)
@@ -253,25 +256,31 @@ ROLE_SPEAKING = re.compile(
 )
 
 
+# A person's names alone, two or three, none a title or an opening word: "Christine Lagarde", not
+# "Meanwhile", "In Zurich" or "Addressing Ermotti".
+PERSON = re.compile(
+    r"(?!(?:In|On|At|As|After|Before|For|From|With|By|To|Of|The)\b)(?![A-Z]\w*ing\b)"
+    r"[A-Z][\w’'-]+(?: [A-Z]\.)?(?: [A-Z][\w’'-]+){1,2}"
+)
+
+
 def named_before_role(clause: str) -> str | None:
     """The name before a comma and a role that says the words: "Responding to the news, Christine
     Lagarde, President of the European Central Bank said"."""
     parts = [p.strip() for p in re.split(r"[,;]", clause)]
     if len(parts) < 2 or not (role := ROLE_SPEAKING.match(parts[-1])):
         return None
-    if not is_title(role.group(1).split()[0]) or not re.fullmatch(SPEAKER_NAME, parts[-2]):
+    if not is_title(role.group(1).split()[0]) or not PERSON.fullmatch(parts[-2]):
         return None
     return clean_name(parts[-2])
 
 
-# What the article calls a person: "Mr Kelleher", "Ms. Lerner"; a pronoun right after their
-# words ("Albers says his officers ..."); or the pronoun that opens the sentence after one that
-# opens on them ("Dr Kamal Hossain dubbed the result ... He said ...").
+# What the article calls a person: "Mr Kelleher", "Ms. Lerner"; or "He"/"She" opening the
+# sentence after one that opens on them ("Dr Kamal Hossain dubbed the result ... He said ..."). A
+# "his"/"her" says nothing: "Judge Kaplan sentenced Caroline Ellison. Her lawyers ...". The words
+# quoted also tell: "He says they look ..." resolved to Albers makes Albers "he" (quotes_in).
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)\b")
-SAYS_OF_SELF = re.compile(
-    r"\b([A-Z][\w’'-]+),? (?:says|said|added|adds|told \w+) (?:that )?(he|she|his|her)\b"
-)
-OPENING_PRONOUN = re.compile(r"(He|His|She|Her)\b")
+OPENING_PRONOUN = re.compile(r"(He|She)\b")
 
 
 def genders_in(sentences: list[Sentence]) -> dict[str, str]:
@@ -279,14 +288,19 @@ def genders_in(sentences: list[Sentence]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for title, name in (m.groups() for s in sentences for m in HONORIFIC.finditer(s.text)):
         seen.setdefault(name, set()).add("he" if title == "Mr" else "she")
-    for name, pronoun in (m.groups() for s in sentences for m in SAYS_OF_SELF.finditer(s.text)):
-        seen.setdefault(name, set()).add(pronoun_gender(pronoun))
     for sentence, following in zip(sentences, sentences[1:], strict=False):
         pronoun = OPENING_PRONOUN.match(following.text)
         subject = subject_of(sentence)
         if pronoun and subject:
             seen.setdefault(last_name(subject), set()).add(pronoun_gender(pronoun.group()))
     return {name: next(iter(said)) for name, said in seen.items() if len(said) == 1}
+
+
+def pronoun_said(paragraph: str, start: int, end: int) -> str | None:
+    """ "he" or "she" when a pronoun says the quotation ("..., she said"), else None."""
+    after, before = paragraph[end : end + 80], paragraph[max(0, start - 120) : start]
+    pronoun = AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before)
+    return pronoun_gender(pronoun.group()) if pronoun else None
 
 
 def pronoun_gender(pronoun: str) -> str | None:

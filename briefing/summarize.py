@@ -90,7 +90,11 @@ def in_news_order(items: list[Item], story: Story) -> list[Item]:
 
 
 def leads(item: Item) -> int:
-    return sum(e.ref.number == 1 for e in item.evidence)
+    """Articles that open on the finding, when two or more do: one article's opening may be a
+    feature's hook ("A law that protects consumers' data was written before the age of
+    hacking.")."""
+    n = sum(e.ref.number == 1 for e in item.evidence)
+    return n if n >= 2 else 0
 
 
 def distinct(items: list[Item], background: list[str] = ()) -> list[Item]:
@@ -154,7 +158,9 @@ def retold_by(summary: list[Item], story: Story, background: list[str]) -> set[s
         text
         for n, text in enumerate(findings, start=len(lines))
         if any(
-            resemblance[n, k] >= bar and figures(text) <= figures(lines[k])
+            resemblance[n, k] >= bar
+            and figures(text) <= figures(lines[k])
+            and not corroborate.kept_apart(text, lines[k])  # a denial retells nothing
             for k in range(len(lines))
         )
     }

@@ -88,6 +88,13 @@ def test_a_denial_is_never_cited_for_what_it_denies():
     assert all(len(i.evidence) == 1 for i in merged)
 
 
+def test_denied_bail_is_no_denial_of_a_claim():
+    jailed = "Judge Kaplan denied bail to Bankman-Fried, who will remain in jail until March 28."
+    again = "Judge Kaplan denied bail to Bankman-Fried, who will stay in jail until March 28."
+    (merged,) = combine([item("fact", jailed, "a1.s3"), item("fact", again, "a2.s5")], Parties())
+    assert merged.article_ids == ["a1", "a2"]
+
+
 def test_a_sentence_that_borrows_its_verb_from_the_one_before_is_cited_for_nothing():
     merkel = (
         "German Chancellor Angela Merkel announced on Saturday that her party has decided to take "

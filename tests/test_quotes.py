@@ -281,13 +281,21 @@ def test_a_clause_opening_on_as_names_no_speaker():
 
 def test_she_said_after_a_man_was_quoted_is_not_him():
     (first, second) = quotes_of(
-        "Albers says his officers didn't learn about the assaults until the next day. "
-        "“We were overwhelmed by the crowd that night,” Albers said. "
+        "Cologne Police Chief Wolfgang Albers told a news conference the attackers were drunk. "
+        "He says they look “like men from North Africa or the Arab world.” "
         "The victim, identified only as Michelle, said police did not take her claim seriously. "
         "“We ran but we couldn't do anything,” she said of the attack."
     )
-    assert first.speaker == "Albers"
+    assert first.speaker == "Wolfgang Albers"
     assert second.speaker is None  # unattributed, rather than a man's words in a woman's mouth
+
+
+def test_her_after_a_mans_name_says_nothing_of_him():
+    (quote,) = quotes_of(
+        "Judge Lewis Kaplan said Caroline Ellison would serve two years. Her lawyers had asked "
+        "for none. “She was a full participant in the fraud,” he said."
+    )
+    assert quote.speaker == "Lewis Kaplan"
 
 
 def test_a_name_set_off_by_a_role_before_a_colon_is_the_speaker_and_her_next_words_hers():
@@ -298,3 +306,11 @@ def test_a_name_set_off_by_a_role_before_a_colon_is_the_speaker_and_her_next_wor
         "She said the move will be “instrumental for restoring orderly market conditions.”"
     )
     assert [q.speaker for q in quotes] == ["Kelleher", "Christine Lagarde", "Christine Lagarde"]
+
+
+def test_an_opening_word_before_a_speakers_title_is_not_the_speaker():
+    (quote,) = quotes_of(
+        "Meanwhile, Finance Minister Karin Keller-Sutter said: “The deal will prevent a crisis of "
+        "confidence.”"
+    )
+    assert quote.speaker == "Karin Keller-Sutter"

@@ -603,6 +603,11 @@ def test_a_finding_of_articles_read_before_is_not_new_unless_its_page_changed():
                               sources=[talks.model_copy(update={"key": "k1b"})])  # fmt: skip
     (story,) = changes.compare(old, updated).stories
     assert [c.text for c in story.new_items] == ["A minor detail of the talks was noted."]
+    # a brief written before sources kept their text's key: the page may have been updated
+    unknown = one_story_brief(4, finding("a1.s1", "Talks end on Friday."),
+                              sources=[talks.model_copy(update={"key": None})])  # fmt: skip
+    (story,) = changes.compare(unknown, new).stories
+    assert "A minor detail of the talks was noted." in [c.text for c in story.new_items]
 
 
 STRIKE = """Harbour strike enters second week

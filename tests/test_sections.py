@@ -603,6 +603,9 @@ def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
         "In Benghazi, they buried 200 people in a mass grave.",  # a place and a figure
         "The minister called the ruling “a betrayal” and vowed to appeal against this.",  # words
         "Rescuers said 40 bodies were found near this.",  # a figure is news
+        "UBS, which declined to comment on the report, said it would cut 3,000 jobs.",  # a clause
+        "They said the two children died in hospital.",  # "the two" counting children
+        "After the floods, this week the government declared a state of emergency.",  # a time
         "They said the two ships had docked there on Sunday.",  # the two ships, counted
     ],
 )

@@ -106,15 +106,25 @@ def test_a_broadcasters_dateline_or_an_outlets_section_tag_is_cut_off(opening, l
     assert [s.text for s in numbered(article)] == [lead]
 
 
-def test_a_transcripts_speaker_labels_are_cut_off_their_turns_but_one_label_is_news():
+def test_a_companys_ticker_after_a_day_is_no_dateline():
+    text = "On Thursday, Equifax Inc (EFX) Chief Executive Richard Smith said he would retire."
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
+    assert [s.text for s in numbered(article)] == [text]
+
+
+def test_a_transcripts_recurring_speaker_labels_are_cut_off_but_a_guests_stays():
     text = (
         "MONTAGNE: Take us through what happened that night.\n\n"
-        "NELSON: The largest number of attacks happened in Cologne."
+        "NELSON: The largest number of attacks happened in Cologne.\n\n"
+        "HENRIETTE REKER: We will not allow this to happen again.\n\n"
+        "MONTAGNE: And what about suspects?\n\n"
+        "NELSON: Well, there aren't any yet."
     )
     article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
-    assert [s.text for s in numbered(article)] == [
+    assert [s.text for s in numbered(article)][:3] == [
         "Take us through what happened that night.",
         "The largest number of attacks happened in Cologne.",
+        "HENRIETTE REKER: We will not allow this to happen again.",  # her only attribution
     ]
     once = Article(id="a1", key="k", path="a.txt", title="t", text="Vote.\n\nNOTE: It was 101.")
     assert [s.text for s in numbered(once)][-1] == "NOTE: It was 101."

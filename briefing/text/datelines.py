@@ -50,8 +50,9 @@ TAGGED_PLACE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2},\s*\([^()]
 # The place in words and the broadcaster with no dash: "West Palm Beach, Florida (CNN) President
 # Donald Trump said ...".
 PLACE_AGENCY = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}, [A-Z][\w.]*(?: [A-Z][\w.]*)?\s*"
-    r"\((?:CNN|AP|AFP|Reuters|UPI|BBC|Xinhua|dpa|ANI|IANS|PTI|[A-Z]{2,6})\)\s+(?=[A-Z“\"])"
+    r"^(?!(?:On|In|At|As|After|Before|Last|Since|During|Until|By|For)\b)"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}, [A-Z][\w.]*(?: [A-Z][\w.]*)?\s*"
+    r"\((?:CNN|AP|AFP|Reuters|UPI|BBC|Xinhua|dpa|ANI|IANS|PTI)\)\s+(?=[A-Z“\"])"
 )
 # An outlet and its section before a colon: "Iran Press/ Europe: Switzerland's largest bank ...".
 SITE_SECTION = re.compile(

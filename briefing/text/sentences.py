@@ -8,6 +8,7 @@ chunks, screening, quotes, stories and citations.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Article, Sentence
@@ -144,13 +145,15 @@ def paragraphs(article: Article) -> list[Paragraph]:
     number = 0
     dated = False  # the first paragraph opened on a dateline
     texts = article.text.split(PARAGRAPH_BREAK)
-    # A transcript names its speaker before each turn: the name is who speaks, not what is said
-    # (cut off the sentence as a dateline is; the article keeps it). Two turns make a transcript.
-    transcript = sum(bool(TURN.match(t)) for t in texts) >= 2
+    # A transcript names its speaker before each turn: the host's and the reporter's names, on
+    # turn after turn, are who speaks, not what is said (cut off the sentence as a dateline is;
+    # the article keeps them). A guest's, said once, is the only attribution of their words.
+    turns = Counter(turn.group() for t in texts if (turn := TURN.match(t)))
+    recurring = {label for label, n in turns.items() if n >= 2}
     for at, text in enumerate(texts):
         sentences = []
         for n, sentence in enumerate(split_sentences(text)):
-            if n == 0 and transcript and (turn := TURN.match(sentence)):
+            if n == 0 and (turn := TURN.match(sentence)) and turn.group() in recurring:
                 sentence = sentence[turn.end() :] or sentence
             if n == 0 and (marker := LIST_MARKER.match(sentence)):
                 sentence = sentence[marker.end() :] or sentence
@@ -206,10 +209,14 @@ def cut_off(sentences: list[Sentence]) -> set[str]:
 
 # Opening words that point back at the sentence before: "They identified them as ...", "But",
 # "That figure"; not a time ("This week", "That night", "This year's prize"), nor "That's".
-POINTS_BACK = re.compile(
-    r"(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Them|But|And|Yet|Nor)\b"
+# What a pointing word must not be followed by: a time ("This week", "That night") or "'s".
+POINTS_BACK_REST = (
     r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|night|day|time|season|summer|"
     r"winter|spring|autumn|decade|century)\b|[’']s\s)"
+)
+POINTS_BACK = re.compile(
+    r"(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Them|But|And|Yet|Nor)\b"
+    + POINTS_BACK_REST
 )
 
 
