@@ -113,14 +113,9 @@ def fresh_sources(old: Briefing, new: Briefing) -> set[str]:
     """The new brief's sources (source_key) that the old one did not read: new articles, pages
     read again with other text (updated), and any whose earlier text is unknown (a brief written
     before sources recorded it), where a finding not shown before may be the update's."""
-    before = {source_key(s): s.key for s in old.sources}
-    return {
-        source_key(s)
-        for s in new.sources
-        if source_key(s) not in before
-        or before[source_key(s)] is None
-        or s.key != before[source_key(s)]
-    }
+    before = {source_key(s): s.key for s in old.sources}  # None: not read, or its text unknown
+    now = {source_key(s): s.key for s in new.sources}
+    return {k for k, key in now.items() if before.get(k) is None or before[k] != key}
 
 
 def contested(story: Story, items: list[Item]) -> list[Item]:

@@ -14,7 +14,7 @@ from .models import Article, Quote, Sentence
 from .parties import PARTY_OF_ALIAS
 from .text.match import match_key
 from .text.names import SPEAKER_NAME, is_title
-from .text.sentences import numbered, paragraphs
+from .text.sentences import paragraphs
 
 # A short quotation that is a sentence of its own: "This is an insult."
 WHOLE_SENTENCE = re.compile(r"^[A-Z][^.!?]*(?:\s+\S+){2,}[.!?]$")
@@ -141,8 +141,9 @@ def quotes_in(article: Article) -> list[Quote]:
     last_at = named_at = -STALE - 1  # the sentences they were last seen in
     other_at = -1  # the last sentence that names or titles someone else
     previous: Sentence | None = None  # the sentence before the paragraph
-    genders = genders_in(numbered(article))
-    for paragraph in paragraphs(article):
+    parts = paragraphs(article)
+    genders = genders_in([s for p in parts for s in p.sentences])
+    for paragraph in parts:
         named = named_speakers(paragraph.text)
         spans: list[tuple[int, int, Sentence]] = []  # start and end in the paragraph
         cursor = 0
@@ -195,8 +196,7 @@ def speaker_near(
     """The speaker named right after or right before the quotation marks, if any; "he said" or
     "she said" is `last_speaker` unless the article calls that person the other (`genders`)."""
     genders = genders or {}
-    after = paragraph[end : end + 80]
-    before = paragraph[max(0, start - 120) : start]
+    after, before = around(paragraph, start, end)
     titled = AFTER_SAID_TITLED.search(after)
     if titled and all(is_title(w) for w in titled.group(1).split()):
         return clean_name(titled.group(2))
@@ -242,11 +242,21 @@ def speaker_near(
     named = clean_name(subject.group(2)) if titled else None
     if named:
         return named
-    pronoun = AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before)
+    pronoun = saying_pronoun(after, before)
     said = pronoun_gender(pronoun.group()) if pronoun else None
     if said and last_speaker and genders.get(last_name(last_speaker), said) != said:
         return None  # "she said" is not the man quoted last: the victim, the ECB's president
     return last_speaker if pronoun else None
+
+
+def around(paragraph: str, start: int, end: int) -> tuple[str, str]:
+    """(after, before): the words after a quotation and before it, where its speaker is told."""
+    return paragraph[end : end + 80], paragraph[max(0, start - 120) : start]
+
+
+def saying_pronoun(after: str, before: str) -> re.Match[str] | None:
+    """ "..., she said" or "he said: ...": a pronoun, not a name, says the quotation."""
+    return AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before)
 
 
 # "Christine Lagarde, President of the European Central Bank said:": the role, set off by commas
@@ -298,8 +308,7 @@ def genders_in(sentences: list[Sentence]) -> dict[str, str]:
 
 def pronoun_said(paragraph: str, start: int, end: int) -> str | None:
     """ "he" or "she" when a pronoun says the quotation ("..., she said"), else None."""
-    after, before = paragraph[end : end + 80], paragraph[max(0, start - 120) : start]
-    pronoun = AFTER_PRONOUN.search(after) or BEFORE_PRONOUN.search(before)
+    pronoun = saying_pronoun(*around(paragraph, start, end))
     return pronoun_gender(pronoun.group()) if pronoun else None
 
 

@@ -71,19 +71,23 @@ def test_an_excerpt_that_stops_mid_sentence_ends_on_a_cut_sentence_and_a_whole_o
     assert cut_off(sentences) == {"a8.s2"}
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of an article of `text`, as numbering cuts them."""
+    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
+    return [s.text for s in numbered(article)]
+
+
 def test_the_storys_dateline_is_cut_off_its_first_sentence_and_kept_in_the_article():
     text = "LIMA, Peru (AP) — Peru's Congress removed the president.\n\nUPDATE: The vote was 101."
-    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
-    first, second = (s.text for s in numbered(article))
-    assert first == "Peru's Congress removed the president." and first in article.text
+    first, second = sentences_of(text)
+    assert first == "Peru's Congress removed the president." and first in text  # verbatim
     assert second == "UPDATE: The vote was 101."  # only the story's opening has a dateline
 
 
 def test_a_wire_dateline_after_a_standfirst_is_cut_off_too():
     standfirst = "Investigators are looking into what caused a charter aircraft to crash."
     body = "SAN JOSE, Costa Rica — Costa Rican investigators said strong winds were a factor."
-    article = Article(id="a1", key="k", path="a.json", title="t", text=f"{standfirst}\n\n{body}")
-    assert [s.text for s in numbered(article)][1] == (
+    assert sentences_of(f"{standfirst}\n\n{body}")[1] == (
         "Costa Rican investigators said strong winds were a factor."
     )
 
@@ -102,14 +106,12 @@ def test_a_wire_dateline_after_a_standfirst_is_cut_off_too():
     ],
 )
 def test_a_broadcasters_dateline_or_an_outlets_section_tag_is_cut_off(opening, lead):
-    article = Article(id="a1", key="k", path="a.txt", title="t", text=opening)
-    assert [s.text for s in numbered(article)] == [lead]
+    assert sentences_of(opening) == [lead]
 
 
 def test_a_companys_ticker_after_a_day_is_no_dateline():
     text = "On Thursday, Equifax Inc (EFX) Chief Executive Richard Smith said he would retire."
-    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
-    assert [s.text for s in numbered(article)] == [text]
+    assert sentences_of(text) == [text]
 
 
 def test_a_transcripts_recurring_speaker_labels_are_cut_off_but_a_guests_stays():
@@ -120,14 +122,12 @@ def test_a_transcripts_recurring_speaker_labels_are_cut_off_but_a_guests_stays()
         "MONTAGNE: And what about suspects?\n\n"
         "NELSON: Well, there aren't any yet."
     )
-    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
-    assert [s.text for s in numbered(article)][:3] == [
+    assert sentences_of(text)[:3] == [
         "Take us through what happened that night.",
         "The largest number of attacks happened in Cologne.",
         "HENRIETTE REKER: We will not allow this to happen again.",  # her only attribution
     ]
-    once = Article(id="a1", key="k", path="a.txt", title="t", text="Vote.\n\nNOTE: It was 101.")
-    assert [s.text for s in numbered(once)][-1] == "NOTE: It was 101."
+    assert sentences_of("Vote.\n\nNOTE: It was 101.")[-1] == "NOTE: It was 101."
 
 
 def test_a_lists_numbers_and_its_lead_in_are_cut_off_its_entries():
@@ -136,8 +136,7 @@ def test_a_lists_numbers_and_its_lead_in_are_cut_off_its_entries():
         "people are reported missing.\n\n2. A UN official said Thursday that most casualties "
         "could have been avoided.\n\nIn 2011 3. was the year."
     )
-    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
-    assert [s.text for s in numbered(article)][:2] == [
+    assert sentences_of(text)[:2] == [
         "Marie el-Drese told The Associated Press that 10,100 people are reported missing.",
         "A UN official said Thursday that most casualties could have been avoided.",
     ]
@@ -145,8 +144,6 @@ def test_a_lists_numbers_and_its_lead_in_are_cut_off_its_entries():
 
 def test_an_aggregators_tag_after_the_place_is_part_of_the_dateline():
     text = "Niamey, (UrduPoint News - 27th Jul, 2023 ) :Niger's army chief backed the coup."
-    article = Article(id="a1", key="k", path="a.txt", title="t", text=text)
-    (first,) = (s.text for s in numbered(article))
+    (first,) = sentences_of(text)
     assert first == "Niger's army chief backed the coup."
-    plain = Article(id="a1", key="k", path="a.txt", title="t", text="Marco Rubio (R-Fla.) - no.")
-    assert [s.text for s in numbered(plain)] == ["Marco Rubio (R-Fla.) - no."]
+    assert sentences_of("Marco Rubio (R-Fla.) - no.") == ["Marco Rubio (R-Fla.) - no."]

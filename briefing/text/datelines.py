@@ -64,21 +64,21 @@ def without_dateline(paragraph: str, placed: bool = False) -> str:
     """The paragraph without the wire's tag, the place or the site's name that opens it; with
     `placed`, only a wire's dateline that names its place with a country or an agency ("SAN
     JOSE, Costa Rica — "), which no paragraph inside a story opens on ("UPDATE: " does)."""
+    opener = OPENER.match(paragraph)
     if placed:
-        opener = OPENER.match(paragraph)
         match = (
             DATELINE.match(paragraph)
             or PLACE_AGENCY.match(paragraph)
             or (opener if opener and "," in opener.group() else None)
         )
-        return paragraph[match.end() :].lstrip() if match else paragraph
-    match = (
-        DATELINE.match(paragraph)
-        or PLACE_DASH.match(paragraph)
-        or OPENER.match(paragraph)
-        or SITE_DASH.match(paragraph)
-        or TAGGED_PLACE.match(paragraph)
-        or PLACE_AGENCY.match(paragraph)
-        or SITE_SECTION.match(paragraph)
-    )
+    else:
+        match = (
+            DATELINE.match(paragraph)
+            or PLACE_DASH.match(paragraph)
+            or opener
+            or SITE_DASH.match(paragraph)
+            or TAGGED_PLACE.match(paragraph)
+            or PLACE_AGENCY.match(paragraph)
+            or SITE_SECTION.match(paragraph)
+        )
     return paragraph[match.end() :].lstrip() if match else paragraph

@@ -157,16 +157,13 @@ def paragraphs(article: Article) -> list[Paragraph]:
                 sentence = sentence[turn.end() :] or sentence
             if n == 0 and (marker := LIST_MARKER.match(sentence)):
                 sentence = sentence[marker.end() :] or sentence
-            if at == n == 0:
+            if n == 0 and not dated:
                 # The story's dateline: "LIMA, Peru (AP) — Peru's Congress ..." reads "Peru's
                 # Congress ...", where and who are not what (the article keeps it: a prefix cut
-                # off, so the sentence is still verbatim)
-                cut = without_dateline(sentence) or sentence
-                dated, sentence = cut != sentence, cut
-            elif n == 0 and not dated:
-                # after a standfirst (a news-please record's description) or an embedded
-                # tweet, the body opens further down: a wire's dateline there is one too
-                cut = without_dateline(sentence, placed=True) or sentence
+                # off, so the sentence is still verbatim). After a standfirst (a news-please
+                # record's description) or an embedded tweet the body opens further down: a
+                # wire's dateline there, in its strict form, is one too.
+                cut = without_dateline(sentence, placed=at > 0) or sentence
                 dated, sentence = cut != sentence, cut
             number += 1
             ref = SentenceRef(article.id, number)
