@@ -156,7 +156,8 @@ def make_story(
             "next_steps": placed.pop("next_steps", []),
             "timeline": dated,
             "sections": placed,
-            "quotes": key_quotes,
+            # Shown in its first sentences; the sentences it spans are still read there.
+            "quotes": [corroborate.first_sentences(q) for q in key_quotes],
             "differences": differ,
             "key_figures": disagree.key_figures(
                 own, stated=figures, shown=shown_ids(chosen), contested=contested

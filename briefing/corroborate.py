@@ -21,7 +21,13 @@ from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
 from .text.quantities import Quantity, find_quantities
-from .text.sentences import CAPTION_SENTENCE, POINTS_BACK_REST, points_back, quotation_marks
+from .text.sentences import (
+    CAPTION_SENTENCE,
+    POINTS_BACK_REST,
+    points_back,
+    quotation_marks,
+    split_sentences,
+)
 
 
 def rank(item: Item | Quote) -> tuple[int, int]:
@@ -230,6 +236,21 @@ def combine_quotes(quotes: list[Quote], texts: list[str] = ()) -> list[Quote]:
         if not any(retells(quote, other) for other in shown):
             shown.append(quote)
     return shown[: settings.current().quotes]
+
+
+def first_sentences(quote: Quote) -> Quote:
+    """A quotation of several sentences cut after those that fit in settings' quote_words (at
+    least the first), verbatim up to the cut: a key quote is a pull quote, and its citations
+    lead to the rest."""
+    sentences = split_sentences(quote.text)
+    limit = settings.current().quote_words
+    kept = 1
+    while kept < len(sentences) and len(" ".join(sentences[: kept + 1]).split()) <= limit:
+        kept += 1
+    if kept == len(sentences):
+        return quote
+    end = quote.text.find(sentences[kept])
+    return quote.model_copy(update={"text": quote.text[:end].rstrip(), "goes_on": True})
 
 
 def retells(quote: Quote, other: Quote) -> bool:
@@ -577,8 +598,8 @@ def budget(words: int, articles: int, shown: int = 0) -> int:
     """Words the findings of a story of `articles` sources and `words` words may take, when
     `shown` words of its share are taken by the values of Where sources differ."""
     tuning = settings.current()
-    share = int(tuning.finding_words * words) - tuning.source_overhead * articles - shown
-    return min(tuning.max_finding_words, max(tuning.min_finding_words, share))
+    room = int(tuning.finding_words * words) - tuning.source_overhead * articles - shown
+    return min(tuning.max_finding_words, max(tuning.min_finding_words, room))
 
 
 def choose(

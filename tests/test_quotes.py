@@ -314,3 +314,26 @@ def test_an_opening_word_before_a_speakers_title_is_not_the_speaker():
         "confidence.”"
     )
     assert quote.speaker == "Karin Keller-Sutter"
+
+
+def test_a_long_key_quote_shows_its_first_sentences_verbatim_and_says_it_goes_on():
+    from briefing.corroborate import combine_quotes, first_sentences
+
+    forecast = (
+        "“Even a couple of days before it re-enters we probably won’t know better than six or "
+        "seven hours, plus or minus, when it’s going to come down. Not knowing when it’s going to "
+        "come down translates as not knowing where it’s going to come down. It could land on any "
+        "of several continents, and most of it will burn up long before it gets near the "
+        "ground,” Jonathan McDowell said."
+    )
+    (whole,) = combine_quotes(quotes_of(forecast))
+    quote = first_sentences(whole)
+    assert quote.text == (
+        "Even a couple of days before it re-enters we probably won’t know better than six or "
+        "seven hours, plus or minus, when it’s going to come down."
+    )
+    assert quote.goes_on and quote.text in forecast  # verbatim up to the cut
+    assert quote.speaker == "Jonathan McDowell"
+    assert len(quote.evidence) == 3  # the citations lead to the rest and to who said it
+    short = first_sentences(quotes_of("“This is an insult. We reject it,” Maduekwe said.")[0])
+    assert not short.goes_on and short.text == "This is an insult. We reject it,"

@@ -236,6 +236,15 @@ def test_a_line_cites_each_source_once_and_a_quote_every_sentence_it_spans_in_it
     assert "[1:s4, 1:s5, 2:s8]" in markdown and "2:s2" not in markdown
 
 
+def test_a_key_quote_cut_after_its_first_sentences_ends_on_an_ellipsis_inside_its_marks():
+    briefing = hand_built()
+    story = briefing.stories[0]
+    story.quotes = [story.quotes[0].model_copy(update={"goes_on": True})]
+    markdown = render.to_markdown(briefing)
+    assert "“Ми готові до миру, але не до капітуляції. …” — Зеленський" in markdown
+    assert "капітуляції. …”</p>" in render.to_html(briefing)
+
+
 def test_markdown_is_the_same_bytes_for_the_same_input_at_another_time():
     later = hand_built(generated_at="2025-12-06T23:59:59Z")
     later.stats.llm_calls, later.stats.cache_hits = 0, 7  # a rerun answered from the cache
@@ -589,10 +598,11 @@ def test_a_summary_finding_on_the_timeline_is_dated_by_its_opening_words_not_rep
     story = brief.stories[0].model_copy(update={"summary": [finding], "timeline": [finding]})
     markdown = render.to_markdown(brief.model_copy(update={"stories": [story]}))
     timeline = " ".join(markdown.split("### Timeline")[1].split("###")[0].split())
-    assert "**2025-12-02** — The ministers agreed on Tuesday to extend the ceasefire by thirty" in (
-        timeline
-    )
-    assert "days… (in the summary) [1:s6] ^abcde" in timeline
+    # Eight words date it: the summary above reads it whole.
+    assert (
+        "**2025-12-02** — The ministers agreed on Tuesday to extend the… (in the summary) "
+        "[1:s6] ^abcde"
+    ) in timeline
     assert said not in timeline
 
 

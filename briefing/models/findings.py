@@ -206,6 +206,11 @@ class KeyFigure(Frozen):
 
 class Quote(Frozen):
     text: str = Field(description="The quoted words, verbatim from the source")
+    goes_on: bool = Field(
+        default=False,
+        description="The quotation goes on in its source beyond these sentences (a key quote is "
+        "shown in its first sentences)",
+    )
     speaker: str | None = None
     evidence: list[Evidence] = Field(min_length=1)
 
