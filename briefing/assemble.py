@@ -131,7 +131,10 @@ def make_story(
     # with its source: the sentences that state them are not findings too, and the line's words
     # come out of the findings' share (bench/quality.py: the same key facts in fewer words).
     room = corroborate.budget(
-        sum(len(s.text.split()) for s in own), len(members), shown=disagree.words_shown(differ)
+        sum(len(s.text.split()) for s in own),
+        len(members),
+        shown=disagree.words_shown(differ),
+        share=sections.finding_share(kind),
     )
     chosen = corroborate.choose(
         combined, room, len(members), *sections.weights(kind), sections.section_of(kind),

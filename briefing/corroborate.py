@@ -594,11 +594,13 @@ def advises(text: str) -> bool:
     return bool(TO_THE_READER.search(said)) and not CONVERSATION.search(said)
 
 
-def budget(words: int, articles: int, shown: int = 0) -> int:
+def budget(words: int, articles: int, shown: int = 0, share: float | None = None) -> int:
     """Words the findings of a story of `articles` sources and `words` words may take, when
-    `shown` words of its share are taken by the values of Where sources differ."""
+    `shown` words of its share are taken by the values of Where sources differ; `share` of its
+    words (settings' finding_words unless given) less what each source adds around them."""
     tuning = settings.current()
-    room = int(tuning.finding_words * words) - tuning.source_overhead * articles - shown
+    share = tuning.finding_words if share is None else share
+    room = int(share * words) - tuning.source_overhead * articles - shown
     return min(tuning.max_finding_words, max(tuning.min_finding_words, room))
 
 

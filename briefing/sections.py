@@ -72,6 +72,14 @@ def weights(kind: StoryKind) -> tuple[float, float, float]:
     return tuning.label_weight, tuning.novelty_weight, tuning.length_penalty
 
 
+def finding_share(kind: StoryKind) -> float:
+    """The share of its sources' words a story's findings may take: more in a negotiation, whose
+    parties' positions, sticking points and next steps are long quoted sentences of the same
+    few parties, than in an incident or a decision, told in its articles' short leads."""
+    tuning = settings.current()
+    return tuning.negotiation_finding_words if kind == "negotiation" else tuning.finding_words
+
+
 # --- which finding belongs in which section -------------------------------------------------------
 
 CASUALTIES = _words(

@@ -293,6 +293,13 @@ def test_a_sentence_of_names_and_one_in_capitals_are_findings():
         assert shown(sentence) == [sentence]
 
 
+def test_a_negotiations_findings_take_a_larger_share_of_its_words():
+    # Each party's positions, the sticking points and the next steps need their lines.
+    talks, crash = sections.finding_share("negotiation"), sections.finding_share("incident")
+    assert talks > crash == settings.current().finding_words
+    assert budget(4000, 5, share=talks) > budget(4000, 5) == budget(4000, 5, share=crash)
+
+
 def test_a_storys_findings_keep_their_floor_when_differences_take_words():
     assert budget(250, 3, shown=100) == 150
     assert budget(2000, 4, shown=40) == budget(2000, 4) - 40
