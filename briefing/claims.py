@@ -14,6 +14,17 @@ from dataclasses import dataclass
 
 from .text import dates
 
+# Saying a claim is untrue: "denied on Sunday that the death toll had reached 11,300", "rejected
+# the figures", "dismissed the reports as false".
+DENIES = re.compile(
+    r"\bden(?:y|ies|ied|ying)\b(?:\s+\w+){0,2}?\s+(?:that|reports?|claims?|allegations?|"
+    r"accusations?|the (?:figures?|reports?|claims?|toll|numbers?))\b"
+    r"|\b(?:reject|dismiss)\w*\b[^.]{0,40}\bas "
+    r"(?:false|untrue|baseless|fake|fabricated|groundless)\b"
+    r"|\b(?:is|was|are|were) (?:not|never) (?:true|accurate|correct)\b"
+    r"|\bnever (?:released|issued|published|reported|gave)\b",
+    re.I,
+)
 VESSEL = r"(?:ship|vessel|tanker|freighter|boat|carrier|trawler)"
 SHIP_NAME = r"(?:[A-Z][\w-]+\s){0,3}[A-Z][\w-]+"
 FLAG = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import cues, settings, similar
+from .claims import DENIES
 from .disagree.durations import measures
 from .disagree.wordings import content_words
 from .models import Evidence, Item, Quote
@@ -89,17 +90,6 @@ def kept_apart(one: str, other: str) -> bool:
     )
 
 
-# Saying a claim is untrue: "denied on Sunday that the death toll had reached 11,300", "rejected
-# the figures", "dismissed the reports as false".
-DENIES = re.compile(
-    r"\bden(?:y|ies|ied|ying)\b(?:\s+\w+){0,2}?\s+(?:that|reports?|claims?|allegations?|"
-    r"accusations?|the (?:figures?|reports?|claims?|toll|numbers?))\b"
-    r"|\b(?:reject|dismiss)\w*\b[^.]{0,40}\bas "
-    r"(?:false|untrue|baseless|fake|fabricated|groundless)\b"
-    r"|\b(?:is|was|are|were) (?:not|never) (?:true|accurate|correct)\b"
-    r"|\bnever (?:released|issued|published|reported|gave)\b",
-    re.I,
-)
 # A clause that borrows its verb from the sentence before: "So did German Chancellor Angela
 # Merkel.", "Neither has the White House."
 ELLIPTICAL = re.compile(

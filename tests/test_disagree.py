@@ -985,3 +985,38 @@ def test_a_key_figure_of_a_short_sentence_shown_as_a_finding_is_its_figure_alone
     by_about = {f.about: f.text for f in key_figures(sentences, shown=frozenset({missing.id}))}
     assert by_about["Missing"] == "About 10,000 people"  # the finding above reads it whole
     assert {f.about: f.text for f in key_figures(sentences)}["Missing"] == missing.text
+
+
+def test_a_figure_a_source_denies_is_its_own_value_under_who_denies_it():
+    (difference,) = run(
+        "The death toll in Derna has risen to 11,300, the Libyan Red Crescent said on Thursday.",
+        "A spokesperson for the Libyan Red Crescent denied on Sunday that the death toll had "
+        "reached 11,300, as announced by the United Nations.",
+        "The death toll in Derna rose to 5,300 on Wednesday.",
+    )
+    values = {v.text: (v.holder, [e.sentence_id for e in v.evidence]) for v in difference.variants}
+    assert values["11,300"] == (None, ["a1.s1"])  # the denial is no source of the figure
+    assert values["denied on Sunday that the death toll had reached 11,300"] == (
+        "A spokesperson for the Libyan Red Crescent",
+        ["a2.s1"],
+    )
+
+
+def test_denying_the_one_figure_another_source_gives_is_a_difference():
+    (difference,) = run(
+        "The ministry said 40 people were killed in the raid.",
+        "The army denied reports that 40 people were killed in the raid.",
+    )
+    assert [(v.holder, v.text) for v in difference.variants] == [
+        (None, "40 people"),
+        ("The army", "denied reports that 40 people"),
+    ]
+    plain = run("The ministry said 40 people were killed.", "Rescuers said 40 people were killed.")
+    assert plain == []
+
+
+def test_a_figure_a_source_denies_is_no_key_figure():
+    articles = articles_of(
+        "The company denied that 3,000 jobs would be cut at its plants.",
+    )
+    assert key_figures(segment(articles).sentences) == []

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .. import settings
+from ..claims import DENIES
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
 from ..text.datelines import without_dateline
@@ -261,9 +262,12 @@ def quantity_differences(
     # which outlet rounded is worth a glance, not an alarm.
     found_differences, rounded = [], defaultdict(list)
     for (thing, place), members in as_counts_and_shares(held_groups(found)):
-        if not conflicting(members, as_written=True) or len({value_key(q) for q, _ in members}) < 2:
+        denied = denies_a_value(members)
+        if not denied and (
+            not conflicting(members, as_written=True) or len({value_key(q) for q, _ in members}) < 2
+        ):
             continue
-        if conflicting(members):
+        if denied or conflicting(members):
             found_differences.append(difference(label(thing, place), members))
         elif thing in CONTESTED and place:
             rounded[thing].append((place, members))  # one line for every holder's share
@@ -505,14 +509,58 @@ def holder_of(text: str, quantity: Quantity) -> str | None:
 
 
 def difference(about: str, members: list[tuple[Quantity, Sentence]]) -> Difference:
-    """One line: every value stated for the measured thing, with the sentences that state it."""
+    """One line: every value stated for the measured thing, with the sentences that state it. A
+    value a source denies is its own variant, in the words of the denial and under who denies
+    it: the Red Crescent's "denied ... that the death toll ... had reached 11,300" is no source
+    of 11,300."""
     variants: dict[str, Variant] = {}
     for quantity, sentence in sorted(members, key=lambda m: (m[0].unit, m[0].value)):
-        key = value_key(quantity)
+        denial = denial_of(sentence.text, quantity)
+        key = ("denied|" if denial else "") + value_key(quantity)
         old = variants.get(key)
         cited = [*(old.evidence if old else []), evidence(sentence)]
-        variants[key] = Variant(text=old.text if old else quantity.phrase, evidence=cited)
+        if old:
+            variants[key] = old.model_copy(update={"evidence": cited})
+        elif denial:
+            words = sentence.text[denial.start() : phrase_end(sentence.text, quantity)]
+            holder = denier(sentence.text, denial)
+            variants[key] = Variant(text=words, evidence=cited, holder=holder)
+        else:
+            variants[key] = Variant(text=quantity.phrase, evidence=cited)
     return Difference(about=about, kind="number", variants=list(variants.values()))
+
+
+def phrase_end(text: str, quantity: Quantity) -> int:
+    """Where the figure's phrase ("40 people") ends in its sentence; its number's end when the
+    phrase is not written there as one run of words."""
+    at = text.find(quantity.phrase, max(0, quantity.start - len(quantity.phrase)))
+    if 0 <= at <= quantity.start:
+        return at + len(quantity.phrase)
+    return quantity.start + len(quantity.span)
+
+
+def denial_of(text: str, quantity: Quantity) -> re.Match[str] | None:
+    """The words that deny a figure, before it in its sentence: "denied on Sunday that the death
+    toll ... had reached 11,300"."""
+    found = list(DENIES.finditer(text, 0, quantity.start))
+    return found[-1] if found else None
+
+
+def denier(text: str, denial: re.Match[str]) -> str | None:
+    """Who denies: the sentence's words before the denial when they are a short subject ("A
+    spokesperson for the Libyan Red Crescent"), none when they are a clause of their own."""
+    subject = text[: denial.start()].strip()
+    short = 0 < len(subject.split()) <= DENIER_WORDS and not re.search(r"[,;:“”\"]", subject)
+    return without_dateline(subject) if short else None
+
+
+DENIER_WORDS = 10
+
+
+def denies_a_value(members: list[tuple[Quantity, Sentence]]) -> bool:
+    """A source denies a value another source states: a difference whatever the other values."""
+    denied = {value_key(q) for q, s in members if denial_of(s.text, q)}
+    return any(value_key(q) in denied and not denial_of(s.text, q) for q, s in members)
 
 
 def key_figures(
@@ -534,6 +582,7 @@ def key_figures(
         for q, s in stated.quantities
         if q.thing != "people"
         and not q.increment
+        and not denial_of(s.text, q)  # a figure a source says is untrue is no key figure
         and names.about_the_story(s)
         and not names.elsewhere(s)
     ]
