@@ -77,6 +77,13 @@ def test_a_sum_of_money_has_its_currency_and_purpose(sentence: str, unit: str, t
     assert (quantity.unit, quantity.thing) == (unit, thing)
 
 
+def test_pounds_that_something_weighs_are_no_money():
+    assert find_quantities("The space station weighs about 8,000 pounds.") == []
+    assert find_quantities("It carried a payload of 2,000 pounds of fuel.") == []
+    fine = only("He was fined 8,000 pounds by the court.")
+    assert (fine.unit, fine.thing) == ("GBP", "fine")
+
+
 def test_all_but_some_of_everyone_aboard_is_neither_a_toll_nor_a_count_of_passengers():
     for sentence in (
         "All but two of the 181 people on board died in the crash.",

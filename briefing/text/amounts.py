@@ -106,10 +106,17 @@ def unit_of(match: re.Match[str]) -> str:
     return "count"
 
 
+# A sentence that weighs something: its "pounds" are a weight ("weighs about 8,000 pounds", "a
+# mass of 19,000 pounds"), where "fined 8,000 pounds" is money.
+WEIGHED = re.compile(r"\b(?:weigh\w*|mass of|payload)\b", re.I)
+
+
 def not_a_measure(sentence: str, match: re.Match[str]) -> bool:
     """Dates, times, years, ages, sizes and list numbers are not measures of a thing."""
     after = sentence[match.end() : match.end() + 14].lstrip(" -")
     before = sentence[max(0, match.start() - 12) : match.start()]
+    if WEIGHED.search(sentence) and re.search(r"pounds", match.group("cur2") or "", re.I):
+        return True  # "the station weighs about 8,000 pounds": a weight, not money
     if match.group("cur") or match.group("cur2") or match.group("pct") or match.group("scale"):
         return False
     if re.fullmatch(r"(?:1[89]|20)\d\d", match.group("num")):
