@@ -49,6 +49,24 @@ def test_a_short_whole_sentence_a_named_speaker_says_is_a_key_quote():
     assert (quote.text, quote.speaker) == ("This is an insult.", "Nkiruka Maduekwe")
 
 
+def test_a_speakers_name_keeps_its_lowercase_particles():
+    for said, speaker in (
+        (
+            "“It can reach 20,000 deaths in the city,” Mayor Abdulmenam al-Ghaithi said.",
+            "Abdulmenam al-Ghaithi",
+        ),
+        (
+            "“We will rebuild the city in a year,” said Ursula von der Leyen.",
+            "Ursula von der Leyen",
+        ),
+        ("“We will rebuild the city in a year,” Mohammed bin Salman said.", "Mohammed bin Salman"),
+    ):
+        (quote,) = quotes_of(said)
+        assert quote.speaker == speaker
+    (plain,) = quotes_of("“We won the vote in the end,” Chamisa said in La Paz.")
+    assert plain.speaker == "Chamisa"
+
+
 def test_titles_and_institutions_are_not_part_of_the_speaker():
     (first, second) = quotes_of(
         "“No one is above the law, however rich,” Attorney General Merrick Garland said.",

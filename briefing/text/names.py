@@ -11,8 +11,12 @@ import re
 # A name the model may choose as a sentence's party: up to three capitalised words.
 PARTY_NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){0,2}")
 # A speaker named next to a quotation: up to five capitalised words, initials allowed ("Swiss
-# Finance Minister Karin Keller-Sutter", "Acme Chief Executive Jane Doe").
-SPEAKER_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}"
+# Finance Minister Karin Keller-Sutter", "Acme Chief Executive Jane Doe"), and the lowercase
+# particles of Arabic, Dutch, German, Spanish or Portuguese names inside it ("Mayor Abdulmenam
+# al-Ghaithi", "Ursula von der Leyen", "Mohammed bin Salman", "Luiz Inácio Lula da Silva").
+NAME_PARTICLE = r"(?:al|el|bin|ibn|bint|von|van|der|den|de|da|di|du|dos|das|del|della|ter)"
+SPEAKER_WORD = r"(?:[A-Z][\w’'.-]+|(?:al|el|ad|ash|as|at)-[A-Z][\w’'.-]+)"
+SPEAKER_NAME = rf"[A-Z][\w’'.-]+(?:\s+(?:{NAME_PARTICLE}\s+){{0,2}}{SPEAKER_WORD}){{0,4}}"
 # One capitalised word of a personal name ("Ushakov", "O'Brien", "Zelensky").
 NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'-]+$")
 
