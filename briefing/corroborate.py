@@ -21,6 +21,7 @@ from .quotes import QUOTED
 from .text.amounts import number_value
 from .text.match import match_key
 from .text.names import person_key
+from .text.numbers import NUMBER_WORDS
 from .text.quantities import Quantity, find_quantities
 from .text.sentences import (
     CAPTION_SENTENCE,
@@ -315,8 +316,12 @@ def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
 
 # --- choosing the findings a reader sees ----------------------------------------------------------
 
+# A figure in digits or as news spells small numbers ("all seven counts", "two dams"); not
+# "one", which is mostly a pronoun ("one of the biggest frauds").
+SPELLED = "|".join(w for w in NUMBER_WORDS if w != "one")
 FIGURE = re.compile(r"\d")
-NUMBER = r"\d[\d,.]*"  # a figure as written, for telling facts apart: "115", "2.5", "11,300"
+# A figure as written, for telling facts apart: "115", "2.5", "11,300", "seven"
+NUMBER = rf"\d[\d,.]*|\b(?i:{SPELLED})\b"
 NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
 
@@ -725,7 +730,7 @@ def restates(
     of: "Bankman-Fried ... confronts a maximum sentence of 115 years" after "He could be sentenced
     to as long as 115 years"; "Ellison also faces 115 years" is another fact, and "the storm
     destroyed 20 bridges in Benghazi" after "Floods killed 20 people in Derna" is another."""
-    figures = {p for p in stated if p[0].isdigit()}
+    figures = {p for p in stated if is_figure(p)}
     if not figures or not figures <= said:
         return False
     names = stated - figures
@@ -743,20 +748,25 @@ def particulars(text: str, names: set[str] = frozenset()) -> set[str]:
     first word is a name when `names` (read inside sentences) holds it: "Ellison also faces ..."."""
     first = re.match(r"[A-Z][\w’'-]+", text)
     opening = {first.group().lower()} & names if first else set()
-    return {m.lower() for m in NAME.findall(text)} | set(re.findall(NUMBER, text)) | opening
+    figures = {m.lower() for m in re.findall(NUMBER, text)}
+    return {m.lower() for m in NAME.findall(text)} | figures | opening
+
+
+def is_figure(particular: str) -> bool:
+    return particular[0].isdigit() or particular in NUMBER_WORDS
 
 
 def leading_names(stated: list[set[str]]) -> set[str]:
     """The names a story keeps coming back to (its protagonists): in at least a fifth of its
     candidate findings, and three of them."""
-    times = Counter(p for particular in stated for p in particular if not p[0].isdigit())
+    times = Counter(p for particular in stated for p in particular if not is_figure(p))
     least = max(3, len(stated) // 5)
     return {name for name, n in times.items() if n >= least}
 
 
 def counted(text: str) -> set[str]:
     """Each figure with the word after it, what it counts: "115 years", "20 bridges"."""
-    return {f"{n} {w.lower()}" for n, w in re.findall(rf"({NUMBER})\s+([A-Za-z]+)", text)}
+    return {f"{n.lower()} {w.lower()}" for n, w in re.findall(rf"({NUMBER})\s+([A-Za-z]+)", text)}
 
 
 def novelty(stated: set[str], known: set[str]) -> int:

@@ -51,6 +51,13 @@ def test_one_fact_from_several_articles_reads_as_its_most_particular_wording():
     assert merged.article_ids == ["a1", "a2"]
 
 
+def test_a_figure_spelled_as_news_writes_small_numbers_counts_as_a_particular():
+    found = "Sam Bankman-Fried was found guilty on Thursday of defrauding customers of FTX."
+    counts = "Sam Bankman-Fried was convicted Thursday on all seven criminal counts at FTX."
+    (merged,) = combine([item("fact", found, "a5.s1"), item("fact", counts, "a6.s1")], Parties())
+    assert merged.text == counts  # the verdict reads with its seven counts
+
+
 def test_a_sentence_like_only_one_member_of_a_fact_is_another_fact():
     avoided = "A UN official said Friday that most casualties could have been avoided."
     head = (
