@@ -23,6 +23,8 @@ SPEECH = (
     r"(?:said|says|told|added|stressed|warned|noted|declared|wrote|asked|called|described"
     r"|emphasi[sz]ed|acknowledged|confirmed|insisted)"
 )
+# Words after a quotation that say who said it, named or not: "…,” the Minister said."
+SAYS = re.compile(rf"[^“\"]{{0,60}}?\b{SPEECH}\b")
 AFTER_NAMED = re.compile(rf"^[,.]?\s*({SPEAKER_NAME})\s+{SPEECH}\b")
 AFTER_SAID_NAMED = re.compile(rf"^[,.]?\s*{SPEECH}\s+({SPEAKER_NAME})\b")
 # "…,” said the spokeswoman, Hua Chunying", "…,” said the Norwegian Refugee Council": the role
@@ -165,6 +167,13 @@ def quotes_in(article: Article) -> list[Quote]:
             named_recently = last_named if here - named_at <= STALE else None
             earlier = recent or subject_of(prior) or (before[-1] if before else named_recently)
             speaker = speaker_near(paragraph.text, match.start(), match.end(), earlier, genders)
+            # A quotation that opens a sentence right after someone's quotation, nobody else
+            # named between, goes on in their voice: "“... in American history,” Damian
+            # Williams said. “This kind of fraud ... We have no patience for it.”"
+            opens_a_sentence = any(start == match.start() for start, _, _ in spans)
+            told_after = SAYS.match(paragraph.text, match.end())  # "..., the minister said"
+            if speaker is None and recent and opens_a_sentence and here - last_at <= 1:
+                speaker = recent if other_at <= last_at and not told_after else None
             said_by = pronoun_said(paragraph.text, match.start(), match.end())
             if speaker and speaker == earlier and said_by:
                 genders.setdefault(last_name(speaker), said_by)

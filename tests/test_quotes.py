@@ -355,3 +355,17 @@ def test_a_long_key_quote_shows_its_first_sentences_verbatim_and_says_it_goes_on
     assert len(quote.evidence) == 3  # the citations lead to the rest and to who said it
     short = first_sentences(quotes_of("“This is an insult. We reject it,” Maduekwe said.")[0])
     assert not short.goes_on and short.text == "This is an insult. We reject it,"
+
+
+def test_a_quotation_right_after_someones_goes_on_in_their_voice_unless_another_comes_between():
+    quotes = quotes_of(
+        "“The task at hand is urgent and challenging,” Ermotti said in a statement.\n\n"
+        "“To do this sustainably, we need to carefully evaluate all options.”"
+    )
+    assert [q.speaker for q in quotes] == ["Ermotti", "Ermotti"]
+    quotes = quotes_of(
+        "“We are close to a deal now,” Putin said on Friday.\n\nThe Kremlin's critics were "
+        "unconvinced. Navalny's aide Leonid Volkov mocked it.\n\n“The rest is up to them and "
+        "their allies.”"
+    )
+    assert [q.speaker for q in quotes] == ["Putin", None]
