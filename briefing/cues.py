@@ -30,7 +30,8 @@ STICKING = _cues(
 NEXT_STRONG = _cues(
     r"expected to", r"(?:will|would) (?:continue|meet|travel|visit|hold|debrief|return)",
     r"awaiting", r"waiting for", r"next (?:week|month|round|steps?)",
-    r"(?:very )?soon(?! after\b| afterwards?\b| thereafter\b)",  # not "escaped soon after"
+    # not "escaped soon after", nor "too soon to tell"
+    r"(?<!too )(?:very )?soon(?! after\b| afterwards?\b| thereafter\b)",
     r"scheduled", r"debrief", r"depends? on", r"plans? to", r"is set to", r"in the coming",
     r"later this (?:week|month|year)", r"upcoming", r"might meet", r"road to peace will",
 )  # fmt: skip
@@ -40,10 +41,16 @@ POSITION = _cues(
     r"accepted", r"could agree", r"acceptable", r"committed to", r"prepared to",
     r"refus\w+", r"optimis\w+", r"denied", r"claims?", r"propos\w+", r"concerns?",
     r"fearful", r"wary", r"worry", r"positive assessment", r"constructive",
+    # a reaction, whatever "will" its quotation holds ("hailed the agreement as a “historic
+    # outcome,” asserting that it “will help mobilize ...”")
+    r"hail(?:s|ed)", r"welcom(?:es|ed)", r"prais(?:es|ed)", r"condemn(?:s|ed)",
 )  # fmt: skip
 # "will" or "would" of the sentence's own clause; not a relative clause's ("approved a deal that
 # would see the release of 50 hostages" is what happened).
 NEXT_WEAK = re.compile(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:will|would)\b", re.I)
+# "It was too soon to tell whether the crash would affect the tourism boom": what nobody knows
+# yet is no step anyone will take.
+TOO_EARLY = re.compile(r"\btoo (?:soon|early) to (?:tell|say|know|judge)\b", re.I)
 
 
 def kind_of(text: str) -> Kind | None:
@@ -59,7 +66,7 @@ def kind_of(text: str) -> Kind | None:
         return "position"
     if states_a_date(text):
         return "event"
-    if NEXT_WEAK.search(text):
+    if NEXT_WEAK.search(text) and not TOO_EARLY.search(text):
         return "next_step"
     return None
 

@@ -221,6 +221,25 @@ def test_soon_after_an_event_is_no_next_step_but_soon_is():
     assert "next_steps" in sections.assign([ahead], "incident")
 
 
+def test_a_reaction_is_a_position_whatever_will_its_quotation_holds():
+    from briefing.cues import kind_of
+
+    hailed = (
+        "Meanwhile, US President Joe Biden hailed the agreement as a “historic outcome,” "
+        "asserting that it “will help mobilize the level of finance” developing countries need."
+    )
+    assert kind_of(hailed) == "position"
+    assert kind_of("The minister will travel to Brussels next week to sign it.") == "next_step"
+
+
+def test_what_is_too_soon_to_tell_is_no_next_step():
+    from briefing.cues import kind_of
+
+    unknown = "It was too soon to tell whether the crash would affect the tourism boom."
+    assert kind_of(unknown) is None
+    assert kind_of("Investigators will publish their report soon.") == "next_step"
+
+
 def test_an_office_holder_speaking_weighs_more_than_the_same_words_from_a_bystander():
     official = "Meanwhile, US President Joe Biden hailed the agreement as historic for the region."
     bystander = "Meanwhile, US shopkeeper Joe Biden of Ohio hailed the agreement as historic today."
