@@ -25,6 +25,7 @@ DENIES = re.compile(
     r"|\bnever (?:released|issued|published|reported|gave)\b",
     re.I,
 )
+
 VESSEL = r"(?:ship|vessel|tanker|freighter|boat|carrier|trawler)"
 SHIP_NAME = r"(?:[A-Z][\w-]+\s){0,3}[A-Z][\w-]+"
 FLAG = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"

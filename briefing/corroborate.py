@@ -316,8 +316,9 @@ def by_party(positions: list[Item], unattributed: str) -> dict[str, list[Item]]:
 
 # --- choosing the findings a reader sees ----------------------------------------------------------
 
-# A figure in digits or as news spells small numbers ("all seven counts", "two dams"); not
-# "one", which is mostly a pronoun ("one of the biggest frauds").
+# Small numbers as news spells them ("all seven counts", "two dams"): figures that tell one fact
+# from another; not "one", mostly a pronoun ("one of the biggest frauds"). A finding's importance
+# counts figures in digits only (FIGURE): spelled ones there cost the seeds and cop29 a key fact.
 SPELLED = "|".join(w for w in NUMBER_WORDS if w != "one")
 FIGURE = re.compile(r"\d")
 # A figure as written, for telling facts apart: "115", "2.5", "11,300", "seven"
@@ -753,6 +754,7 @@ def particulars(text: str, names: set[str] = frozenset()) -> set[str]:
 
 
 def is_figure(particular: str) -> bool:
+    """A particular that is a figure ("11,300", "seven"), not a name."""
     return particular[0].isdigit() or particular in NUMBER_WORDS
 
 

@@ -554,7 +554,7 @@ def denier(text: str, denial: re.Match[str]) -> str | None:
     return without_dateline(subject) if short else None
 
 
-DENIER_WORDS = 10
+DENIER_WORDS = 10  # a longer opening is a clause of its own, not who denies
 
 
 def denies_a_value(members: list[tuple[Quantity, Sentence]]) -> bool:
