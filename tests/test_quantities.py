@@ -77,6 +77,15 @@ def test_a_sum_of_money_has_its_currency_and_purpose(sentence: str, unit: str, t
     assert (quantity.unit, quantity.thing) == (unit, thing)
 
 
+def test_a_sum_set_as_a_limit_is_a_cap_not_a_loss():
+    for sentence in (
+        "The act works by limiting a consumer's liability for credit card fraud to $50.",
+        "Bonuses will be capped at $2,000 per employee.",
+    ):
+        assert only(sentence).thing == "cap"
+    assert only("Customers lost nearly $10 billion when the exchange collapsed.").thing == "losses"
+
+
 def test_pounds_that_something_weighs_are_no_money():
     assert find_quantities("The space station weighs about 8,000 pounds.") == []
     assert find_quantities("It carried a payload of 2,000 pounds of fuel.") == []

@@ -25,7 +25,7 @@ LABELS = {
     "losses": "Losses", "fine": "Fine", "finance": "Finance", "price per share": "Price per share",
     "bribes": "Bribes", "valuation": "Valuation", "restitution": "Restitution",
     "hostages": "Hostages held", "hostages taken": "Hostages taken", "taxes": "Tax bill",
-    "abstentions": "Abstentions", "liabilities": "Liabilities",
+    "abstentions": "Abstentions", "liabilities": "Liabilities", "cap": "Cap",
 }  # fmt: skip
 
 

@@ -1037,6 +1037,8 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     if PAST_SUM & set(before) or ("last", "year") in zip(before, before[1:], strict=False):
         return None  # "dwarfs the €2.1bn fine already ...", "In June last year, regulators
         # already fined Google €2.42bn": another, earlier sum set beside the story's
+    if before[-1:] in (["to"], ["at"], ["of"]) and LIMITS & set(after_clause_start(preceding)):
+        return "cap"  # "limiting a consumer's liability for fraud to $50", "capped at $2,000"
     if CURRENCIES & set(before):
         return "exchange rate"  # "the dollar fetched 149.97-98 yen", "the euro traded at $1.08"
     traded = {"closing", "closed", "close", "traded", "trading"} & set(before[-4:])
@@ -1070,6 +1072,8 @@ CURRENCIES = {
     "dollar", "yen", "euro", "pound", "sterling", "yuan", "renminbi", "rupee", "won", "peso",
     "ruble", "rouble", "lira", "greenback", "currency",
 }  # fmt: skip
+# A sum set as a limit, not one paid or lost.
+LIMITS = {"limit", "limits", "limited", "limiting", "cap", "caps", "capped", "capping", "ceiling"}
 PAST_SUM = {"already", "dwarfs", "dwarfing", "surpasses", "surpassing", "eclipses", "exceeds"}
 
 
