@@ -86,6 +86,12 @@ def test_a_sum_set_as_a_limit_is_a_cap_not_a_loss():
     assert only("Customers lost nearly $10 billion when the exchange collapsed.").thing == "losses"
 
 
+def test_shares_sold_worth_a_sum_are_a_sale_not_a_valuation():
+    sold = "Equifax executives sold shares worth a combined £1.3million days after the hack."
+    assert only(sold).thing == "shares sold"
+    assert only("The company is worth $9 billion.").thing == "valuation"
+
+
 def test_pounds_that_something_weighs_are_no_money():
     assert find_quantities("The space station weighs about 8,000 pounds.") == []
     assert find_quantities("It carried a payload of 2,000 pounds of fuel.") == []

@@ -26,6 +26,7 @@ LABELS = {
     "bribes": "Bribes", "valuation": "Valuation", "restitution": "Restitution",
     "hostages": "Hostages held", "hostages taken": "Hostages taken", "taxes": "Tax bill",
     "abstentions": "Abstentions", "liabilities": "Liabilities", "cap": "Cap",
+    "shares sold": "Shares sold",
 }  # fmt: skip
 
 

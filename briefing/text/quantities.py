@@ -1039,6 +1039,9 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
         # already fined Google €2.42bn": another, earlier sum set beside the story's
     if before[-1:] in (["to"], ["at"], ["of"]) and LIMITS & set(after_clause_start(preceding)):
         return "cap"  # "limiting a consumer's liability for fraud to $50", "capped at $2,000"
+    if "worth" in before[-3:] and {"sold", "sell", "sells", "selling"} & set(before):
+        # "three executives sold shares worth a combined £1.3 million": a sale, no valuation
+        return "shares sold" if {"shares", "stock"} & set(before) else "price"
     if CURRENCIES & set(before):
         return "exchange rate"  # "the dollar fetched 149.97-98 yen", "the euro traded at $1.08"
     traded = {"closing", "closed", "close", "traded", "trading"} & set(before[-4:])
