@@ -170,10 +170,10 @@ def quotes_in(article: Article) -> list[Quote]:
             # A quotation that opens a sentence right after someone's quotation, nobody else
             # named between, goes on in their voice: "“... in American history,” Damian
             # Williams said. “This kind of fraud ... We have no patience for it.”"
-            opens_a_sentence = any(start == match.start() for start, _, _ in spans)
-            told_after = SAYS.match(paragraph.text, match.end())  # "..., the minister said"
-            if speaker is None and recent and opens_a_sentence and here - last_at <= 1:
-                speaker = recent if other_at <= last_at and not told_after else None
+            if speaker is None and recent and here - last_at <= 1 and other_at <= last_at:
+                opens_a_sentence = any(start == match.start() for start, _, _ in spans)
+                told_after = SAYS.match(paragraph.text, match.end())  # "..., the minister said"
+                speaker = recent if opens_a_sentence and not told_after else None
             said_by = pronoun_said(paragraph.text, match.start(), match.end())
             if speaker and speaker == earlier and said_by:
                 genders.setdefault(last_name(speaker), said_by)

@@ -560,8 +560,8 @@ DENIER_WORDS = 10  # a longer opening is a clause of its own, not who denies
 
 def denies_a_value(members: list[tuple[Quantity, Sentence]]) -> bool:
     """A source denies a value another source states: a difference whatever the other values."""
-    denied = {value_key(q) for q, s in members if denial_of(s.text, q)}
-    return any(value_key(q) in denied and not denial_of(s.text, q) for q, s in members)
+    marked = [(value_key(q), denial_of(s.text, q) is not None) for q, s in members]
+    return bool({k for k, denied in marked if denied} & {k for k, denied in marked if not denied})
 
 
 def key_figures(
