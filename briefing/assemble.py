@@ -28,7 +28,7 @@ from .models import (
 from .parties import Parties
 from .text import dates
 from .text.ids import article_order
-from .text.sentences import cut_off
+from .text.sentences import asides, cut_off
 
 Finding = TypeVar("Finding", Item, Quote)
 
@@ -116,9 +116,13 @@ def make_story(
     members = set(story.article_ids)
     resolver = Parties.learn(a.text for a in articles if a.id in members)
     own = [s for s in sentences if s.article_id in members]
-    figures = disagree.read_story(own)  # read once for differences and key figures
     unfinished = cut_off(own)  # a truncated excerpt's last words are no finding
-    items = [i for i in items if i.evidence[0].sentence_id not in unfinished]
+    # Another event told inside an article is not this story's: no finding, quote or figure.
+    elsewhere = asides(own)
+    own = [s for s in own if s.id not in elsewhere]
+    quotes = [q for q in quotes if not any(e.sentence_id in elsewhere for e in q.evidence)]
+    figures = disagree.read_story(own)  # read once for differences and key figures
+    items = [i for i in items if not {e.sentence_id for e in i.evidence} & (unfinished | elsewhere)]
     combined = corroborate.combine(items, resolver, background=[s.text for s in own])
     texts = [a.text for a in articles if a.id in members]
     key_quotes = corroborate.combine_quotes(quotes, texts)

@@ -8,7 +8,7 @@ from briefing.models import Article, Evidence
 from briefing.text.ids import SentenceRef, article_order
 from briefing.text.match import match_key, normalize_for_match
 from briefing.text.names import without_possessive
-from briefing.text.sentences import cut_off, numbered, paragraphs
+from briefing.text.sentences import asides, cut_off, numbered, paragraphs
 
 
 def test_sentence_ref_builds_and_parses_the_same_id():
@@ -69,6 +69,40 @@ def test_an_excerpt_that_stops_mid_sentence_ends_on_a_cut_sentence_and_a_whole_o
     whole = Article(id="a9", key="k9", path="9.txt", title="Aid", text="Aid is on the way.”")
     sentences = [*numbered(cut), *numbered(whole)]
     assert cut_off(sentences) == {"a8.s2"}
+
+
+def test_another_event_after_meanwhile_is_an_aside_of_the_story():
+    story = Article(
+        id="a1", key="k1", path="1.txt", title="Crash",
+        text="A plane crashed in Punta Islita, Costa Rica, killing 12.\n\nMeanwhile, the CEO of "
+        "Compass Group died when a seaplane crashed into a river near Sydney.\n\nPolice Detective "
+        "Mark Hutchings said the pilot, Gareth Morgan, also died.",
+    )  # fmt: skip
+    other = Article(
+        id="a2", key="k2", path="2.txt", title="Crash",
+        text="Costa Rica's aviation director Enio Cubillo said the Nature Air plane crashed.",
+    )  # fmt: skip
+    assert asides([*numbered(story), *numbered(other)]) == {"a1.s2", "a1.s3"}
+
+
+def test_meanwhile_in_the_same_story_is_no_aside():
+    # Biden is named nowhere else, but the United States is: the reaction is the story's.
+    story = Article(
+        id="a1", key="k1", path="1.txt", title="Deal",
+        text="Nations agreed a climate finance deal.\n\nMeanwhile, US President Joe Biden hailed "
+        "the agreement as a historic outcome.\n\nHe said the United States will continue.",
+    )  # fmt: skip
+    other = Article(
+        id="a2", key="k2", path="2.txt", title="Deal",
+        text="The United States and the European Union backed the $300 billion goal.",
+    )  # fmt: skip
+    assert asides([*numbered(story), *numbered(other)]) == set()
+
+
+def test_a_title_of_several_people_does_not_end_a_sentence():
+    assert sentences_of("It is a tragedy that the Drs. Mitchell and Leslie Weiss died.") == [
+        "It is a tragedy that the Drs. Mitchell and Leslie Weiss died."
+    ]
 
 
 def sentences_of(text: str) -> list[str]:

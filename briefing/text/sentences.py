@@ -15,12 +15,13 @@ from ..models import Article, Sentence
 from .datelines import without_dateline
 from .dates import WEEKDAY_NAMES
 from .ids import SentenceRef
+from .names import NOT_NAMES, is_title
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
     "adm", "cmdr", "cdr", "maj", "brig", "rev", "cpl", "pvt", "supt", "insp", "det", "hon", "amb",
-    "sens", "reps", "gens", "mt",
+    "sens", "reps", "gens", "mt", "drs", "profs", "messrs", "fr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "inc", "corp", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
 }  # fmt: skip
@@ -202,6 +203,52 @@ def cut_off(sentences: list[Sentence]) -> set[str]:
     for sentence in sentences:
         last[sentence.article_id] = sentence
     return {s.id for s in last.values() if not ENDS_SENTENCE.search(s.text.rstrip())}
+
+
+# How a writer turns to another event inside one article: "Meanwhile, the CEO of Compass Group
+# ... died when the seaplane ... crashed into Sydney river" in a story on a Costa Rica crash.
+TURNS_ELSEWHERE = re.compile(
+    r"(?:Meanwhile|In other news|Separately|Elsewhere|In a separate (?:development|incident|case)),"
+)
+TURN_WORDS = {"Meanwhile", "Separately", "Elsewhere"}  # the turn's own words are not names
+# Capitalised words in a row, however many: "Compass Chairman Paul Walsh" is read whole, so its
+# "Paul" is not taken for another story's Paul Rubin.
+CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+
+
+def asides(sentences: list[Sentence]) -> set[str]:
+    """Ids of sentences that tell another event inside an article: from a turn such as
+    "Meanwhile," to the article's end, when nothing they name is named anywhere else in the
+    story (its other articles, or this one before the turn). "Meanwhile, US President Joe Biden
+    hailed the agreement" names the United States of the story's other sentences: not an aside."""
+    found: set[str] = set()
+    for article_id in dict.fromkeys(s.article_id for s in sentences):
+        own = [s for s in sentences if s.article_id == article_id]
+        turn = next((n for n, s in enumerate(own) if TURNS_ELSEWHERE.match(s.text)), None)
+        if turn is None:
+            continue
+        run = own[turn:]
+        named = {name for s in run for name in names_in(s.text)}
+        rest = " ".join(s.text for s in sentences if s.article_id != article_id or s in own[:turn])
+        if len(named) >= 3 and not any(re.search(rf"\b{re.escape(n)}\b", rest) for n in named):
+            found |= {s.id for s in run}
+    return found
+
+
+def names_in(text: str) -> set[str]:
+    """The names a sentence gives, each a run of capitalised words without titles or a
+    possessive: "US President Joe Biden's" gives "US", "Joe Biden"."""
+    found = set()
+    for match in CAPITALISED_RUN.finditer(text):
+        words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
+        run: list[str] = []
+        for word in [*words, ""]:
+            if word and word not in NOT_NAMES and not is_title(word) and word not in TURN_WORDS:
+                run.append(word)
+            elif run:
+                found.add(" ".join(run))
+                run = []
+    return found
 
 
 # Opening words that point back at the sentence before: "They identified them as ...", "But",
