@@ -744,6 +744,24 @@ def test_two_remarks_that_name_the_same_people_are_not_two_wordings():
     )
 
 
+def test_one_remark_quoted_fuller_in_one_outlet_and_shorter_in_another_is_one_wording():
+    # Words added ("duly") or left out ("July 30") are one remark; a word put in another's
+    # place ("nothing more" for "little more") is another wording.
+    assert (
+        run(
+            "Judge Ruiz said: “The application is dismissed with costs and Carlos Ortega is "
+            "declared the winner of the July 30 presidential elections,” the court heard.",
+            "Ruiz said Ortega “is duly declared the winner of the presidential elections”.",
+        )
+        == []
+    )
+    (difference,) = run(
+        "Raina said: “I regret to say this document is nothing more than an optical illusion.”",
+        "“This document is little more than an optical illusion,” Raina said.",
+    )
+    assert difference.about == "Raina’s words"
+
+
 def test_figures_that_differ_only_by_rounding_are_listed_and_said_to_be_rounded():
     (difference,) = run(
         "Ortega won 52.1 percent of the vote, the commission said.",

@@ -4,6 +4,7 @@ useful, constructive", each wording cited.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import defaultdict
@@ -81,6 +82,18 @@ def wording_in(sentence: str, words: list[str], share: float | None = None) -> s
     return wording
 
 
+def swaps_a_word(one: str, other: str) -> bool:
+    """Whether one wording puts other words where the other has some ("nothing more than" and
+    "little more than"), not only more or fewer of them: "is declared the winner of the July 30
+    presidential elections" and "is duly declared the winner of the presidential elections" are
+    one remark quoted fuller or shorter."""
+    a = [w.lower() for w in WORDS.findall(one)]
+    b = [w.lower() for w in WORDS.findall(other)]
+    changes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # A few words for a few: a long run for one word is words cut on one side, added on the other.
+    return any(op == "replace" and i2 - i1 <= 3 and j2 - j1 <= 3 for op, i1, i2, j1, j2 in changes)
+
+
 def quoted_at(text: str, at: int) -> bool:
     """Whether position `at` of a sentence lies inside a quotation: one opened before it and
     not closed, or one begun in an earlier sentence that a mark after it closes."""
@@ -125,8 +138,9 @@ def quote_differences(sentences: list[Sentence], quotes: list[Quote]) -> list[Di
             if match_key(wording) in match_key(quote.text):
                 continue  # a part of the same quotation, not another wording
             same_words = set(content_words(wording)) <= set(content_words(quote.text))
-            if same_words and negations(wording) == negations(quote.text):
-                continue  # the same words, some cut off or printed twice: not another wording
+            reworded = not same_words and swaps_a_word(quote.text, wording)
+            if not reworded and negations(wording) == negations(quote.text):
+                continue  # the same words, some cut off, added or printed twice
             key = match_key(wording)
             old = variants.get(key)
             cited = [*(old.evidence if old else []), evidence(sentence)]
