@@ -95,7 +95,7 @@ RESPONSIBILITY = _words(
     r"blam\w+", r"responsib\w+", r"caused", r"(?:the|a|main|likely|probable) cause", r"fault",
     r"negligen\w+", r"investigat\w+", r"suspects?", r"suspected", r"arrest\w*", r"charged",
     r"accus\w+", r"perpetrators?", r"attackers?", r"hackers?", r"vulnerabilit\w+", r"failed to",
-    r"warnings?", r"identified as",
+    r"warnings?", r"gunm[ae]n", r"shooters?", r"assailants?", r"culprits?",
 )  # fmt: skip
 RESPONSE = _words(
     r"rescue\w*", r"aid", r"relief", r"emergency", r"deployed", r"evacuat\w+", r"condemn\w*",

@@ -653,3 +653,10 @@ def test_a_word_of_harm_that_sets_the_scene_does_not_make_a_finding_a_casualty()
     casualties = [i.text for i in placed.get("casualties", [])]
     assert casualties == [exposed.text, complaints.text]
     assert convoy.text in [i.text for i in placed.get("response", [])]
+
+
+def test_a_crew_member_identified_by_name_is_not_who_is_responsible():
+    crew = finding("fact", "The co-pilot was identified as Emma Ramos, officials said on Monday.")
+    assert "responsibility" not in sections.assign([crew], "incident")
+    gunman = crew.model_copy(update={"text": "Police said the gunman was a 64-year-old local man."})
+    assert "responsibility" in sections.assign([gunman], "incident")
