@@ -7,6 +7,7 @@ where sources differ); `briefing` builds the Briefing from everything the run de
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import TypeVar
 
@@ -178,6 +179,11 @@ def shown_ids(items: list[Item]) -> frozenset[str]:
     return frozenset(i.evidence[0].sentence_id for i in items)
 
 
+# A sentence that opens on someone's words: "“She was home for like 18 hours,” Noll recalled
+# Monday." Its date is when it was said, not when anything happened.
+QUOTED_FIRST = re.compile(r"""\s*[“"‘]""")
+
+
 def timeline(
     events: list[Item],
     published: dict[str, dt.date | None],
@@ -191,6 +197,8 @@ def timeline(
     no timeline (a sentencing date alone, or two lines of one Thursday both in the summary)."""
     dated: list[tuple[bool, Item]] = []
     for item in events:
+        if QUOTED_FIRST.match(item.text):
+            continue  # someone's words dated by "he recalled Monday": read in its section
         article = item.evidence[0].article_id
         reference = published.get(article)
         when, approximate = dates.resolve(item.text, reference, exact=article not in guessed)

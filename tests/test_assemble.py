@@ -166,6 +166,16 @@ def test_events_of_a_single_day_make_no_timeline_and_stay_in_their_sections():
     assert timeline(events, {"a1": dt.date(2023, 9, 15)}) == []
 
 
+def test_words_dated_by_when_they_were_said_are_not_events_of_the_timeline():
+    events = [
+        item("event", "“She was home for like 18 hours,” Noll recalled on Monday.", "a1.s1"),
+        item("event", "The plane crashed on Sunday, killing all 12 aboard.", "a1.s2"),
+        item("event", "Soto said the remains would be identified on Tuesday.", "a1.s3"),
+    ]
+    result = timeline(events, {"a1": dt.date(2018, 1, 3)})
+    assert [i.evidence[0].sentence_id for i in result] == ["a1.s2", "a1.s3"]
+
+
 def test_sources_are_numbered_in_article_order_a2_before_a10():
     articles = [
         Article(id=f"a{n}", key=f"k{n}", path=f"{n}.txt", title=f"Article {n}", text="Text.")
