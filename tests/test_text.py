@@ -105,6 +105,15 @@ def test_a_title_of_several_people_does_not_end_a_sentence():
     ]
 
 
+def test_a_day_or_a_count_ends_a_sentence_but_a_lists_marker_does_not():
+    assert sentences_of("He takes the helm from Apr 5. He led UBS until 2020.") == [
+        "He takes the helm from Apr 5.", "He led UBS until 2020.",
+    ]  # fmt: skip
+    assert sentences_of("Here are the points you need 1. Aid is arriving in Derna.") == [
+        "Aid is arriving in Derna.",
+    ]  # fmt: skip
+
+
 def sentences_of(text: str) -> list[str]:
     """The sentences of an article of `text`, as numbering cuts them."""
     article = Article(id="a1", key="k", path="a.txt", title="t", text=text)

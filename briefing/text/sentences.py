@@ -117,11 +117,19 @@ def split_sentences_at_spaces(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+# A list's lead-in run into its first entry: "Here are Top 10 points you need 1. Marie ...".
+LIST_LEAD_IN = re.compile(r"\bHere (?:are|is)\b[^.:]{0,80}?\s\d{1,2}\.$")
+
+
 def ends_with_abbreviation(text: str) -> bool:
     if not text.endswith("."):
         return False
-    last_word = re.split(r"[\s(\[\"“]", text[:-1])[-1].lower()
-    # Initials ("J. Smith") and known abbreviations ("U.S.", "Dec.") do not end a sentence.
+    words = re.split(r"[\s(\[\"“]", text[:-1])
+    last_word = words[-1].lower()
+    # Initials ("J. Smith") and known abbreviations ("U.S.", "Dec.") do not end a sentence; a
+    # day or a count does ("from Apr 5. He was ..."), unless it is a list's marker ("2. The").
+    if last_word.isdigit():
+        return len(words) == 1 or bool(LIST_LEAD_IN.search(text))
     return len(last_word) == 1 or last_word in ABBREVIATIONS
 
 
