@@ -79,12 +79,14 @@ WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|(?:very )?soon(?! after\b| afterwards?\b| thereafter\b)"
     r"|in the coming (?:days|weeks|months)"
     r"|later (?:this|next) (?:week|month|year)|(?:on |this |next )?(?:monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday)|tomorrow|today|hour by hour|within (?:days|weeks))\b",
+    r"|thursday|friday|saturday|sunday)(?![’']s\b)|tomorrow|today|hour by hour"
+    r"|within (?:days|weeks))\b",
     re.I,
 )
 
 
 def when_stated(text: str) -> str | None:
-    """The time a next step is stated to happen, as written ("very soon", "next week")."""
+    """The time a next step is stated to happen, as written ("very soon", "next week"); not the
+    day of what it follows ("awaiting the reaction to Tuesday's talks")."""
     match = dates.MONTH_DAY_YEAR.search(text) or WHEN.search(text)
     return match.group(0) if match else None

@@ -130,6 +130,15 @@ def test_model_party_names_are_normalised_and_next_steps_say_when():
     assert merged.when == "next week"
 
 
+def test_a_next_step_is_not_dated_by_the_day_of_what_it_follows():
+    awaiting = "The Kremlin was awaiting the reaction of its American colleagues to Tuesday's talks."
+    (merged,) = combine([item("next_step", awaiting, "a1.s1", "Kremlin")], Parties())
+    assert merged.when is None
+    meets = "The envoys will meet again on Tuesday in Geneva."
+    (merged,) = combine([item("next_step", meets, "a1.s2")], Parties())
+    assert merged.when == "on Tuesday"
+
+
 def test_relative_dates_in_the_timeline_resolve_against_each_articles_own_date():
     events = [
         item("event", "Putin met the envoys on Tuesday night.", "a1.s1"),
