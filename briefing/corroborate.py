@@ -106,7 +106,7 @@ def contradicts(one: str, other: str) -> bool:
     if stated_apart(measures(one), measures(other)):
         return True  # "jailed for ten years" / "sentenced to 12 years in prison"
     first, second = find_quantities(one), find_quantities(other)
-    if first and second and not numbers_in(one) & numbers_in(other):
+    if first and second and not values_in(one, first) & values_in(other, second):
         # "employed 116,500 people" / "shares fell 10% in extended trading"; a conversion in
         # brackets counts ("1.8 billion euros ($1.95 billion)" and "$1.95 billion" share one)
         return True
@@ -150,6 +150,13 @@ DIGITS = r"\d[\d,]*(?:\.\d+)?"  # a number written in digits: "1,800", "3.2"
 def numbers_in(text: str) -> set[float | None]:
     """Every number written in digits, as a value: "1,800" and "1800" are one."""
     return {number_value(n) for n in re.findall(DIGITS, text)}
+
+
+def values_in(text: str, quantities: list[Quantity]) -> set[float | None]:
+    """Every number a sentence gives, in digits or in words: "five of the dead" and "five of the
+    dead Americans" share 5, as "1,800" and "1800" share 1800."""
+    spelled = {v for q in quantities for v in (q.value, q.low, q.high) if v is not None}
+    return numbers_in(text) | spelled
 
 
 # A number in a unit of length, area or weight: "25 miles", "600 tons", "1,200 hectares".

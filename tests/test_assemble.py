@@ -131,7 +131,7 @@ def test_model_party_names_are_normalised_and_next_steps_say_when():
 
 
 def test_a_next_step_is_not_dated_by_the_day_of_what_it_follows():
-    awaiting = "The Kremlin was awaiting the reaction of its American colleagues to Tuesday's talks."
+    awaiting = "The Kremlin was awaiting the reaction of its US colleagues to Tuesday's talks."
     (merged,) = combine([item("next_step", awaiting, "a1.s1", "Kremlin")], Parties())
     assert merged.when is None
     meets = "The envoys will meet again on Tuesday in Geneva."
@@ -204,6 +204,16 @@ def test_sentences_giving_one_toll_different_figures_are_not_merged_into_one_fin
     for finding in merged:
         assert len({"12" in e.text for e in finding.evidence}) == 1
     assert any(i.article_ids == ["a2"] for i in merged)
+
+
+def test_the_same_fact_with_a_number_in_words_is_one_finding_and_another_number_is_not():
+    items = [
+        item("fact", "A family in New York said five of the dead were kin.", "a1.s1"),
+        item("fact", "A family in New York said five of the dead Americans were kin.", "a2.s1"),
+        item("fact", "A family in New York said six of the dead were kin.", "a3.s1"),
+    ]
+    merged = combine(items, Parties())
+    assert sorted(i.article_ids for i in merged) == [["a1", "a2"], ["a3"]]
 
 
 def test_one_agreeing_figure_does_not_hide_a_different_toll():
