@@ -150,7 +150,9 @@ def make_story(
     dated = timeline(events, published, settings.current().timeline, guessed)
     on_timeline = {i.evidence[0].sentence_id for i in dated}
     placed = sections.assign(
-        [i for i in chosen if i.evidence[0].sentence_id not in on_timeline], kind
+        [i for i in chosen if i.evidence[0].sentence_id not in on_timeline],
+        kind,
+        passed=passed_steps(chosen, {a: published.get(a) for a in members}, guessed),
     )
     # "Death toll, rounded differently" lists the death toll's values too.
     contested = frozenset(
@@ -172,6 +174,34 @@ def make_story(
             ),
         }
     )
+
+
+# A step's time as a span from its article's date: "this week", "in the coming days".
+SOON = {"this week": 7, "in the coming days": 7, "next week": 14, "in the coming weeks": 28}
+SOON_SAID = re.compile(r"\b(?:" + "|".join(SOON) + r")\b", re.I)
+
+
+def passed_steps(
+    items: list[Item], published: dict[str, dt.date | None], guessed: set[str]
+) -> frozenset[str]:
+    """Sentences of steps whose time had come by the story's latest report: "he is scheduled to
+    speak at this week" in an article six weeks older than the newest is no next step."""
+    dated = [d for a, d in published.items() if d and a not in guessed]
+    latest = max(dated, default=None)
+    found = set()
+    for item in items:
+        article = item.evidence[0].article_id
+        reference = published.get(article)
+        if latest is None or reference is None or article in guessed or reference >= latest:
+            continue
+        when = dates.date_ahead(item.text, reference)
+        soon = SOON_SAID.search(item.text)
+        if when is None and soon:
+            when = reference + dt.timedelta(days=SOON[soon.group().lower()])
+        # A day before its article's is what the step follows, not when it comes.
+        if when is not None and reference <= when < latest:
+            found.add(item.evidence[0].sentence_id)
+    return frozenset(found)
 
 
 def shown_ids(items: list[Item]) -> frozenset[str]:

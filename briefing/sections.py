@@ -223,13 +223,18 @@ def headings(kind: StoryKind) -> dict[str, str]:
     return {s.key: s.heading for s in LAYOUT[kind]}
 
 
-def assign(items: list[Item], kind: StoryKind) -> dict[str, list[Item]]:
+def assign(
+    items: list[Item], kind: StoryKind, passed: frozenset[str] = frozenset()
+) -> dict[str, list[Item]]:
     """Each finding, most important first, in the first section of the kind's layout whose rule
-    it meets and that has room; sections without a member are absent."""
+    it meets and that has room; sections without a member are absent. `passed`: sentences of
+    steps whose time had come by the story's latest report, which are no next steps."""
     placed: dict[str, list[Item]] = {}
     for item in items:
         for section in LAYOUT[kind]:
             full = section.limit is not None and len(placed.get(section.key, [])) >= section.limit
+            if section.key == "next_steps" and item.evidence[0].sentence_id in passed:
+                continue
             if not full and RULES[section.rule](item):
                 placed.setdefault(section.key, []).append(item)
                 break

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.assemble import sources, timeline
+from briefing import sections
+from briefing.assemble import passed_steps, sources, timeline
 from briefing.corroborate import combine, quoted_sentences
 from briefing.models import Article, Evidence, Item, Quote
 from briefing.parties import Parties
@@ -183,6 +184,20 @@ def test_words_dated_by_when_they_were_said_are_not_events_of_the_timeline():
     ]
     result = timeline(events, {"a1": dt.date(2018, 1, 3)})
     assert [i.evidence[0].sentence_id for i in result] == ["a1.s2", "a1.s3"]
+
+
+def test_a_step_whose_time_had_come_by_the_latest_report_is_no_next_step():
+    steps = [
+        item("next_step", "Smith is scheduled to testify before Congress this week.", "a1.s1"),
+        item("next_step", "Smith will appear before the Senate on Thursday.", "a1.s2"),
+        item("next_step", "The company will report its results in the coming weeks.", "a2.s1"),
+        item("next_step", "After Wednesday's talks, the envoys will meet again soon.", "a1.s3"),
+    ]
+    published = {"a1": dt.date(2017, 10, 4), "a2": dt.date(2017, 11, 14)}
+    passed = passed_steps(steps, published, guessed=set())
+    assert passed == {"a1.s1", "a1.s2"}  # a2 is the latest report; "soon" is no day
+    placed = sections.assign(steps, "incident", passed=passed)
+    assert [i.evidence[0].sentence_id for i in placed["next_steps"]] == ["a2.s1", "a1.s3"]
 
 
 def test_sources_are_numbered_in_article_order_a2_before_a10():

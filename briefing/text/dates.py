@@ -71,6 +71,22 @@ def resolve(
     return None, False
 
 
+def date_ahead(text: str, reference: dt.date) -> dt.date | None:
+    """The day a step is stated to come, from its article's date: a date written out, a weekday
+    after "will", "scheduled" or "next", "today" or "tomorrow"; never the weekday of what it
+    follows ("After Monday's talks, the envoys will meet again")."""
+    explicit = explicit_date(text, reference)
+    if explicit:
+        return explicit
+    ahead = FUTURE_WEEKDAY.search(text)
+    if ahead:
+        return next_weekday(reference, WEEKDAYS.index(ahead.group(1).lower()))
+    relative = RELATIVE.search(text)
+    if relative and relative.group(1).lower() != "yesterday":
+        return reference + dt.timedelta(days=RELATIVE_DAYS[relative.group(1).lower()])
+    return None
+
+
 def explicit_date(text: str, reference: dt.date | None) -> dt.date | None:
     iso = ISO.search(text)
     if iso:
