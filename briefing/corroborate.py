@@ -656,6 +656,11 @@ def choose(
         and not i.text.rstrip().endswith((",", ";", ":"))  # a sentence cut off mid-clause
     ]
     base = {id(i): importance(i, articles, label_weight) for i in pool}
+    # What the story's sentences say together: a line on its subject over a bystander's colour.
+    weight = settings.current().centrality_weight
+    if weight and pool:
+        for i, c in zip(pool, similar.centrality([i.text for i in pool]), strict=True):
+            base[id(i)] += weight * c
     pool = left_to_others(pool, base, shown_elsewhere)
     names = {n.lower() for i in pool for n in NAME.findall(i.text)}
     stated = {id(i): particulars(i.text, names) for i in pool}  # read once, compared every step

@@ -66,3 +66,17 @@ def joins(matrix: np.ndarray, group: list[int], index: int, threshold: float) ->
     return bool(
         matrix[group[0], index] >= threshold and all(matrix[k, index] >= loose for k in group)
     )
+
+
+def centrality(texts: Sequence[str]) -> list[float]:
+    """How close each text is to what the texts say together: word TF-IDF cosine to their
+    centroid, as a share of the closest one's. A story's lines on its subject score high, a
+    mourner's memory of a victim low (MEAD's centroid score)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    centroid = np.asarray(vectors.mean(axis=0))
+    scores = cosine_similarity(vectors, centroid)[:, 0]
+    top = scores.max() or 1.0
+    return [float(v / top) for v in scores]

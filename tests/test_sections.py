@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import render, sections, settings, summarize
+from briefing import render, sections, settings, similar, summarize
 from briefing.assemble import make_story
 from briefing.corroborate import budget, choose, importance, opens_a_quotation
 from briefing.models import Article, Briefing, Evidence, Item, Sentence, Source, Story
@@ -660,3 +660,15 @@ def test_a_crew_member_identified_by_name_is_not_who_is_responsible():
     assert "responsibility" not in sections.assign([crew], "incident")
     gunman = crew.model_copy(update={"text": "Police said the gunman was a 64-year-old local man."})
     assert "responsibility" in sections.assign([gunman], "incident")
+
+
+def test_a_line_on_the_storys_subject_is_closer_to_its_centre_than_a_bystanders_colour():
+    texts = [
+        "The Nature Air plane crashed in Costa Rica, killing all 12 people aboard.",
+        "Investigators said strong winds may have caused the plane crash in Costa Rica.",
+        "The crash of the Nature Air plane killed 10 Americans and two Costa Rican pilots.",
+        "They both played the ukulele and the guitar, and Ari had taken up songwriting.",
+    ]
+    scores = similar.centrality(texts)
+    assert max(scores) == 1.0
+    assert scores[3] == min(scores) < min(scores[:3])
