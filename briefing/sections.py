@@ -97,6 +97,8 @@ RESPONSIBILITY = _words(
     r"accus\w+", r"perpetrators?", r"attackers?", r"hackers?", r"vulnerabilit\w+", r"failed to",
     r"warnings?", r"gunm[ae]n", r"shooters?", r"assailants?", r"culprits?",
 )  # fmt: skip
+APPEAL = _words(r"appeal(?:s|ed)?", r"challenge (?:the|it|this) in court")
+WILL = _words(r"will", r"would", r"intends? to", r"vowed to", r"could")
 RESPONSE = _words(
     r"rescue\w*", r"aid", r"relief", r"emergency", r"deployed", r"evacuat\w+", r"condemn\w*",
     r"apologi\w+", r"pledg\w+", r"vowed", r"offer\w*", r"supplies", r"convoy", r"outrage\w*",
@@ -157,6 +159,11 @@ RULES = {
     # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
     "next_step": lambda item: item.kind == "next_step" or bool(cues.NEXT_STRONG.search(item.text)),
     "stated_next_step": lambda item: bool(cues.NEXT_STRONG.search(item.text)),
+    # "His defence lawyers are expected to appeal the verdict": what comes after a decision,
+    # however much it names the decision.
+    "appeal_ahead": lambda item: bool(
+        APPEAL.search(item.text) and (cues.NEXT_STRONG.search(item.text) or WILL.search(item.text))
+    ),
     "casualties": lambda item: (
         bool(CASUALTIES.search(item.text))
         or (bool(HARMED.search(item.text)) and not other_incident_section(item))
@@ -188,6 +195,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("details", "Other details", "any"),
     ),
     "decision": (
+        Section("next_steps", "Outlook", "appeal_ahead"),
         Section("decision", "The decision", "decision"),
         Section("figures", "The figures", "figures"),
         Section("reasons", "The reasons", "reasons"),
