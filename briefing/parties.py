@@ -61,6 +61,14 @@ OUTLET_AFTER = re.compile(
     r"news\s+site|wire\s+service|news\s+channel)\b",
     re.I,
 )  # not "Syrian state TV said Israeli jets struck": the state's own media speak for it
+# A newspaper's report: "The newspaper Chosun Ilbo reported this week Chinese-owned vessels
+# were suspected ...", "On Tuesday, the South Korean newspaper Chosun Ilbo claimed ...". What it
+# reports is no party's position, whoever it names.
+OUTLET_REPORTS = re.compile(
+    r"^(?:[^,.]{0,40}, )?(?i:the |a )?(?:[\w-]+ ){0,3}(?i:newspaper|daily|tabloid|magazine|"
+    r"news site|news outlet|website)\b(?: [A-Z][\w’'-]*){0,4},? (?i:reported|reports|claimed|"
+    r"claims|alleged|published|said|says)\b"
+)
 QUOTE_OPENERS, QUOTE_CLOSERS = "\"“‘'", '"”’'
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -103,9 +111,11 @@ class Parties:
         The party the sentence is about (`actor`) wins over the one the model labelled, which
         only counts once normalised to a known party that the sentence names: the small model
         is right about half the time, and labelled "Staff members assembled in Downing Street"
-        Ireland; a position no party is named for is shown unattributed, not guessed. The party
-        leads the parties named."""
+        Ireland; a position no party is named for is shown unattributed, not guessed, and so is
+        a newspaper's report. The party leads the parties named."""
         named = self.mentioned(text)
+        if OUTLET_REPORTS.match(text):
+            return None, named
         guessed = self.normalise(labelled)
         party = self.actor(text) or (guessed if guessed in named else None)
         if party and party not in named:

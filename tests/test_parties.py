@@ -55,3 +55,12 @@ def test_a_states_own_media_speak_for_it():
     parties = Parties()
     china = "Chinese state television said Taiwan's leader had provoked the drills."
     assert parties.actor(china) == "China"
+
+
+def test_a_newspapers_report_is_no_partys_position_whoever_it_names():
+    parties = Parties()
+    report = "The newspaper Chosun Ilbo reported Chinese-owned vessels traded with North Korea."
+    assert parties.decide(report, "China")[0] is None
+    claimed = "On Tuesday, the South Korean newspaper Chosun Ilbo claimed China sold oil."
+    assert parties.decide(claimed, "China")[0] is None
+    assert parties.decide("China said it had enforced the sanctions.", None)[0] == "China"
