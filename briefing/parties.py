@@ -69,6 +69,13 @@ OUTLET_REPORTS = re.compile(
     r"news site|news outlet|website)\b(?: [A-Z][\w’'-]*){0,4},? (?i:reported|reports|claimed|"
     r"claims|alleged|published|said|says)\b"
 )
+# An opening clause of time or concession, up to its comma: "Hours after Trump accused China on
+# Thursday of being caught “red handed” ..., ". Not a place ("In Moscow, ...").
+LEADING_CLAUSE = re.compile(
+    r"(?:(?:Hours|Days|Weeks|Minutes|Shortly|Soon|Just|Moments) )?(?:after|before|while|as|when|"
+    r"although|though|since|despite|even as|until)\b[^,;:—]{3,160}?(?:,|—[^—]{0,160}—)\s+",
+    re.I,
+)
 QUOTE_OPENERS, QUOTE_CLOSERS = "\"“‘'", '"”’'
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -156,12 +163,20 @@ class Parties:
 
     def actor(self, text: str) -> str | None:
         """The party a sentence is mostly about: the first one it names (usually the subject),
-        or, for a sentence that opens with a quotation, the one named after it (the speaker)."""
+        after an opening clause of time or concession; for a sentence that opens with a
+        quotation, the one named after it (the speaker)."""
         if text[:1] in QUOTE_OPENERS:
             closing = max(text.rfind(c) for c in QUOTE_CLOSERS)
             after = self.mentioned(text[closing + 1 :]) if closing > 0 else []
             if after:
                 return after[0]
+        # "Hours after Trump accused China ..., South Korea released information": the subject
+        # comes after the clause that sets the time.
+        opening = LEADING_CLAUSE.match(text)
+        if opening:
+            main = self.mentioned(text[opening.end() :])
+            if main:
+                return main[0]
         found = self.mentioned(text)
         return found[0] if found else None
 

@@ -64,3 +64,12 @@ def test_a_newspapers_report_is_no_partys_position_whoever_it_names():
     claimed = "On Tuesday, the South Korean newspaper Chosun Ilbo claimed China sold oil."
     assert parties.decide(claimed, "China")[0] is None
     assert parties.decide("China said it had enforced the sanctions.", None)[0] == "China"
+
+
+def test_the_actor_comes_after_an_opening_clause_of_time():
+    parties = Parties()
+    after = "Hours after Trump accused China of selling oil, Britain released its own figures."
+    assert parties.actor(after) == "United Kingdom"
+    aside = "As Russia pressed its attack — the largest in weeks — Ukraine asked for air defence."
+    assert parties.actor(aside) == "Ukraine"
+    assert parties.actor("When Russia attacked, nobody answered.") == "Russia"  # nobody after
