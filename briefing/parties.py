@@ -47,13 +47,69 @@ TABLE: dict[str, tuple[str, ...]] = {
     "Qatar": ("Qatar", "Qatari", "Doha"),
     "Switzerland": ("Switzerland", "Swiss", "Bern"),
     "Canada": ("Canada", "Canadian", "Ottawa"),
+    "North Korea": ("North Korea", "North Korean", "North Koreans", "Pyongyang", "DPRK"),
+    "South Korea": ("South Korea", "South Korean", "South Koreans", "Seoul"),
+    "Taiwan": ("Taiwan", "Taiwanese", "Taipei"),
+    "Pakistan": ("Pakistan", "Pakistani", "Islamabad"),
+    "Afghanistan": ("Afghanistan", "Afghan", "Kabul"),
+    "Iraq": ("Iraq", "Iraqi", "Baghdad"),
+    "Syria": ("Syria", "Syrian", "Damascus"),
+    "Lebanon": ("Lebanon", "Lebanese", "Beirut"),
+    "Egypt": ("Egypt", "Egyptian", "Cairo"),
+    "Yemen": ("Yemen", "Yemeni", "Sanaa"),
+    "Palestinians": ("Palestinian Authority", "Palestinians", "Palestinian", "Ramallah"),
+    "Hamas": ("Hamas",),
+    "Hezbollah": ("Hezbollah",),
+    "Houthis": ("Houthis", "Houthi"),
+    "Taliban": ("Taliban",),
+    "Libya": ("Libya", "Libyan", "Libyans"),
+    "Sudan": ("Sudan", "Sudanese", "Khartoum"),
+    "Ethiopia": ("Ethiopia", "Ethiopian", "Addis Ababa"),
+    "Nigeria": ("Nigeria", "Nigerian", "Abuja"),
+    "South Africa": ("South Africa", "South African", "Pretoria"),
+    "Kenya": ("Kenya", "Kenyan", "Nairobi"),
+    "Zimbabwe": ("Zimbabwe", "Zimbabwean", "Harare"),
+    "Brazil": ("Brazil", "Brazilian", "Brasilia", "Brasília"),
+    "Mexico": ("Mexico", "Mexican"),
+    "Argentina": ("Argentina", "Argentine", "Argentinian", "Buenos Aires"),
+    "Venezuela": ("Venezuela", "Venezuelan", "Caracas"),
+    "Colombia": ("Colombia", "Colombian", "Bogota", "Bogotá"),
+    "Cuba": ("Cuba", "Cuban", "Havana"),
+    "Australia": ("Australia", "Australian", "Canberra"),
+    "Indonesia": ("Indonesia", "Indonesian", "Jakarta"),
+    "Philippines": ("Philippines", "Philippine", "Filipino", "Manila"),
+    "Vietnam": ("Vietnam", "Vietnamese", "Hanoi"),
+    "Spain": ("Spain", "Spanish", "Madrid"),
+    "Netherlands": ("Netherlands", "Dutch", "The Hague"),
+    "Sweden": ("Sweden", "Swedish", "Stockholm"),
+    "Norway": ("Norway", "Norwegian", "Oslo"),
+    "Denmark": ("Denmark", "Danish", "Copenhagen"),
+    "Finland": ("Finland", "Finnish", "Helsinki"),
+    "Austria": ("Austria", "Austrian", "Vienna"),
+    "Greece": ("Greece", "Greek", "Athens"),
+    "Armenia": ("Armenia", "Armenian", "Yerevan"),
+    "Azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
+    "African Union": ("African Union",),
+    "IMF": ("International Monetary Fund", "IMF"),
+    "World Bank": ("World Bank",),
+    "World Health Organization": ("World Health Organization", "WHO"),
+    "OPEC": ("OPEC",),
 }  # fmt: skip
+# A country right after these words is where something happened, not an actor: "a stadium in
+# Azerbaijan", "the war in Ukraine" (a capital after any LOCATIVE word: "oil to North Korea" is
+# sent to a party, "flew to Moscow" to a place).
+WHERE = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 # A capital right after these words is a place where something happened, not an actor.
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "outside", "via", "through", "toward"}
 CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "London", "Paris",
                 "Berlin", "Dublin", "Warsaw", "Minsk", "Ankara", "Budapest", "Rome", "Jerusalem",
                 "Tehran", "New Delhi", "Tokyo", "Riyadh", "Doha", "Bern", "Ottawa", "Kremlin",
-                "White House"}  # fmt: skip
+                "White House", "Pyongyang", "Seoul", "Taipei", "Islamabad", "Kabul", "Baghdad",
+                "Damascus", "Beirut", "Cairo", "Sanaa", "Ramallah", "Khartoum", "Addis Ababa",
+                "Abuja", "Pretoria", "Nairobi", "Harare", "Brasilia", "Brasília", "Buenos Aires",
+                "Caracas", "Bogota", "Bogotá", "Havana", "Canberra", "Jakarta", "Manila", "Hanoi",
+                "Madrid", "The Hague", "Stockholm", "Oslo", "Copenhagen", "Helsinki", "Vienna",
+                "Athens", "Yerevan", "Baku"}  # fmt: skip
 # A demonym that describes the outlet a remark was made to is no actor: "told the French news
 # agency AFP", "the German broadcaster ZDF reported".
 OUTLET_AFTER = re.compile(
@@ -149,6 +205,8 @@ class Parties:
             before = text[: match.start()].split()[-1:] or [""]
             if alias in CAPITAL_LIKE and before[0].lower() in LOCATIVE:
                 continue
+            if before[0].lower() in WHERE and not text[match.end() :].startswith(("’s", "'s")):
+                continue  # "the war in Ukraine", not "in Germany's ruling coalition"
             if OUTLET_AFTER.match(text[match.end() :]):
                 continue
             hits.append((match.start(), PARTY_OF_ALIAS[alias.lower()]))

@@ -369,5 +369,15 @@ def clean_name(name: str) -> str | None:
     titled = [n for n, w in enumerate(words[:-1]) if is_title(w)]
     if titled:
         words = words[titled[-1] + 1 :]
+    if words and ORGANISATION_WORD.match(words[-1]):
+        return " ".join(words)  # "Norwegian Refugee Council": the demonym is part of the name
     words = [w for w in words if not is_title(w) and w.lower() not in PARTY_OF_ALIAS]
     return " ".join(words) or None
+
+
+# The last word of an organisation's name.
+ORGANISATION_WORD = re.compile(
+    r"(?:Council|Committee|Commission|Ministry|Agency|Organi[sz]ation|Office|Party|Union|"
+    r"Crescent|Cross|Bank|Fund|Service|Institute|Association|Federation|Authority|Court|Army|"
+    r"Police|Guard|Society)[’'.,]*$"
+)
