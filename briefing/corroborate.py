@@ -155,7 +155,7 @@ def numbers_in(text: str) -> set[float | None]:
 def values_in(text: str, quantities: list[Quantity]) -> set[float | None]:
     """Every number a sentence gives, in digits or in words: "five of the dead" and "five of the
     dead Americans" share 5, as "1,800" and "1800" share 1800."""
-    spelled = {v for q in quantities for v in (q.value, q.low, q.high) if v is not None}
+    spelled = {q.value for q in quantities if q.value is not None}
     return numbers_in(text) | spelled
 
 

@@ -97,8 +97,16 @@ RESPONSIBILITY = _words(
     r"accus\w+", r"perpetrators?", r"attackers?", r"hackers?", r"vulnerabilit\w+", r"failed to",
     r"warnings?", r"gunm[ae]n", r"shooters?", r"assailants?", r"culprits?",
 )  # fmt: skip
-APPEAL = _words(r"appeal(?:s|ed)?", r"challenge (?:the|it|this) in court")
-WILL = _words(r"will", r"would", r"intends? to", r"vowed to", r"could")
+# An appeal still to come: "expected to appeal the verdict", "An appeal seems likely"; not
+# "rejected his appeal", nor "appealed to UBS to take over Credit Suisse".
+APPEAL_AHEAD = re.compile(
+    r"\b(?:will|would|expected to|plans? to|intends? to|vowed to|set to)\s+(?:\w+\s+){0,2}"
+    r"appeal\b|\ban appeal (?:seems|is|looks) likely\b",
+    re.I,
+)
+APPEAL_DECIDED = re.compile(
+    r"\b(?:rejected|dismissed|upheld|denied|lost)\b[^.]{0,40}\bappeal", re.I
+)
 RESPONSE = _words(
     r"rescue\w*", r"aid", r"relief", r"emergency", r"deployed", r"evacuat\w+", r"condemn\w*",
     r"apologi\w+", r"pledg\w+", r"vowed", r"offer\w*", r"supplies", r"convoy", r"outrage\w*",
@@ -162,7 +170,7 @@ RULES = {
     # "His defence lawyers are expected to appeal the verdict": what comes after a decision,
     # however much it names the decision.
     "appeal_ahead": lambda item: bool(
-        APPEAL.search(item.text) and (cues.NEXT_STRONG.search(item.text) or WILL.search(item.text))
+        APPEAL_AHEAD.search(item.text) and not APPEAL_DECIDED.search(item.text)
     ),
     "casualties": lambda item: (
         bool(CASUALTIES.search(item.text))

@@ -75,7 +75,10 @@ def centrality(texts: Sequence[str]) -> list[float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    try:
+        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # nothing but stop words ("It was."): no text is closer than another
+        return [0.0] * len(texts)
     centroid = np.asarray(vectors.mean(axis=0))
     scores = cosine_similarity(vectors, centroid)[:, 0]
     top = scores.max() or 1.0

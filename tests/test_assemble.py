@@ -192,12 +192,13 @@ def test_a_step_whose_time_had_come_by_the_latest_report_is_no_next_step():
         item("next_step", "Smith will appear before the Senate on Thursday.", "a1.s2"),
         item("next_step", "The company will report its results in the coming weeks.", "a2.s1"),
         item("next_step", "After Wednesday's talks, the envoys will meet again soon.", "a1.s3"),
+        item("next_step", "The bank is expected to respond to Thursday's turmoil.", "a1.s4"),
     ]
     published = {"a1": dt.date(2017, 10, 4), "a2": dt.date(2017, 11, 14)}
     passed = passed_steps(steps, published, guessed=set())
     assert passed == {"a1.s1", "a1.s2"}  # a2 is the latest report; "soon" is no day
     placed = sections.assign(steps, "incident", passed=passed)
-    assert [i.evidence[0].sentence_id for i in placed["next_steps"]] == ["a2.s1", "a1.s3"]
+    assert [i.evidence[0].sentence_id for i in placed["next_steps"]] == ["a2.s1", "a1.s3", "a1.s4"]
 
 
 def test_sources_are_numbered_in_article_order_a2_before_a10():

@@ -75,13 +75,12 @@ def test_the_actor_comes_after_an_opening_clause_of_time():
     assert parties.actor("When Russia attacked, nobody answered.") == "Russia"  # nobody after
 
 
-def test_parties_beyond_the_seeds_and_a_country_where_something_happens_is_a_place():
+def test_parties_beyond_the_seeds_not_inside_another_places_name():
     parties = Parties()
     assert parties.mentioned("Seoul said North Korean ships took oil from Hamas.") == [
         "South Korea", "North Korea", "Hamas",
     ]  # fmt: skip
-    war = "The Kremlin met the US delegation about the war in Ukraine."
-    assert parties.mentioned(war) == ["Russia", "United States"]
-    coalition = "The demand was echoed by members of the CSU party in Germany's coalition."
-    assert parties.mentioned(coalition) == ["Germany"]
+    assert parties.mentioned("The governor of New Mexico met South Sudan's envoy.") == []
+    state = "The North Korean state newspaper Rodong Sinmun said the oil was legal."
+    assert parties.decide(state, None)[0] == "North Korea"
     assert parties.mentioned("China sold oil to North Korea.") == ["China", "North Korea"]

@@ -672,11 +672,16 @@ def test_a_line_on_the_storys_subject_is_closer_to_its_centre_than_a_bystanders_
     scores = similar.centrality(texts)
     assert max(scores) == 1.0
     assert scores[3] == min(scores) < min(scores[:3])
+    assert similar.centrality(["It was.", "It is."]) == [0.0, 0.0]  # stop words only: no crash
 
 
 def test_an_appeal_to_come_is_the_outlook_of_a_decision_not_the_decision():
     appeal = finding("fact", "His defence lawyers are expected to appeal the verdict on Monday.")
     placed = sections.assign([appeal], "decision")
     assert list(placed) == ["next_steps"]
-    rejected = appeal.model_copy(update={"text": "The court rejected his appeal of the verdict."})
-    assert list(sections.assign([rejected], "decision")) == ["decision"]
+    for decided in (
+        "The court rejected his appeal, meaning he will remain in prison after the verdict.",
+        "The government appealed to UBS to take over Credit Suisse, a deal that will be approved.",
+    ):
+        rejected = appeal.model_copy(update={"text": decided})
+        assert list(sections.assign([rejected], "decision")) == ["decision"]

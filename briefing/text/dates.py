@@ -41,7 +41,7 @@ FUTURE_WEEKDAY = re.compile(
     r"\b(?:next|will|would|shall|scheduled|due|expected|set to|plans? to)\b(?!\s+(?:not|never)\b)"
     r"(?:\W+(?!(?:said|says|told|announced|reported|confirmed|warned|added|wrote|stated|"
     r"recalled|noted|declined|tweeted|commented)\b)\w+){0,10}?\W+"
-    r"(?:on\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"(?:on\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?![’']s\b)",
     re.I,
 )
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}

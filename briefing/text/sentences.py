@@ -118,7 +118,7 @@ def split_sentences_at_spaces(paragraph: str) -> list[str]:
 
 
 # A list's lead-in run into its first entry: "Here are Top 10 points you need 1. Marie ...".
-LIST_LEAD_IN = re.compile(r"\bHere (?:are|is)\b[^.:]{0,80}?\s\d{1,2}\.$")
+LIST_LEAD_IN = re.compile(r"\bHere (?:are|is)\b[^.]{0,80}?\s\d{1,2}\.$")
 
 
 def ends_with_abbreviation(text: str) -> bool:
