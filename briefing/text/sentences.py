@@ -15,7 +15,7 @@ from ..models import Article, Sentence
 from .datelines import without_dateline
 from .dates import WEEKDAY_NAMES
 from .ids import SentenceRef
-from .names import NOT_NAMES, is_title
+from .names import NOT_NAMES, is_title, without_possessive
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
@@ -230,16 +230,18 @@ def asides(sentences: list[Sentence]) -> set[str]:
     story (its other articles, or this one before the turn). "Meanwhile, US President Joe Biden
     hailed the agreement" names the United States of the story's other sentences: not an aside."""
     found: set[str] = set()
-    for article_id in dict.fromkeys(s.article_id for s in sentences):
-        own = [s for s in sentences if s.article_id == article_id]
+    by_article: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article_id, []).append(sentence)
+    for own in by_article.values():
         turn = next((n for n, s in enumerate(own) if TURNS_ELSEWHERE.match(s.text)), None)
         if turn is None:
             continue
-        run = own[turn:]
-        named = {name for s in run for name in names_in(s.text)}
-        rest = " ".join(s.text for s in sentences if s.article_id != article_id or s in own[:turn])
+        run = {s.id for s in own[turn:]}
+        named = {name for s in own[turn:] for name in names_in(s.text)}
+        rest = " ".join(s.text for s in sentences if s.id not in run)
         if len(named) >= 3 and not any(re.search(rf"\b{re.escape(n)}\b", rest) for n in named):
-            found |= {s.id for s in run}
+            found |= run
     return found
 
 
@@ -248,7 +250,7 @@ def names_in(text: str) -> set[str]:
     possessive: "US President Joe Biden's" gives "US", "Joe Biden"."""
     found = set()
     for match in CAPITALISED_RUN.finditer(text):
-        words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
+        words = [without_possessive(w) for w in match.group().split()]
         run: list[str] = []
         for word in [*words, ""]:
             if word and word not in NOT_NAMES and not is_title(word) and word not in TURN_WORDS:
