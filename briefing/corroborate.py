@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+import numpy as np
+
 from . import cues, settings, similar
 from .claims import DENIES
 from .disagree.durations import measures
@@ -614,12 +616,14 @@ def choose(
     label_weight: float = 0.8,
     novel: float = 0.12,
     length: float = 0.0,
+    redundancy: float = 0.0,
     section_of: Callable[[Item], str | None] | None = None,
     shown_elsewhere: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """The most important findings that fit in `words` words, in the order chosen: each step
     takes the finding whose importance plus novelty (names and figures no chosen finding has
-    stated yet) is highest, so that a few lines cover many facts, not one fact many times.
+    stated yet) less `redundancy` times its likeness to the closest chosen finding is highest,
+    so that a few lines cover many facts, not one fact many times.
     `section_of`: the section of the story's kind a finding belongs in; a section that none of
     the chosen findings fills then gets its most important candidate, when that one weighs
     enough (settings: section_floor), beyond the words. `shown_elsewhere`: sentences another
@@ -666,6 +670,7 @@ def choose(
     stated = {id(i): particulars(i.text, names) for i in pool}  # read once, compared every step
     main = leading_names([stated[id(i)] for i in pool])
     counts = {id(i): counted(i.text) for i in pool}
+    likeness = Likeness(pool if redundancy else [])
     chosen: list[Item] = []
     told: list[tuple[set[str], set[str]]] = []  # each chosen finding's particulars and counts
     known: set[str] = set()
@@ -677,7 +682,12 @@ def choose(
         best = max(
             fits,
             key=lambda i: (
-                (base[id(i)] + novel * novelty(stated[id(i)], known)) / length_cost(i, length),
+                (
+                    base[id(i)]
+                    + novel * novelty(stated[id(i)], known)
+                    - redundancy * likeness.to_chosen(i)
+                )
+                / length_cost(i, length),
                 [-n for n in rank(i)],
             ),
         )
@@ -687,6 +697,7 @@ def choose(
         known |= said
         used += cost(best)
         told.append((said, counts[id(best)]))
+        likeness.choose(best)
         pool = [
             i
             for i in pool
@@ -695,6 +706,25 @@ def choose(
     if section_of:
         chosen += section_heads(chosen, pool, base, section_of)
     return chosen
+
+
+class Likeness:
+    """How like a finding already chosen each candidate is (character n-gram TF-IDF cosine to
+    the closest one): "UBS will take over Credit Suisse with the support of the government" after
+    "UBS has agreed to buy Credit Suisse for 3 billion francs" tells little more, though it names
+    and counts nothing the first did not. Empty `items`: every candidate is unlike them all."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.row = {id(i): n for n, i in enumerate(items)}
+        self.matrix = similar.similarity_matrix([i.text for i in items])
+        self.closest = np.zeros(len(items))
+
+    def choose(self, item: Item) -> None:
+        if id(item) in self.row:
+            self.closest = np.maximum(self.closest, self.matrix[self.row[id(item)]])
+
+    def to_chosen(self, item: Item) -> float:
+        return float(self.closest[self.row[id(item)]]) if id(item) in self.row else 0.0
 
 
 def left_to_others(

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import render, sections, settings, similar, summarize
+from briefing import corroborate, render, sections, settings, similar, summarize
 from briefing.assemble import make_story
 from briefing.corroborate import budget, choose, importance, opens_a_quotation
 from briefing.models import Article, Briefing, Evidence, Item, Sentence, Source, Story
@@ -175,6 +175,25 @@ def test_a_contested_figure_is_read_under_where_sources_differ_not_again_as_a_fi
     # the most important stays, so that the bottom line names the toll; the other is not repeated
     assert first[0] in shown_texts and second[1] not in shown_texts
     assert first[1] in shown_texts and second[0] in shown_texts
+
+
+def test_a_finding_that_tells_again_what_a_chosen_one_told_gives_way_to_another_fact():
+    takeover = finding("event", "UBS has agreed to buy Credit Suisse in a rescue backed by the "
+                       "Swiss government.", "a1.s1")  # fmt: skip
+    retold = finding("event", "UBS will take over Credit Suisse in a rescue backed by the Swiss "
+                     "government, the bank said.", "a2.s1")  # fmt: skip
+    other = finding("event", "Shareholders will be given no vote on the deal, which regulators "
+                    "pushed through.", "a3.s3")  # fmt: skip
+
+    def two_of(redundancy: float) -> list[str]:
+        room = corroborate.cost(takeover) + corroborate.cost(retold)
+        chosen = choose([takeover, retold, other], room, 3, 0.8, 0.12, 1.0, redundancy)
+        return [i.text for i in chosen]
+
+    # the second lead is the more important alone, but says what the first said
+    assert two_of(redundancy=0.0) == [takeover.text, retold.text]
+    assert two_of(redundancy=0.6) == [takeover.text, other.text]
+    assert sections.weights("negotiation")[3] == 0.0  # positions restate one another by design
 
 
 def test_the_lead_of_an_article_is_chosen_before_a_later_sentence_of_the_same_weight():
