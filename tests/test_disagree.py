@@ -1038,3 +1038,55 @@ def test_a_figure_a_source_denies_is_no_key_figure():
         "The company denied that 3,000 jobs would be cut at its plants.",
     )
     assert key_figures(segment(articles).sentences) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("The toll has risen to 11,300, the Libyan Red Crescent said on Thursday, according to "
+         "the Associated Press.", "the Libyan Red Crescent"),  # the claimant, not the relay
+        ("It can reach 20,000 deaths,” Mayor Abdulmenam al-Ghaithi said.",
+         "Mayor Abdulmenam al-Ghaithi"),
+        ("Libya’s ambassador to the UN said about 6,000 people had died.",
+         "Libya’s ambassador to the UN"),
+        ("At least 3,958 people have died, according to the World Health Organization (WHO).",
+         "the World Health Organization"),
+        ("The World Health Organisation has confirmed 3,922 deaths.",
+         "The World Health Organisation"),
+        ("Marie el-Drese, the aid group's secretary-general, told The Associated Press that "
+         "10,100 people are missing.", "Marie el-Drese"),
+        ("More bleak still was an estimate from Derna’s mayor, who warned that 20,000 people "
+         "might have died.", "Derna’s mayor"),
+        ("The figures come as Cologne Police said they were investigating 30 people.",
+         "Cologne Police"),
+        ("About 10,100 people are missing, the organization said.", None),  # named before
+        ("While Equifax said 100,000 Canadians were affected, it said Monday that 8,000 were.",
+         "Equifax"),
+        ("In a merger engineered by Swiss authorities and announced on Sunday, UBS will pay "
+         "$3 billion.", None),  # "announced" has no subject of its own here
+        ("The jury agreed that customers lost nearly $10 billion.", None),
+    ],
+)  # fmt: skip
+def test_who_a_sentence_gives_as_the_source_of_its_figure(sentence: str, who: str | None):
+    from briefing.text.attribution import claimant
+
+    assert claimant(sentence) == who
+
+
+def test_a_figure_line_names_who_put_each_value_forward_when_they_are_several():
+    (toll,) = run(
+        "The death toll in Derna has risen to 11,300, the Libyan Red Crescent said.",
+        "The death toll in Derna could reach 20,000, the city's mayor said on Thursday.",
+        "The death toll in Derna has reached 11,300, according to the Red Crescent.",
+    )
+    said = {v.text: v.said_by for v in toll.variants}
+    # one claimant named two ways is named once, the fuller way
+    assert said == {"11,300": ["Libyan Red Crescent"], "20,000": ["the city's mayor"]}
+
+
+def test_one_claimant_alone_is_not_named_on_a_figure_line():
+    (toll,) = run(
+        "The death toll in Derna has risen to 11,300, the Libyan Red Crescent said.",
+        "The death toll in Derna has reached 10,000.",
+    )
+    assert all(v.said_by == [] for v in toll.variants)

@@ -558,6 +558,26 @@ def test_every_value_of_a_difference_is_on_one_markdown_line_with_its_outlets_an
     assert "- **Death toll:** The death toll rose to 11,300, the Red Crescent said. [2:s3]" in lines
 
 
+def test_who_put_each_value_forward_stands_before_its_outlet_in_markdown_and_html():
+    briefing = with_figures()
+    (toll,) = briefing.stories[0].differences
+    lower, higher = toll.variants
+    said = toll.model_copy(
+        update={
+            "variants": [
+                lower.model_copy(update={"said_by": ["the minister"]}),
+                higher.model_copy(update={"said_by": ["Red Crescent"]}),
+            ]
+        }
+    )
+    story = briefing.stories[0].model_copy(update={"differences": [said]})
+    brief = briefing.model_copy(update={"stories": [story, *briefing.stories[1:]]})
+    markdown = render.to_markdown(brief, width=10_000)
+    assert "“more than 5,200” (the minister; Der Spiegel) [1:s4] · " in markdown
+    assert "“11,300” (Red Crescent; Українська правда) [2:s3, 3:s1]" in markdown
+    assert "(the minister; Der Spiegel)" in render.to_html(brief)
+
+
 def test_a_rounding_line_over_several_holders_names_each_holder_once():
     won = "Mnangagwa won 50.8 percent and Chamisa 44.3 percent, the commission said."
     rounded = "Mnangagwa won 51% of the vote and Chamisa 44%, the paper said."

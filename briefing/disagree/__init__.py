@@ -60,7 +60,11 @@ def sentences_shown(found: list[Difference]) -> frozenset[str]:
 
 def words_shown(found: list[Difference]) -> int:
     """About the words the differences take: each value's words and its source and citation."""
-    return sum(len(v.text.split()) + VALUE_OVERHEAD for d in found for v in d.variants)
+    return sum(
+        len(v.text.split()) + len(" ".join(v.said_by).split()) + VALUE_OVERHEAD
+        for d in found
+        for v in d.variants
+    )
 
 
 def figures_of(found: list[Difference]) -> list[Variant]:

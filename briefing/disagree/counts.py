@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .. import settings
 from ..claims import DENIES
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
+from ..text.attribution import claimant, content, same_claimant
 from ..text.datelines import without_dateline
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.numbers import NUMBER_WORDS
@@ -521,14 +523,46 @@ def difference(about: str, members: list[tuple[Quantity, Sentence]]) -> Differen
         old = variants.get(key)
         cited = [*(old.evidence if old else []), evidence(sentence)]
         if old:
-            variants[key] = old.model_copy(update={"evidence": cited})
+            said_by = old.said_by if denial else with_claimant(old.said_by, sentence.text)
+            variants[key] = old.model_copy(update={"evidence": cited, "said_by": said_by})
         elif denial:
             words = sentence.text[denial.start() : phrase_end(sentence.text, quantity)]
             holder = denier(sentence.text, denial)
             variants[key] = Variant(text=words, evidence=cited, holder=holder)
         else:
-            variants[key] = Variant(text=quantity.phrase, evidence=cited)
-    return Difference(about=about, kind="number", variants=list(variants.values()))
+            said_by = with_claimant([], sentence.text)
+            variants[key] = Variant(text=quantity.phrase, evidence=cited, said_by=said_by)
+    return Difference(about=about, kind="number", variants=between_claimants(variants.values()))
+
+
+def between_claimants(variants: Iterable[Variant]) -> list[Variant]:
+    """The variants with their claimants when two of them name different ones (the mayor's
+    20,000 against the Red Crescent's 11,300): who disagrees with whom. One claimant alone tells
+    little the cited sentence does not, so none is shown."""
+    variants = list(variants)
+    named = [w for v in variants for w in v.said_by]
+    if any(not same_claimant(a, b) for a in named for b in named):
+        return variants
+    return [v.model_copy(update={"said_by": []}) for v in variants]
+
+
+def with_claimant(said_by: list[str], text: str) -> list[str]:
+    """`said_by` and the claimant `text` names, when it is another (the fuller of two ways of
+    naming one: "Mayor Abdulmenam al-Ghaithi" over "the mayor"), up to two."""
+    who = claimant(text)
+    if who is None or len(who.split()) > CLAIMANT_WORDS:
+        return said_by
+    who = re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", who)  # "Libyan Red Crescent"
+    who = re.sub(r"^The\b", "the", who)  # "the government", mid-line
+    for n, known in enumerate(said_by):
+        if same_claimant(who, known):
+            fuller = who if len(content(who)) > len(content(known)) else known
+            return [*said_by[:n], fuller, *said_by[n + 1 :]]
+    return [*said_by, who][:CLAIMANTS_SHOWN]
+
+
+CLAIMANT_WORDS = 4
+CLAIMANTS_SHOWN = 1  # a value most sources give ("11,300") is more than its first two sayers
 
 
 def phrase_end(text: str, quantity: Quantity) -> int:

@@ -177,6 +177,11 @@ class Variant(Frozen):
     holder: str | None = Field(
         None, description="Whose figure it is, where one line sets several holders' side by side"
     )
+    said_by: list[str] = Field(
+        default_factory=list,
+        description="Who the sources say put the value forward, as written ('the Libyan Red "
+        "Crescent', 'Derna's mayor'), at most two",
+    )
 
     @property
     def article_ids(self) -> list[str]:
