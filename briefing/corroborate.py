@@ -416,9 +416,13 @@ def says_of_nothing_named(text: str) -> bool:
     figure ("This will be activated if losses are actually incurred on this portfolio.", "That
     figure is expected to grow ..."): alone, it tells a reader nothing. Seven such lines had been
     findings of the corpus's briefings; left out, the same key facts."""
+    # after a conjunction, what follows it: "And it turns out, that happened immediately." says
+    # nothing alone; "But there was no warning ..." does
+    rest = RUNS_ON_WORD.sub("", text, count=1)
+    text = rest[:1].upper() + rest[1:]
     return (
         (points_back(text) or bool(BACK_AFTER_OPENER.match(text)))
-        and not RUNS_ON.match(text)  # a conjunction: "But there was no warning ..."
+        and not RUNS_ON.match(text)  # a conjunction before a name: "But Trump said ..."
         and not POSSESSIVE.match(text)  # with its noun: "His defence lawyers ..."
         and not ANY_NAME.search(text)
         and not FIGURE.search(text)
@@ -552,6 +556,7 @@ NO_COMMENT = re.compile(
 
 # A sentence that runs on from the one before: "Nor did ...", "And it ...", "But we ...".
 RUNS_ON = re.compile(r"(?:Nor|And|But|Yet|Or)\b")
+RUNS_ON_WORD = re.compile(r"^(?:Nor|And|But|Yet|Or),?\s+(?=[a-z])")
 
 
 # The article pointing at itself: "Here are 8 things to know.", "We answer some pressing

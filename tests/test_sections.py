@@ -629,6 +629,8 @@ def test_a_finding_whose_figure_is_told_of_the_storys_protagonist_is_the_same_fa
         "Bank shares are under pressure as worries mount about exposure to this.",
         "So did German Chancellor Angela Merkel.",  # its verb is in the sentence before
         "It says the two are unrelated.",  # "the two" are the two before
+        "And it turns out, that happened immediately.",  # after its conjunction
+        "But this is exactly what developing countries came for: to haggle and push.",
     ],
 )
 def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
@@ -639,6 +641,7 @@ def test_a_sentence_that_points_back_and_names_nothing_is_no_finding(sentence):
     "sentence",
     [
         "But there was no warning about the dams collapsing.",  # a conjunction points at no one
+        "But his lawyers said they would appeal the verdict.",  # a possessive has its noun
         "He said another two were under the age of 18.",  # a figure is news
         "They identified them as Bruce and Irene Steinberg of Scarsdale.",  # names are news
         "His defence lawyers are expected to appeal the verdict.",  # a possessive has its noun
