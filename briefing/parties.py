@@ -136,11 +136,13 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 def _alias_pattern() -> re.Pattern[str]:
     aliases = sorted({a for names in TABLE.values() for a in names}, key=len, reverse=True)
     # "US" must be a word on its own ("US-led" counts, "USB" does not); possessives allowed.
-    # Not inside another place's name: "New Mexico", "South Sudan", "the Gulf of Mexico".
+    # Not inside another place's name: "New Mexico", "South Sudan", "the Gulf of Mexico"; nor a
+    # newspaper's: "the Washington Post reports", "China Daily", "the Jerusalem Post".
     return re.compile(
         r"(?<![\w.])(?<!New )(?<!South )(?<!Gulf of )("
         + "|".join(re.escape(a) for a in aliases)
-        + r")(?![\w])"
+        + r")(?![\w])(?! (?:Post|Times|Daily|Herald|Journal|Tribune|Examiner|Independent|"
+        r"Telegraph|Gazette|Chronicle|Observer)\b)"
     )
 
 

@@ -112,6 +112,20 @@ APPEAL_AHEAD = re.compile(
 APPEAL_DECIDED = re.compile(
     r"\b(?:rejected|dismissed|upheld|denied|lost)\b[^.]{0,40}\bappeal", re.I
 )
+# What follows a decision still to come: a sentence to be handed down ("could be sentenced to as
+# long as 115 years", "His sentencing will be determined by a judge", "A tentative sentencing
+# date was set"), another trial ("faces a separate trial for allegedly attempting to bribe"), a
+# deal still to close ("expected to close", "subject to shareholder approval").
+STILL_AHEAD = re.compile(
+    r"\b(?:could|may|might|will|would)\s+(?:\w+\s+){0,2}be sentenced\b"
+    r"|\b(?:faces?|facing)\s+(?:a|an|another)\s+(?:\w+\s+){0,2}(?:trial|case|sentence|charges?)\b"
+    r"|\b(?:faces?|facing)\s+(?:up to|a maximum|as (?:long|much) as)\b"
+    r"|\bsentencing\s+(?:date\b|(?:will|is|was|has been)\s+(?:\w+\s+){0,2}(?:set|scheduled|"
+    r"determined)\b)"
+    r"|\b(?:expected|set|due|scheduled)\s+to\s+(?:close|complete|take effect)\b"
+    r"|\bsubject to\s+(?:\w+\s+){0,2}approval\b",
+    re.I,
+)
 RESPONSE = _words(
     r"rescue\w*", r"aid", r"relief", r"emergency", r"deployed", r"evacuat\w+", r"condemn\w*",
     r"apologi\w+", r"pledg\w+", r"vowed", r"offer\w*", r"supplies", r"convoy", r"outrage\w*",
@@ -172,10 +186,11 @@ RULES = {
     # (the cue rules' weak next step) is not enough: "Whenever he would speak" is no next step.
     "next_step": lambda item: item.kind == "next_step" or bool(cues.NEXT_STRONG.search(item.text)),
     "stated_next_step": lambda item: bool(cues.NEXT_STRONG.search(item.text)),
-    # "His defence lawyers are expected to appeal the verdict": what comes after a decision,
-    # however much it names the decision.
-    "appeal_ahead": lambda item: bool(
-        APPEAL_AHEAD.search(item.text) and not APPEAL_DECIDED.search(item.text)
+    # "His defence lawyers are expected to appeal the verdict", "He could be sentenced to as long
+    # as 115 years": what comes after a decision, however much it names the decision.
+    "ahead": lambda item: bool(
+        (APPEAL_AHEAD.search(item.text) and not APPEAL_DECIDED.search(item.text))
+        or STILL_AHEAD.search(item.text)
     ),
     "casualties": lambda item: (
         bool(CASUALTIES.search(item.text))
@@ -208,7 +223,7 @@ LAYOUT: dict[StoryKind, tuple[Section, ...]] = {
         Section("details", "Other details", "any"),
     ),
     "decision": (
-        Section("next_steps", "Outlook", "appeal_ahead"),
+        Section("next_steps", "Outlook", "ahead"),
         Section("decision", "The decision", "decision"),
         Section("figures", "The figures", "figures"),
         Section("reasons", "The reasons", "reasons"),

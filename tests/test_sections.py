@@ -707,3 +707,30 @@ def test_an_appeal_to_come_is_the_outlook_of_a_decision_not_the_decision():
     ):
         rejected = appeal.model_copy(update={"text": decided})
         assert list(sections.assign([rejected], "decision")) == ["decision"]
+
+
+@pytest.mark.parametrize(
+    "ahead",
+    [
+        "He could be sentenced to as long as 115 years in prison after the verdict.",
+        "His sentencing will be determined by a judge, typically within 90 days of a verdict.",
+        "A tentative sentencing date was set for March 28, 2024, after the guilty verdict.",
+        "He faces a separate trial for allegedly bribing officials, despite the verdict.",
+        "The takeover is expected to close by the end of the year.",
+        "The merger is subject to shareholder approval, the banks said.",
+    ],
+)
+def test_a_sentence_trial_or_closing_still_to_come_is_the_outlook_of_a_decision(ahead: str):
+    assert list(sections.assign([finding("fact", ahead)], "decision")) == ["next_steps"]
+
+
+@pytest.mark.parametrize(
+    "decided",
+    [
+        "He was sentenced to 25 years in prison on Thursday.",
+        "The jury found him guilty on all seven counts he faced.",
+        "UBS agreed to buy Credit Suisse in a deal that closed on Monday.",
+    ],
+)
+def test_a_decision_handed_down_stays_the_decision(decided: str):
+    assert list(sections.assign([finding("fact", decided)], "decision")) == ["decision"]
