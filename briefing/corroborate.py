@@ -687,10 +687,11 @@ def choose(
         best = max(
             fits,
             key=lambda i: (
-                (
+                max(
+                    0.0,
                     base[id(i)]
                     + novel * novelty(stated[id(i)], known)
-                    - redundancy * likeness.to_chosen(i)
+                    - redundancy * likeness.to_chosen(i),
                 )
                 / length_cost(i, length),
                 [-n for n in rank(i)],
