@@ -13,7 +13,7 @@ from .. import settings
 from ..claims import DENIES
 from ..ground import evidence
 from ..models import Difference, KeyFigure, Sentence, Variant
-from ..text.attribution import claimant, content, same_claimant
+from ..text.attribution import claimant, same_claimant
 from ..text.datelines import without_dateline
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.numbers import NUMBER_WORDS
@@ -523,46 +523,81 @@ def difference(about: str, members: list[tuple[Quantity, Sentence]]) -> Differen
         old = variants.get(key)
         cited = [*(old.evidence if old else []), evidence(sentence)]
         if old:
-            said_by = old.said_by if denial else with_claimant(old.said_by, sentence.text)
+            said_by = (
+                old.said_by if denial else with_claimant(old.said_by, sentence.text, quantity.start)
+            )
             variants[key] = old.model_copy(update={"evidence": cited, "said_by": said_by})
         elif denial:
             words = sentence.text[denial.start() : phrase_end(sentence.text, quantity)]
             holder = denier(sentence.text, denial)
             variants[key] = Variant(text=words, evidence=cited, holder=holder)
         else:
-            said_by = with_claimant([], sentence.text)
+            said_by = with_claimant([], sentence.text, quantity.start)
             variants[key] = Variant(text=quantity.phrase, evidence=cited, said_by=said_by)
     return Difference(about=about, kind="number", variants=between_claimants(variants.values()))
 
 
+def with_claimant(said_by: list[str], text: str, at: int) -> list[str]:
+    """`said_by` and who `text` says put forward its figure at `at`, when named another way."""
+    who = shortened(claimant(text, at), text)
+    return said_by if who is None or who in said_by else [*said_by, who]
+
+
+def shortened(who: str | None, text: str) -> str | None:
+    """`who` as shown: without a leading "the" before a name ("Libyan Red Crescent"), "The" in
+    lower case ("the city's mayor"), and a long name by its initials when the sentence gives them
+    ("OCHA"), else not at all."""
+    if who is None:
+        return None
+    if len(who.split()) > CLAIMANT_WORDS:
+        given = re.search(re.escape(who) + r"\s*\(([A-Z]{2,8})\)", text)
+        return given.group(1) if given else None
+    who = re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", who)
+    return re.sub(r"^The\b", "the", who)
+
+
 def between_claimants(variants: Iterable[Variant]) -> list[Variant]:
-    """The variants with their claimants when two of them name different ones (the mayor's
-    20,000 against the Red Crescent's 11,300): who disagrees with whom. One claimant alone tells
-    little the cited sentence does not, so none is shown."""
+    """Each variant with the first who put it forward, when the line's values come from two
+    different claimants or more (the mayor's 20,000 against the Red Crescent's 11,300): who
+    disagrees with whom. The ways a line names one claimant ("Mayor Abdulmenam al-Ghaithi",
+    "Abdulmenam al-Ghaithi", "the mayor") are one claimant, shown the shortest way; one claimant
+    alone tells little the cited sentence does not, so none is shown."""
     variants = list(variants)
-    named = [w for v in variants for w in v.said_by]
-    if any(not same_claimant(a, b) for a in named for b in named):
-        return variants
-    return [v.model_copy(update={"said_by": []}) for v in variants]
+    names = list(dict.fromkeys(w for v in variants for w in v.said_by))
+    group = list(range(len(names)))  # union-find over the ways of naming
+
+    def root(n: int) -> int:
+        while group[n] != n:
+            n = group[n]
+        return n
+
+    for a, one in enumerate(names):
+        for b in range(a):
+            if same_claimant(one, names[b]):
+                group[root(a)] = root(b)
+    shortest: dict[int, str] = {}
+    for n, name in enumerate(names):
+        known = shortest.get(root(n))
+        if known is None or shorter(name, known):
+            shortest[root(n)] = name
+    if len(shortest) < 2:
+        return [v.model_copy(update={"said_by": []}) for v in variants]
+    shown = {name: shortest[root(n)] for n, name in enumerate(names)}
+    return [
+        v.model_copy(update={"said_by": [shown[w] for w in v.said_by][:CLAIMANTS_SHOWN]})
+        for v in variants
+    ]
 
 
-def with_claimant(said_by: list[str], text: str) -> list[str]:
-    """`said_by` and the claimant `text` names, when it is another (the fuller of two ways of
-    naming one: "Mayor Abdulmenam al-Ghaithi" over "the mayor"), up to two."""
-    who = claimant(text)
-    if who is None or len(who.split()) > CLAIMANT_WORDS:
-        return said_by
-    who = re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", who)  # "Libyan Red Crescent"
-    who = re.sub(r"^The\b", "the", who)  # "the government", mid-line
-    for n, known in enumerate(said_by):
-        if same_claimant(who, known):
-            fuller = who if len(content(who)) > len(content(known)) else known
-            return [*said_by[:n], fuller, *said_by[n + 1 :]]
-    return [*said_by, who][:CLAIMANTS_SHOWN]
+def shorter(name: str, other: str) -> bool:
+    """Whether `name` is the better short way of naming: fewer words, a name on a tie ("Abdulmenam
+    al-Ghaithi" over "the mayor")."""
+    key = (len(name.split()), not any(w[:1].isupper() for w in name.split()))
+    return key < (len(other.split()), not any(w[:1].isupper() for w in other.split()))
 
 
-CLAIMANT_WORDS = 4
-CLAIMANTS_SHOWN = 1  # a value most sources give ("11,300") is more than its first two sayers
+CLAIMANT_WORDS = 6  # "Libya’s ambassador to the UN"
+CLAIMANTS_SHOWN = 1  # a value most sources give ("11,300") is more than its first sayer
 
 
 def phrase_end(text: str, quantity: Quantity) -> int:
