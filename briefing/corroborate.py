@@ -90,7 +90,30 @@ def kept_apart(one: str, other: str) -> bool:
         contradicts(one, other)
         or bool(DENIES.search(one)) != bool(DENIES.search(other))
         or bool(ELLIPTICAL.match(one) or ELLIPTICAL.match(other))
+        or quotes_apart(one, other)
     )
+
+
+def quotes_apart(one: str, other: str) -> bool:
+    """A sentence that is all one quotation and a sentence that does not quote it: someone's
+    words and a report of something else ("“The government stands in solidarity with the
+    relatives of those who lost their loved ones during this holiday.”" / "A family said five of
+    the dead were relatives on holiday."), however many words they share."""
+    whole = [s for s in (one, other) if WHOLE_QUOTE.match(s.strip())]
+    if len(whole) != 1:
+        return False
+    quoted = whole[0].strip().strip('“”"')
+    rest = other if whole[0] is one else one
+    return content_words(quoted)[:4] != [] and not share_words(quoted, rest)
+
+
+def share_words(quoted: str, text: str, run: int = 4) -> bool:
+    """Whether `text` repeats `run` content words of `quoted` in a row (a quotation's words)."""
+    words, theirs = content_words(quoted), " ".join(content_words(text))
+    return any(" ".join(words[n : n + run]) in theirs for n in range(max(1, len(words) - run + 1)))
+
+
+WHOLE_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]$")
 
 
 # A clause that borrows its verb from the sentence before: "So did German Chancellor Angela

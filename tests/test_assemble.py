@@ -113,6 +113,23 @@ def test_a_sentence_that_borrows_its_verb_from_the_one_before_is_cited_for_nothi
     assert next(i for i in merged if i.text == merkel).article_ids == ["a3"]
 
 
+def test_a_quotation_is_cited_only_for_what_repeats_its_words():
+    family = "A family in New York said five of the dead Americans were relatives on holiday."
+    solidarity = (
+        "“The government of Costa Rica stands in solidarity with the relatives of those who lost "
+        "their loved ones during this holiday.”"
+    )
+    merged = combine([item("fact", family, "a3.s5"), item("fact", solidarity, "a4.s40")], Parties())
+    assert all(len(i.evidence) == 1 for i in merged)
+    reported = (
+        "The government of Costa Rica said it stands in solidarity with the relatives of those "
+        "who lost their loved ones."
+    )
+    pair = [item("fact", reported, "a1.s9"), item("fact", solidarity, "a4.s40")]
+    (one,) = combine(pair, Parties())
+    assert one.article_ids == ["a1", "a4"]
+
+
 def test_one_fact_reads_as_the_storys_sentence_not_a_gallery_caption():
     caption = (
         "Hide Caption 23 of 25 Photos: Truck attack in Nice President Hollande said the state of "
