@@ -102,18 +102,21 @@ def quotes_apart(one: str, other: str) -> bool:
     whole = [s for s in (one, other) if WHOLE_QUOTE.match(s.strip())]
     if len(whole) != 1:
         return False
-    quoted = whole[0].strip().strip('“”"')
     rest = other if whole[0] is one else one
-    return content_words(quoted)[:4] != [] and not share_words(quoted, rest)
+    return not repeats_words(whole[0], rest)
 
 
-def share_words(quoted: str, text: str, run: int = 4) -> bool:
-    """Whether `text` repeats `run` content words of `quoted` in a row (a quotation's words)."""
-    words, theirs = content_words(quoted), " ".join(content_words(text))
-    return any(" ".join(words[n : n + run]) in theirs for n in range(max(1, len(words) - run + 1)))
+def repeats_words(quoted: str, text: str, run: int = 4) -> bool:
+    """Whether `text` repeats `run` words of `quoted` in a row, as whole words."""
+    words, theirs = WORD.findall(quoted.lower()), f" {' '.join(WORD.findall(text.lower()))} "
+    if len(words) < run:
+        return True  # too short to tell: not kept apart
+    return any(f" {' '.join(words[n : n + run])} " in theirs for n in range(len(words) - run + 1))
 
 
-WHOLE_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]$")
+WORD = re.compile(r"[\w’'-]+")
+# A sentence that is one quotation: “...”, "...", ‘...’, with a full stop outside or not.
+WHOLE_QUOTE = re.compile(r"^(?:“[^“”]+”|\"[^\"]+\"|‘[^‘]+’)[.!?]?$")
 
 
 # A clause that borrows its verb from the sentence before: "So did German Chancellor Angela

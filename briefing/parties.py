@@ -139,10 +139,10 @@ def _alias_pattern() -> re.Pattern[str]:
     # Not inside another place's name: "New Mexico", "South Sudan", "the Gulf of Mexico"; nor a
     # newspaper's: "the Washington Post reports", "China Daily", "the Jerusalem Post".
     return re.compile(
-        r"(?<![\w.])(?<!New )(?<!South )(?<!Gulf of )("
+        r"(?<![\w.])(?<!New )(?<!South )(?<!Gulf of )(?<!Times of )(?<!Voice of )("
         + "|".join(re.escape(a) for a in aliases)
-        + r")(?![\w])(?! (?:Post|Times|Daily|Herald|Journal|Tribune|Examiner|Independent|"
-        r"Telegraph|Gazette|Chronicle|Observer)\b)"
+        + r")(?![\w])(?!\s+(?:Post|Times|Daily|Herald|Journal|Tribune|Examiner|Independent|"
+        r"Telegraph|Gazette|Chronicle|Observer|Today|Express|Press|24)\b)"
     )
 
 

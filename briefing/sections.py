@@ -117,13 +117,26 @@ APPEAL_DECIDED = re.compile(
 # date was set"), another trial ("faces a separate trial for allegedly attempting to bribe"), a
 # deal still to close ("expected to close", "subject to shareholder approval").
 STILL_AHEAD = re.compile(
-    r"\b(?:could|may|might|will|would)\s+(?:\w+\s+){0,2}be sentenced\b"
+    r"\b(?:could|may|might|will|would|(?:due|expected|scheduled|set) to)\s+(?:\w+\s+){0,2}"
+    r"be sentenced\b|\bfaces?\s+(?:\w+\s+)?(?:sentencing|a retrial)\b"
     r"|\b(?:faces?|facing)\s+(?:a|an|another)\s+(?:\w+\s+){0,2}(?:trial|case|sentence|charges?)\b"
     r"|\b(?:faces?|facing)\s+(?:up to|a maximum|as (?:long|much) as)\b"
     r"|\bsentencing\s+(?:date\b|(?:will|is|was|has been)\s+(?:\w+\s+){0,2}(?:set|scheduled|"
     r"determined)\b)"
-    r"|\b(?:expected|set|due|scheduled)\s+to\s+(?:close|complete|take effect)\b"
-    r"|\bsubject to\s+(?:\w+\s+){0,2}approval\b",
+    r"|\b(?:deal|merger|takeover|acquisition|transaction|sale)\b[^.]{0,40}\b(?:expected|set|"
+    r"due|scheduled)\s+to\s+(?:close|complete|be completed|take effect)\b"
+    r"|\b(?:is|are|remains?)\s+subject to\s+(?:\w+\s+){0,2}approval\b"
+    r"|\b(?:still )?(?:needs|requires)\s+(?:\w+\s+){0,2}approval\b|\bwill take effect\b",
+    re.I,
+)
+# A decision handed down in the same sentence keeps it in the decision, whatever it says comes
+# next ("was found guilty of murder and faces up to 40 years"); a step ruled out or told as past
+# is none ("could not be sentenced to death", "would later be sentenced to life").
+DECIDED_HERE = re.compile(
+    r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:found guilty|convicted|sentenced to|acquitted|"
+    r"cleared)\b|\b(?:convicted|acquitted)\b|\bagreed to (?:buy|acquire|take over|merge)\b|"
+    r"\b(?:approved|closed|completed)\b|\b(?:not|no longer|later)\s+(?:\w+\s+){0,2}(?:be "
+    r"sentenced|subject to)\b",
     re.I,
 )
 RESPONSE = _words(
@@ -190,7 +203,7 @@ RULES = {
     # as 115 years": what comes after a decision, however much it names the decision.
     "ahead": lambda item: bool(
         (APPEAL_AHEAD.search(item.text) and not APPEAL_DECIDED.search(item.text))
-        or STILL_AHEAD.search(item.text)
+        or (STILL_AHEAD.search(item.text) and not DECIDED_HERE.search(item.text))
     ),
     "casualties": lambda item: (
         bool(CASUALTIES.search(item.text))

@@ -126,6 +126,11 @@ def test_a_quotation_is_cited_only_for_what_repeats_its_words():
         "who lost their loved ones."
     )
     pair = [item("fact", reported, "a1.s9"), item("fact", solidarity, "a4.s40")]
+    # a word repeated in the quotation does not hide its words in the other sentence
+    fire = "“The fire destroyed homes, schools and hospitals across the region.”"
+    closed = "Schools shut after the fire destroyed homes, schools and hospitals across the region."
+    burnt = [item("fact", fire, "a1.s2"), item("fact", closed, "a2.s3")]
+    assert len(combine(burnt, Parties())) == 1
     (one,) = combine(pair, Parties())
     assert one.article_ids == ["a1", "a4"]
 

@@ -84,6 +84,7 @@ def test_parties_beyond_the_seeds_not_inside_another_places_name():
     # a newspaper named after its city or country is no party
     assert parties.mentioned("He faces 115 years, the Washington Post reports.") == []
     assert parties.mentioned("China Daily said Washington had erred.") == ["United States"]
+    assert parties.mentioned("The Times of Israel and Russia Today reported it.") == []
     state = "The North Korean state newspaper Rodong Sinmun said the oil was legal."
     assert parties.decide(state, None)[0] == "North Korea"
     assert parties.mentioned("China sold oil to North Korea.") == ["China", "North Korea"]

@@ -718,6 +718,8 @@ def test_an_appeal_to_come_is_the_outlook_of_a_decision_not_the_decision():
         "He faces a separate trial for allegedly bribing officials, despite the verdict.",
         "The takeover is expected to close by the end of the year.",
         "The merger is subject to shareholder approval, the banks said.",
+        "He is due to be sentenced on Friday.",
+        "The deal still needs regulatory approval.",
     ],
 )
 def test_a_sentence_trial_or_closing_still_to_come_is_the_outlook_of_a_decision(ahead: str):
@@ -730,6 +732,10 @@ def test_a_sentence_trial_or_closing_still_to_come_is_the_outlook_of_a_decision(
         "He was sentenced to 25 years in prison on Thursday.",
         "The jury found him guilty on all seven counts he faced.",
         "UBS agreed to buy Credit Suisse in a deal that closed on Monday.",
+        # decided in the same sentence as what comes next
+        "Derek Chauvin was found guilty of murder and faces up to 40 years in prison.",
+        "UBS agreed to buy Credit Suisse for $3.2 billion in a deal expected to close this year.",
+        "He was convicted on Thursday and could be sentenced to more than 100 years.",
     ],
 )
 def test_a_decision_handed_down_stays_the_decision(decided: str):
