@@ -91,7 +91,31 @@ def kept_apart(one: str, other: str) -> bool:
         or bool(DENIES.search(one)) != bool(DENIES.search(other))
         or bool(ELLIPTICAL.match(one) or ELLIPTICAL.match(other))
         or quotes_apart(one, other)
+        or vague_count_apart(one, other)
+        or vague_count_apart(other, one)
     )
+
+
+# A count told in round words, and the figures it can stand for.
+VAGUE_COUNT = re.compile(r"\b(dozens|scores|hundreds|thousands) of (?:\w+ )?(\w+)", re.I)
+VAGUE_RANGE = {
+    "dozens": (24, 120), "scores": (40, 200), "hundreds": (200, 1_000),
+    "thousands": (2_000, 100_000),
+}  # fmt: skip
+
+
+def vague_count_apart(one: str, other: str) -> bool:
+    """A count in round words and a figure of the same things it cannot be: "investigating dozens
+    of sexual assaults" (an early report) is not "investigating 359 sexual assaults"."""
+    for vague in VAGUE_COUNT.finditer(one):
+        low, high = VAGUE_RANGE[vague.group(1).lower()]
+        thing = vague.group(2).lower()
+        for quantity in find_quantities(other):
+            counted = (quantity.measure or "").lower()
+            same = counted and (thing.startswith(counted) or counted.startswith(thing))
+            if same and not low <= quantity.value <= high:
+                return True
+    return False
 
 
 def quotes_apart(one: str, other: str) -> bool:

@@ -113,6 +113,16 @@ def test_a_sentence_that_borrows_its_verb_from_the_one_before_is_cited_for_nothi
     assert next(i for i in merged if i.text == merkel).article_ids == ["a3"]
 
 
+def test_a_count_in_round_words_is_not_cited_for_a_figure_it_cannot_be():
+    early = "Police in Cologne are investigating dozens of sexual assaults on New Year's Eve."
+    later = "Police in Cologne are investigating 359 sexual assaults on New Year's Eve."
+    merged = combine([item("fact", early, "a1.s1"), item("fact", later, "a4.s2")], Parties())
+    assert all(len(i.evidence) == 1 for i in merged)
+    some = "Police in Cologne are investigating 90 sexual assaults on New Year's Eve."
+    (one,) = combine([item("fact", early, "a1.s1"), item("fact", some, "a2.s2")], Parties())
+    assert one.article_ids == ["a1", "a2"]
+
+
 def test_a_quotation_is_cited_only_for_what_repeats_its_words():
     family = "A family in New York said five of the dead Americans were relatives on holiday."
     solidarity = (
