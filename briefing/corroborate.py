@@ -93,7 +93,34 @@ def kept_apart(one: str, other: str) -> bool:
         or quotes_apart(one, other)
         or vague_count_apart(one, other)
         or vague_count_apart(other, one)
+        or stages_apart(one, other)
     )
+
+
+# A matter still open and the same matter settled: "is charged with fraud" / "was convicted of
+# fraud", "investigators are looking into what caused the crash" / "winds most likely caused it".
+PENDING = re.compile(
+    r"\b(?:charged with|accused of|faces? charges|looking into (?:what|possible) caus\w*|"
+    r"investigating (?:the|what|possible) caus\w*|cause (?:is|was|remains) (?:unknown|unclear|"
+    r"under investigation))",
+    re.I,
+)
+SETTLED = re.compile(
+    r"\b(?:convicted|found guilty|guilty (?:of|on)|acquitted|(?:most |very )?likely caused|was "
+    r"caused by)\b",
+    re.I,
+)
+
+
+def stages_apart(one: str, other: str) -> bool:
+    """One sentence tells a matter as still open, the other as settled: two stages of the story,
+    not one fact a source of either could be cited for."""
+
+    def stage(text: str) -> str | None:
+        pending, settled = PENDING.search(text), SETTLED.search(text)
+        return "settled" if settled else "pending" if pending else None
+
+    return {stage(one), stage(other)} == {"pending", "settled"}
 
 
 # A count told in round words, and the figures it can stand for.

@@ -123,6 +123,21 @@ def test_a_count_in_round_words_is_not_cited_for_a_figure_it_cannot_be():
     assert one.article_ids == ["a1", "a2"]
 
 
+def test_a_matter_still_open_is_not_cited_for_the_same_matter_settled():
+    looking = (
+        "Investigators are looking into what caused the Nature Air plane to crash."
+    )
+    likely = (
+        "Investigators said winds most likely caused the Nature Air plane to crash."
+    )
+    merged = combine([item("fact", looking, "a3.s2"), item("fact", likely, "a4.s1")], Parties())
+    assert all(len(i.evidence) == 1 for i in merged)
+    charged = "Bankman-Fried was charged with fraud over the collapse of the FTX exchange."
+    convicted = "Bankman-Fried was convicted of fraud over the collapse of the FTX exchange."
+    merged = combine([item("fact", charged, "a1.s3"), item("fact", convicted, "a2.s1")], Parties())
+    assert all(len(i.evidence) == 1 for i in merged)
+
+
 def test_a_quotation_is_cited_only_for_what_repeats_its_words():
     family = "A family in New York said five of the dead Americans were relatives on holiday."
     solidarity = (
