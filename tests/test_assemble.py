@@ -124,12 +124,8 @@ def test_a_count_in_round_words_is_not_cited_for_a_figure_it_cannot_be():
 
 
 def test_a_matter_still_open_is_not_cited_for_the_same_matter_settled():
-    looking = (
-        "Investigators are looking into what caused the Nature Air plane to crash."
-    )
-    likely = (
-        "Investigators said winds most likely caused the Nature Air plane to crash."
-    )
+    looking = "Investigators are looking into what caused the Nature Air plane to crash."
+    likely = "Investigators said winds most likely caused the Nature Air plane to crash."
     merged = combine([item("fact", looking, "a3.s2"), item("fact", likely, "a4.s1")], Parties())
     assert all(len(i.evidence) == 1 for i in merged)
     charged = "Bankman-Fried was charged with fraud over the collapse of the FTX exchange."

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..ingest.outlets import OUTLET_ALIASES
+from .names import without_possessive
 
 SAYS = (
     r"said|says|say|told|tells|estimated|estimates|estimate|reported|reports|announced|"
@@ -219,7 +220,7 @@ def continues(tokens: list[str], n: int) -> bool:
     return (
         before.lower() in THROUGH
         or is_name_word(before)
-        or bool(ROLE.fullmatch(re.sub(r"[’']s$", "", before.lower())))
+        or bool(ROLE.fullmatch(without_possessive(before.lower())))
     )
 
 
@@ -264,7 +265,7 @@ def ends_on_someone(word: str) -> bool:
 
 def placed(who: str) -> bool:
     """A claimant a reader can place: not a pronoun, "sources" or a bare "the organization"."""
-    words = [re.sub(r"[’']s$", "", w.lower()) for w in who.split()]
+    words = [without_possessive(w.lower()) for w in who.split()]
     return not all(w in UNPLACED for w in words)
 
 
@@ -293,7 +294,7 @@ def same_claimant(one: str, other: str) -> bool:
 
 def content(who: str) -> set[str]:
     return {
-        re.sub(r"i[sz]ation$", "ization", re.sub(r"[’']s$", "", w.lower()))
+        re.sub(r"i[sz]ation$", "ization", without_possessive(w.lower()))
         for w in re.findall(r"[\w’'-]+", who)
         if w.lower() not in ("the", "of", "to", "for", "and", "a", "an")
     }
