@@ -748,6 +748,10 @@ def choose(
         for i, c in zip(pool, similar.centrality([i.text for i in pool]), strict=True):
             base[id(i)] += weight * c
     pool = left_to_others(pool, base, shown_elsewhere)
+    # when they do not all fit, words left over stay unused rather than go to filler (settings:
+    # filler_floor); a short story is shown whole
+    if sum(cost(i) for i in pool) > words:
+        pool = [i for i in pool if base[id(i)] >= settings.current().filler_floor]
     names = {n.lower() for i in pool for n in NAME.findall(i.text)}
     stated = {id(i): particulars(i.text, names) for i in pool}  # read once, compared every step
     main = leading_names([stated[id(i)] for i in pool])

@@ -196,6 +196,22 @@ def test_a_finding_that_tells_again_what_a_chosen_one_told_gives_way_to_another_
     assert sections.weights("negotiation")[3] == 0.0  # positions restate one another by design
 
 
+def test_words_left_over_are_not_filled_with_a_sentence_deep_in_one_article():
+    deep = "Freezes are also subject to the laws of each state."
+    aside = ("Residents of the valley have long complained about the noise of the small planes "
+             "that fly tourists over the forest to the beaches of the coast.")  # fmt: skip
+    items, _ = facts([article(1, [*CRASH, deep, aside])])
+    whole = sum(corroborate.cost(i) for i in items)
+    # all of it fits: a short story is shown whole
+    assert deep in [i.text for i in choose(items, words=whole, articles=1)]
+    # not all of it fits: the crash is told, and the filler stays out though it would fit
+    words = whole - corroborate.cost(items[-1])
+    chosen = choose(items, words=words, articles=1)
+    assert set(CRASH[:4]) <= {i.text for i in chosen}
+    assert deep not in {i.text for i in chosen}
+    assert sum(corroborate.cost(i) for i in chosen) + corroborate.cost(items[-2]) <= words
+
+
 def test_the_lead_of_an_article_is_chosen_before_a_later_sentence_of_the_same_weight():
     items, _ = facts([article(1, CRASH)])
     (first,) = choose(items, words=20, articles=1)
