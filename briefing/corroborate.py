@@ -699,6 +699,7 @@ def choose(
     novel: float = 0.12,
     length: float = 0.0,
     redundancy: float = 0.0,
+    section: float = 0.0,
     section_of: Callable[[Item], str | None] | None = None,
     shown_elsewhere: frozenset[str] = frozenset(),
 ) -> list[Item]:
@@ -706,9 +707,10 @@ def choose(
     takes the finding whose importance plus novelty (names and figures no chosen finding has
     stated yet) less `redundancy` times its likeness to the closest chosen finding is highest,
     so that a few lines cover many facts, not one fact many times.
-    `section_of`: the section of the story's kind a finding belongs in; a section that none of
-    the chosen findings fills then gets its most important candidate, when that one weighs
-    enough (settings: section_floor), beyond the words. `shown_elsewhere`: sentences another
+    `section_of`: the section of the story's kind a finding belongs in; an unlabelled finding
+    it places weighs `section` more, and a section that none of the chosen findings fills then
+    gets its most important candidate, when that one weighs enough (settings: section_floor),
+    beyond the words. `shown_elsewhere`: sentences another
     section shows (the values of Where sources differ); a finding that reads one is left to it,
     unless it is among the most important of them (settings: contested_findings)."""
     shortest = settings.current().min_finding_sentence_words
@@ -747,6 +749,12 @@ def choose(
     if weight and pool:
         for i, c in zip(pool, similar.centrality([i.text for i in pool]), strict=True):
             base[id(i)] += weight * c
+    # A finding no label was given that a section of the story's kind claims is labelled by
+    # that section's cue words.
+    if section and section_of:
+        for i in pool:
+            if i.kind == "fact" and section_of(i):
+                base[id(i)] += section
     pool = left_to_others(pool, base, shown_elsewhere)
     # when they do not all fit, words left over stay unused rather than go to filler (settings:
     # filler_floor); a short story is shown whole

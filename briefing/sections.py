@@ -59,21 +59,24 @@ def story_kind(texts: Iterable[str]) -> StoryKind:
     return best if total and counts[best] / total >= share else "report"
 
 
-def weights(kind: StoryKind) -> tuple[float, float, float, float]:
-    """(label, novelty, length, redundancy): what a label adds to a finding's importance, what
-    each name or figure no chosen finding has stated yet adds, how much its length counts against
-    it, and how much its likeness to a chosen finding does. A negotiation is told in long
-    labelled positions and sticking points of the same few parties, so it counts labels more and
-    new names, length and likeness not at all; an incident or a decision is told in sentences of
-    fact, each with its own people and figures, where a short one tells as much as a long one."""
+def weights(kind: StoryKind) -> tuple[float, float, float, float, float]:
+    """(label, novelty, length, redundancy, section): what a label adds to a finding's
+    importance, what each name or figure no chosen finding has stated yet adds, how much its
+    length counts against it, how much its likeness to a chosen finding does, and what a section
+    of the kind claiming an unlabelled finding adds. A negotiation is told in long labelled
+    positions and sticking points of the same few parties, so it counts labels more and new
+    names, length, likeness and section cues not at all; an incident or a decision is told in
+    sentences of fact, each with its own people and figures, where a short one tells as much as
+    a long one and the kind's sections (casualties, the decision, ...) say what matters."""
     tuning = settings.current()
     if kind == "negotiation":
-        return tuning.negotiation_label_weight, 0.0, 0.0, 0.0
+        return tuning.negotiation_label_weight, 0.0, 0.0, 0.0, 0.0
     return (
         tuning.label_weight,
         tuning.novelty_weight,
         tuning.length_penalty,
         tuning.redundancy_weight,
+        tuning.section_weight,
     )
 
 

@@ -300,6 +300,18 @@ class Tuning(BaseModel):
         description="The same in a negotiation, whose positions and sticking points are labelled "
         "sentences (seeds: 86.4% of key facts at 0.8 and at 1.2)",
     )
+    section_weight: float = Field(
+        0.5,
+        description="Importance a finding neither the model nor the cue rules labelled gains, "
+        "outside negotiations, when a section of its story's kind claims it (casualties, who is "
+        "responsible, the response, the decision, the outlook ...): that section's cue words "
+        "label it, more loosely than label_weight's labels. 'Mr Bankman-Fried faces a separate "
+        "trial', 'Credit Suisse shareholders were deprived of a vote', 'migrants who commit "
+        "serious crimes should be deported' had lost to sentences of the same weight that no "
+        "section claims. bench/quality.py, tuned 0.872 -> 0.880 / 0.880 / 0.887 / 0.874 / 0.874 "
+        "of the key facts at 0.45 / 0.5 / 0.6 / 0.7 / 0.8 (0.345 -> 0.343-0.346 of the words); "
+        "whole corpus 0.8505 -> 0.8555 at 0.5; seeds the same (a negotiation)",
+    )
     novelty_weight: float = Field(
         0.12,
         description="Importance each name or figure (up to four) not yet stated by a chosen "

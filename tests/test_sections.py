@@ -212,6 +212,20 @@ def test_words_left_over_are_not_filled_with_a_sentence_deep_in_one_article():
     assert sum(corroborate.cost(i) for i in chosen) + corroborate.cost(items[-2]) <= words
 
 
+def test_a_finding_a_section_of_the_story_claims_is_chosen_before_one_no_section_claims():
+    scenery = finding("fact", "The mountain road winds past coffee farms and waterfalls.",
+                      "a1.s9")  # fmt: skip
+    blamed = finding("fact", "Local officials blamed the airline for flying its plane in strong "
+                     "winds.", "a2.s9")  # fmt: skip
+    room = max(corroborate.cost(scenery), corroborate.cost(blamed))
+    incident = sections.weights("incident")
+    with settings.override(filler_floor=0.0):  # both are deep in their articles
+        (chosen,) = choose([scenery, blamed], room, 2, *incident, sections.section_of("incident"))
+    assert chosen is blamed  # "Who is responsible"
+    assert importance(scenery, 2) >= importance(blamed, 2)  # alone they weigh the same
+    assert sections.weights("negotiation")[4] == 0.0  # its sections are its labels
+
+
 def test_the_lead_of_an_article_is_chosen_before_a_later_sentence_of_the_same_weight():
     items, _ = facts([article(1, CRASH)])
     (first,) = choose(items, words=20, articles=1)
