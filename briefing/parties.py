@@ -106,6 +106,11 @@ CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "
                 "Caracas", "Bogota", "Bogotá", "Havana", "Canberra", "Jakarta", "Manila", "Hanoi",
                 "Madrid", "The Hague", "Stockholm", "Oslo", "Copenhagen", "Helsinki", "Vienna",
                 "Athens", "Yerevan", "Baku"}  # fmt: skip
+# Words before a name that make it an object, not the one who acts.
+# Not "by" ("brokered by the Swiss government": the agent acts) nor "according to" (who says).
+OBJECT_OF = LOCATIVE | {"with", "against", "for", "of", "on", "over", "about", "between"}
+# From an object's name to the next name joined to it: "Russia and the ", "American, British and ".
+JOINED = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}?(?:,? (?:and|or) (?:the )?|, )")
 # A demonym that describes the outlet a remark was made to is no actor: "told the French news
 # agency AFP", "the German broadcaster ZDF reported".
 OUTLET_AFTER = re.compile(
@@ -203,6 +208,15 @@ class Parties:
 
     def mentioned(self, text: str) -> list[str]:
         """Parties a sentence names, in order of first mention; places of events are skipped."""
+        ordered: list[str] = []
+        for _, party in self.mentions(text):
+            if party not in ordered:
+                ordered.append(party)
+        return ordered
+
+    def mentions(self, text: str) -> list[tuple[int, str]]:
+        """(position, party) of every party the sentence names, in order; places of events are
+        skipped."""
         hits: list[tuple[int, str]] = []
         for match in ALIAS.finditer(text):
             alias = match.group(1)
@@ -215,16 +229,13 @@ class Parties:
         for person, party in self.people.items():
             for match in re.finditer(rf"(?<![\w]){re.escape(person)}(?![\w])", text):
                 hits.append((match.start(), party))
-        ordered: list[str] = []
-        for _, party in sorted(hits):
-            if party not in ordered:
-                ordered.append(party)
-        return ordered
+        return sorted(hits)
 
     def actor(self, text: str) -> str | None:
         """The party a sentence is mostly about: the first one it names (usually the subject),
-        after an opening clause of time or concession; for a sentence that opens with a
-        quotation, the one named after it (the speaker)."""
+        after an opening clause of time or concession, and not as the object of a preposition
+        (None when every party it names is one); for a sentence that opens with a quotation, the
+        one named after it (the speaker)."""
         if text[:1] in QUOTE_OPENERS:
             closing = max(text.rfind(c) for c in QUOTE_CLOSERS)
             after = self.mentioned(text[closing + 1 :]) if closing > 0 else []
@@ -237,8 +248,27 @@ class Parties:
             main = self.mentioned(text[opening.end() :])
             if main:
                 return main[0]
-        found = self.mentioned(text)
-        return found[0] if found else None
+        objects: list[int] = []
+        for pos, party in self.mentions(text):
+            if object_at(text, pos, objects):
+                objects.append(pos)
+            else:
+                return party
+        return None
+
+
+def object_at(text: str, pos: int, objects: list[int]) -> bool:
+    """Whether the name at `pos` is the object of a preposition ("money from Saudi Crown Prince
+    Mohammed bin Salman", "sanctions against Russia"), or joined to the object before it ("talks
+    between Russia and Ukraine"): what a sentence is about, not who acts."""
+    head = text[:pos].split()
+    while head and head[-1].lower() in ("the", "a", "an"):
+        head.pop()
+    if len(head) >= 2 and head[-2].lower() == "according":
+        return False
+    if head[-1:] and head[-1].lower() in OBJECT_OF:
+        return True
+    return bool(objects) and bool(JOINED.fullmatch(text[objects[-1] : pos]))
 
 
 def people_introduced(text: str) -> list[tuple[str, str]]:

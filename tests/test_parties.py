@@ -88,3 +88,15 @@ def test_parties_beyond_the_seeds_not_inside_another_places_name():
     state = "The North Korean state newspaper Rodong Sinmun said the oil was legal."
     assert parties.decide(state, None)[0] == "North Korea"
     assert parties.mentioned("China sold oil to North Korea.") == ["China", "North Korea"]
+
+
+def test_a_party_named_only_as_the_object_of_a_preposition_is_not_who_acts():
+    parties = Parties.learn([ARTICLE])
+    ellison = ("Ms Ellison also testified that he hoped to repay customers by raising money from "
+               "Saudi Crown Prince Mohammed bin Salman.")  # fmt: skip
+    assert parties.actor(ellison) is None
+    assert parties.actor("Talks between Russia and the U.S. ended without a deal.") is None
+    assert parties.actor("Talks with Russia stalled, Ukrainian officials said.") == "Ukraine"
+    # the agent of a passive, and who a report is according to, do act
+    assert parties.actor("The deal was brokered by the Swiss government.") == "Switzerland"
+    assert parties.actor("Aid is on the way, according to the Kremlin.") == "Russia"
