@@ -36,7 +36,11 @@ NEXT_STRONG = _cues(
     r"later this (?:week|month|year)", r"upcoming", r"might meet", r"road to peace will",
 )  # fmt: skip
 POSITION = _cues(
-    r"demands?", r"wants?", r"insists?", r"rejects?", r"rejected", r"calls? for",
+    # news tells positions in the past tense too ("testified that he did not defraud", "insisted",
+    # "argued"); not "maintained" (a demeanour, a road), nor "wanted" (a wanted man)
+    r"demand(?:s|ed)?", r"wants?", r"insist(?:s|ed)?", r"rejects?", r"rejected",
+    r"calls? for", r"called for", r"argu(?:es|ed)", r"testif(?:y|ies|ied)", r"claimed",
+    r"urg(?:es|ed)",
     r"call for", r"seeking", r"ready to", r"accus\w+", r"warn\w*", r"serious about",
     r"accepted", r"could agree", r"acceptable", r"committed to", r"prepared to",
     r"refus\w+", r"optimis\w+", r"denied", r"claims?", r"propos\w+", r"concerns?",

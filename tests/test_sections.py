@@ -281,6 +281,20 @@ def test_a_reaction_is_a_position_whatever_will_its_quotation_holds():
     assert kind_of("The minister will travel to Brussels next week to sign it.") == "next_step"
 
 
+def test_a_position_told_in_the_past_tense_is_a_position():
+    from briefing.cues import kind_of
+
+    for told in (
+        "Mr Bankman-Fried testified that he did not defraud FTX customers.",
+        "Albers insisted that migrants who commit serious crimes be deported.",
+        "The defence argued that he was a maths nerd out of his depth.",
+        "Developing countries demanded at least $1.3 trillion a year.",
+        "Human rights groups urged the government to open an inquiry.",
+    ):
+        assert kind_of(told) == "position", told
+    assert kind_of("The judge maintained a firm yet humorous demeanor.") is None
+
+
 def test_what_is_too_soon_to_tell_is_no_next_step():
     from briefing.cues import kind_of
 
