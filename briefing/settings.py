@@ -310,7 +310,9 @@ class Tuning(BaseModel):
         "serious crimes should be deported' had lost to sentences of the same weight that no "
         "section claims. bench/quality.py, tuned 0.872 -> 0.880 / 0.880 / 0.887 / 0.874 / 0.874 "
         "of the key facts at 0.45 / 0.5 / 0.6 / 0.7 / 0.8 (0.345 -> 0.343-0.346 of the words); "
-        "whole corpus 0.8505 -> 0.8555 at 0.5; seeds the same (a negotiation)",
+        "whole corpus 0.8505 -> 0.8555 at 0.5; seeds the same (a negotiation). Once the cue "
+        "rules read past-tense positions (Bankman-Fried's defence), the gain is smaller and "
+        "noisy: tuned 0.887 / 0.880 / 0.896 / 0.889 at 0 / 0.3 / 0.5 / 0.7",
     )
     novelty_weight: float = Field(
         0.12,
