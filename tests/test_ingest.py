@@ -1126,6 +1126,14 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "1Videos showed chaos unfolding among the crowd. 2People took cover under the bleachers.",
         # an embedded post's signature, CNN's Messenger lines, a site's registration footer
         "Shooting at Route 91 A post shared by Randy Kindred (@randy_kindred) on Oct 1, 2017",
+        # a live page's post heading and the note on a post it could not show
+        "Attack will call for 'deep reflection', says ex-PMpublished at 13:29 Greenwich Mean "
+        "Time 15 March 2019",
+        "This Twitter post cannot be displayed in your browser. Please enable Javascript or try a "
+        "different browser.View original content on TwitterSkip twitter post",
+        "This article contains content provided by Twitter. We ask for your permission before "
+        "anything is loaded, as they may be using cookies and other technologies.",
+        "Memorial Day Sale - $1 for 3 months - Expires 5/29",
         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
         "Registration Number: 130349 Registration Number: 130349",
         # an opinion piece's note on its author, a related link in brackets
@@ -1190,6 +1198,8 @@ def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None
         "This combination of satellite images from Example Imaging shows the Kremlin on July 2, "
         "2025, top, and the same square on December 2, 2025. (",
         "In this image from video, envoys arrive at the Kremlin in Moscow",
+        "The sun shines on the Kremlin in Moscow, Saturday, May 27, 2023. Envoys left without a "
+        "deal. (AP Photo/Ann Photographer)AP",
     ],
 )
 def test_photo_captions_and_credits_are_kept_aside(tmp_path: Path, caption: str) -> None:
@@ -1217,6 +1227,12 @@ def test_section_label_above_the_headline_is_passed_over(tmp_path: Path) -> None
 def test_page_label_run_into_the_first_paragraph_is_split_off(tmp_path: Path, label: str) -> None:
     (article,) = load_file(write(tmp_path, "a.txt", f"{label} {STORY}\n"), today=TODAY)
     assert article.text == STORY and article.removed == [label]
+
+
+def test_a_live_pages_post_time_run_into_the_post_is_split_off(tmp_path: Path) -> None:
+    page = f"Talks resume in Geneva\n13:29 GMT 15 March 2019{STORY}\n"
+    (article,) = load_file(write(tmp_path, "a.txt", page), today=TODAY)
+    assert article.text == STORY and article.removed == ["13:29 GMT 15 March 2019"]
 
 
 def test_lowercase_topic_tag_is_not_a_headline(tmp_path: Path) -> None:

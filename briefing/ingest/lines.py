@@ -53,6 +53,17 @@ LIST_HEADER = re.compile(
 )
 CHROME_PATTERNS = (
     re.compile(r"^(?:tags?|topics?|categories|filed under)\s*[:=|]", re.I),
+    # a live page's post heading with its time: "Where did the shootings take place?published
+    # at 13:34 Greenwich Mean Time 15 March 2019"
+    re.compile(r"published at \d{1,2}:\d{2} (?:Greenwich Mean Time|British Summer Time)\b"),
+    # a subscription offer: "Memorial Day Sale - $1 for 3 months - Expires 5/29"; not news of a
+    # price ("subscribers will pay $5 per month, the company said")
+    re.compile(
+        r"^(?=.*\b(?:sale|expires|free trial|subscribe now|limited time)\b)"
+        r".{0,60}[$£€]\d+(?:\.\d\d)? (?:for|per) (?:\d+ |one |a )?(?:weeks?|months?|year)\b"
+        r".{0,40}$",
+        re.I,
+    ),
     re.compile(r"^\d+\s*min(?:ute)?s?\s+read$", re.I),
     re.compile(r"^[\d,.]+\s*[km]?\s+(?:views?|comments?|shares?|reads?)$", re.I),
     re.compile(r"^\[[^\]]*\b(?:column|continued|advertisement|top of)\b[^\]]*\]$", re.I),
@@ -277,14 +288,21 @@ LONG_CHROME = (
     re.compile(r"(?:(?:^|\s)\d{1,2}[A-Z][a-z]+\b.*){2}"),
     # An embedded post's signature: "A post shared by Randy Kindred (@randy) on Oct 1, 2017".
     re.compile(r"\bA post shared by\b[^()]{1,60}\(@\w{1,40}\)"),
+    # An embedded post the page could not show: "This Twitter post cannot be displayed in your
+    # browser. Please enable Javascript ...", "This article contains content provided by Twitter."
+    re.compile(
+        r"^This (?:\w+ )?post cannot be displayed\b|^This article contains content provided by\b"
+        r"|^Skip (?:\w+ )?(?:post|content|video)\b",
+        re.I,
+    ),
 )
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]",
-# "(Picture: PA)".
+# "(Picture: PA)", "(AP Photo/Patrick Semansky)AP".
 PHOTO_CREDIT = re.compile(
     r"(?:\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
     r"[^()]*\)|\((?:picture|pic)s?\s*:[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])"
-    r"(?:\s*\([^()]{1,40}\))?\s*$",
+    r"(?:\s*\([^()]{1,40}\)|\s*(?-i:[A-Z]{2,5}))?\s*$",
     re.I,
 )
 # The plain-text header of a saved page: "Title / domain | date / URL", one per line.
@@ -314,6 +332,8 @@ LABEL_PREFIX = re.compile(
     r"^(?:(?i:story highlights)|STORY:)\s+(?=\S)|^[a-z]+(?:_[a-z]+)+(?=[A-Z“\"])"
     # A desk's name run into the lead: "World News: A significant breakthrough ...".
     rf"|^{DESKS} News:\s+(?=[A-Z])"
+    # A live page's post time: "13:29 GMT 15 March 2019New Zealand's former Prime Minister ...".
+    r"|^\d{1,2}:\d{2} (?:GMT|BST|UTC|CET|CEST|EST|EDT|ET) \d{1,2} [A-Z][a-z]+ \d{4}\s*(?=[A-Z“\"])"
     # A tabloid's run-in sub-heading: "SET UP FRAUD ALERTS Equifax is offering a free service".
     # Four capitalised words or more, then a sentence (not a name: "ZANU PF MP Terrence Mukupe").
     r"|^(?=[A-Z’' -]*[A-Z]{4})(?:[A-Z][A-Z’'-]*\s+){3,}[A-Z][A-Z’'-]+\s+(?=[A-Z][a-z]*\s+[a-z])"
