@@ -1084,6 +1084,8 @@ def test_a_figure_a_source_denies_is_no_key_figure():
         ("The bank gave 3 billion francs to shareholders.", None),
         ("The Red Crescent put the death toll at 11,300.", "The Red Crescent"),
         ("The toll could reach 20,000, two people familiar with the matter said.", None),
+        ("Three others were arrested—but Bush said one of the 3 had nothing to do with it.",
+         "Bush"),  # the dash ends the clause before the claimant's
     ],
 )  # fmt: skip
 def test_who_a_sentence_gives_as_the_source_of_its_figure(sentence: str, who: str | None):

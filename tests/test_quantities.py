@@ -70,6 +70,8 @@ def test_a_count_is_tied_to_what_it_counts(sentence: str, span: str, thing: str)
         ("Customers lost nearly $10 billion when the exchange took their funds.", "USD", "losses"),
         ("UBS will pay 76 centimes per share for Credit Suisse.", "CHF", "price per share"),
         ("The court told Apple to pay €13 billion in back taxes.", "EUR", "taxes"),
+        ("Twitter announced the $54.20-per-share deal on Monday.", "USD", "price per share"),
+        ("He secured $46.5 billion in financing for the takeover.", "USD", "financing"),
     ],
 )
 def test_a_sum_of_money_has_its_currency_and_purpose(sentence: str, unit: str, thing: str):
@@ -641,3 +643,13 @@ def test_ships_held_up_are_one_count_however_each_outlet_words_it():
     halted = only("At least 437 vessels were halted in line since the grounding.")
     assert waiting.thing == backlog.thing == halted.thing == "ships waiting"
     assert only("The port handles 40 ships a day.").thing is None
+
+
+def test_a_scale_joined_by_a_hyphen_is_read():
+    quantity = only("Elon Musk's US$44-billion bid to buy Twitter was accepted by its board.")
+    assert (quantity.value, quantity.unit, quantity.thing) == (44e9, "USD", "price")
+
+
+def test_others_counted_beside_someone_are_no_total_but_what_a_verb_counts_is():
+    assert only("Three others, including a woman, were arrested later.").thing is None
+    assert only("A gunman fired on the crowd and injured 12 others.").thing == "injured"

@@ -39,7 +39,8 @@ QUALIFIERS = {
 }  # fmt: skip
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|mln|bn|b|tn)(?![\w-]))"
+# "3 billion", "US$44-billion", "2.5bn"
+_SCALE = r"(?:[\s-]?(?:thousand|million|billion|trillion)|(?:k|m|mn|mln|bn|b|tn)(?![\w-]))"
 _CURRENCY_BEFORE = r"(?:US\$|\$|€|£|¥|CHF|SFr\.?|USD|EUR|GBP)\s?"
 _CURRENCY_AFTER = (
     r"\s(?:Swiss\s)?(?:francs?|dollars?|euros?|pounds(?:\ssterling)?|yuan|yen|rupees|won"

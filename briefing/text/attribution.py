@@ -157,7 +157,7 @@ def subject_before(head: str) -> str | None:
     """The noun phrase right before a verb of saying, up to where its clause starts: "the Libyan
     Red Crescent", "Libya's ambassador to the UN"; the name in "Marie el-Drese, the aid group's
     secretary-general," or "the interior minister, Ralf Jäger,"."""
-    tokens = head.split()
+    tokens = re.split(r"[—–]", head)[-1].split()  # "were arrested—but Bush said": Bush
     while tokens and tokens[-1].lower() in BETWEEN:
         tokens.pop()
     if not tokens or tokens[-1].lower().rstrip(",") in PASSIVE_OR_NOT or tokens[-1].endswith("n't"):

@@ -228,6 +228,8 @@ MONEY_THINGS = {
     # What a company was once worth is no price paid: "valued at $9 billion at its peak".
     "valuation": ("valued", "valuation", "worth"),
     "restitution": ("restitution", "forfeit", "forfeiture", "forfeited"),
+    # What a buyer raised to pay: "secured $46.5 billion in financing for the takeover".
+    "financing": ("financing",),
     "support": ("liquidity", "assistance", "guarantees", "guarantee", "loans", "backstop",
                 "bailout", "support", "lifeline", "rescue", "backing"),
     "losses": ("lost", "loss", "losses", "stole", "steal", "stolen", "misappropriated",
@@ -268,6 +270,9 @@ REQUIRED_BEFORE = re.compile(
     r"threshold of)\s+(?!to\b)(?:\w+\s+){0,2}$",
     re.I,
 )
+# The subject counted beside someone already counted: "Three others, including a woman, were
+# arrested"; not what a verb counts ("injured 12 others"), nor "12 passengers and two others".
+OTHERS = re.compile(r"\s*others\b", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:an?\s+)?(?:additional|another|extra|further)\s+$", re.I)
 # An age, not a count: after "aged 4, 6 and", "20 children ages 6 and", "between the ages of 6
 # and", "age 65 or" the number that follows is an age too. A list closed by "and" or a single
@@ -448,13 +453,13 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         return None
     if sentence[: match.start()].rstrip().endswith(("(", "[")):
         return None  # "3 billion francs ($3.2 billion)": a conversion of the figure before
-    scale = SCALES.get((match.group("scale") or "").strip().lower(), 1.0)
+    scale = SCALES.get((match.group("scale") or "").strip(" -").lower(), 1.0)
     value *= scale
     if match.group("between") and not match.group("num2"):
         return None  # "between five and six-year-olds": no range, and no figure
     if match.group("num2"):
         second = number_value(match.group("num2")) or 0.0
-        scale2 = SCALES.get((match.group("scale2") or "").strip().lower(), scale)
+        scale2 = SCALES.get((match.group("scale2") or "").strip(" -").lower(), scale)
         if scale2 != scale and scale == 1.0 and value < second:
             value *= scale2  # "between 10 and 15 million", "$5 to $7 billion": one scale for both
         low, high = sorted((value, second * scale2))
@@ -482,6 +487,8 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     refers_back = thing is None and any(
         word in ANAPHORS and clause[n + 1 : n + 2] != ["of"] for n, word in enumerate(clause)
     )
+    if OTHERS.match(after) and re.search(r"(?:^\W*|\bthe\s+|[,;]\s+)$", before):
+        thing = None  # "Three others were arrested": counted beside someone, not a total
     if re.match(r"\W*(?:\w+\W+){0,3}?elsewhere\b", after, re.I):
         thing = None  # "killed 170 people elsewhere in the country": another place's count
     if unit == "count" and (AGE_BEFORE.search(before) or BREAKDOWN.match(sentence)):
@@ -1026,7 +1033,7 @@ def rate_thing(preceding: list[str]) -> str | None:
 def money_thing(preceding: list[str], following: list[str]) -> str | None:
     """A sum's purpose from the nearest cue word: "buy X for 3bn", "3bn in liquidity".
     "per share" is its own thing: a price per share is no price of the whole."""
-    if following[:2] in (["per", "share"], ["a", "share"]):
+    if following[:2] in (["per", "share"], ["a", "share"]) or following[:1] == ["per-share"]:
         return "price per share"
     after = until_clause_end(following)[:5]
     before = after_clause_start(preceding)[-7:]
