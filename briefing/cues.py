@@ -37,10 +37,15 @@ NEXT_STRONG = _cues(
 )  # fmt: skip
 POSITION = _cues(
     # news tells positions in the past tense too ("testified that he did not defraud", "insisted",
-    # "argued"); not "maintained" (a demeanour, a road), nor "wanted" (a wanted man)
+    # "argued"); not "maintained" (a demeanour, a road), nor "wanted" (a wanted man), nor what
+    # claims lives or victory, is called for help or argued in court, nor who were urged to leave
     r"demand(?:s|ed)?", r"wants?", r"insist(?:s|ed)?", r"rejects?", r"rejected",
-    r"calls? for", r"called for", r"argu(?:es|ed)", r"testif(?:y|ies|ied)", r"claimed",
-    r"urg(?:es|ed)",
+    r"calls? for",
+    r"(?<!was )(?<!were )(?<!been )called for(?! (?:help|backup|reinforcements)\b| [\d$€£])",
+    r"argu(?:es|ed)(?=,? (?:that|for|against|he|she|it|they|we)\b)",
+    r"testif(?:ied|ies)(?=,? (?:that|against)\b)",
+    r"claimed(?=,? (?:that|to|he|she|it|they|we|there)\b)",
+    r"(?<!was )(?<!were )(?<!been )(?<!be )urg(?:es|ed)",
     r"call for", r"seeking", r"ready to", r"accus\w+", r"warn\w*", r"serious about",
     r"accepted", r"could agree", r"acceptable", r"committed to", r"prepared to",
     r"refus\w+", r"optimis\w+", r"denied", r"claims?", r"propos\w+", r"concerns?",

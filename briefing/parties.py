@@ -108,7 +108,19 @@ CAPITAL_LIKE = {"Moscow", "Washington", "Kyiv", "Kiev", "Brussels", "Beijing", "
                 "Athens", "Yerevan", "Baku"}  # fmt: skip
 # Words before a name that make it an object, not the one who acts.
 # Not "by" ("brokered by the Swiss government": the agent acts) nor "according to" (who says).
-OBJECT_OF = LOCATIVE | {"with", "against", "for", "of", "on", "over", "about", "between"}
+# fmt: off
+OBJECT_OF = LOCATIVE | {"with", "against", "for", "of", "on", "over", "about", "between",
+                        "including", "notably", "like"}
+# fmt: on
+# "a spokesman for the Kremlin", "the Bank of Japan", "officials in Japan", "investors from
+# Qatar": the preposition names whom the head noun belongs to, and that party acts.
+AGENT_HEAD = re.compile(
+    r"(?:spokes\w+|ministers?|ministry|presidents?|head|chief|leaders?|members?|government|bank"
+    r"|court|lawyers?|officials?|police|authorities|prosecutors?|investors?|teams?|troops|forces"
+    r"|residents|citizens|thousands|hundreds|dozens|millions|consortium|behalf|delegations?"
+    r"|envoys?|ambassadors?|judges?|parliament|people|representatives?)$",
+    re.I,
+)
 # From an object's name to the next name joined to it: "Russia and the ", "American, British and ".
 JOINED = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}?(?:,? (?:and|or) (?:the )?|, )")
 # A demonym that describes the outlet a remark was made to is no actor: "told the French news
@@ -144,7 +156,7 @@ def _alias_pattern() -> re.Pattern[str]:
     # Not inside another place's name: "New Mexico", "South Sudan", "the Gulf of Mexico"; nor a
     # newspaper's: "the Washington Post reports", "China Daily", "the Jerusalem Post".
     return re.compile(
-        r"(?<![\w.])(?<!New )(?<!South )(?<!Gulf of )(?<!Times of )(?<!Voice of )("
+        r"(?<![\w.])(?<!New )(?<!South )(?<!East )(?<!Gulf of )(?<!Times of )(?<!Voice of )("
         + "|".join(re.escape(a) for a in aliases)
         + r")(?![\w])(?!\s+(?:Post|Times|Daily|Herald|Journal|Tribune|Examiner|Independent|"
         r"Telegraph|Gazette|Chronicle|Observer|Today|Express|Press|24)\b)"
@@ -266,9 +278,17 @@ def object_at(text: str, pos: int, objects: list[int]) -> bool:
         head.pop()
     if len(head) >= 2 and head[-2].lower() == "according":
         return False
+    if [w.lower() for w in head[-2:]] == ["such", "as"]:
+        return True  # "countries such as Syria"
     if head[-1:] and head[-1].lower() in OBJECT_OF:
+        return not (len(head) >= 2 and AGENT_HEAD.match(head[-2].rstrip(",")))
+    if not objects:
+        return False
+    # the rest of the object's own name: "Saudi Crown Prince Mohammed", "Vladimir Putin"
+    between = text[objects[-1] : pos]
+    if "," not in between and all(w[:1].isupper() or is_title(w) for w in between.split()):
         return True
-    return bool(objects) and bool(JOINED.fullmatch(text[objects[-1] : pos]))
+    return bool(JOINED.fullmatch(between))
 
 
 def people_introduced(text: str) -> list[tuple[str, str]]:

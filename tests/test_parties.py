@@ -100,3 +100,13 @@ def test_a_party_named_only_as_the_object_of_a_preposition_is_not_who_acts():
     # the agent of a passive, and who a report is according to, do act
     assert parties.actor("The deal was brokered by the Swiss government.") == "Switzerland"
     assert parties.actor("Aid is on the way, according to the Kremlin.") == "Russia"
+
+
+def test_who_a_preposition_names_acts_when_it_follows_an_agent_or_begins_a_name_learned():
+    parties = Parties.learn(["Saudi Crown Prince Mohammed bin Salman met the bankers."])
+    assert parties.actor("A spokesman for the Kremlin said the talks would go on.") == "Russia"
+    assert parties.actor("Officials in Japan said the plant was safe.") == "Japan"
+    ellison = "Ms Ellison testified that he hoped to raise money from Saudi Crown Prince Mohammed."
+    assert parties.actor(ellison) is None  # the learned name goes on the object's
+    assert parties.actor("Refugees from countries such as Syria arrived in Cologne.") is None
+    assert parties.actor("The tanker sank in the East China Sea on Monday.") is None
