@@ -756,14 +756,14 @@ def choose(
             if i.kind == "fact" and section_of(i):
                 base[id(i)] += section
     pool = left_to_others(pool, base, shown_elsewhere)
-    # when they do not all fit, words left over stay unused rather than go to filler (settings:
-    # filler_floor); a short story is shown whole
-    if sum(cost(i) for i in pool) > words:
-        pool = [i for i in pool if base[id(i)] >= settings.current().filler_floor]
     names = {n.lower() for i in pool for n in NAME.findall(i.text)}
     stated = {id(i): particulars(i.text, names) for i in pool}  # read once, compared every step
     main = leading_names([stated[id(i)] for i in pool])
     counts = {id(i): counted(i.text) for i in pool}
+    # when they do not all fit, words left over stay unused rather than go to filler (settings:
+    # filler_floor); a short story is shown whole
+    if sum(cost(i) for i in pool) > words:
+        pool = [i for i in pool if base[id(i)] >= settings.current().filler_floor]
     likeness = Likeness(pool if redundancy else [])
     chosen: list[Item] = []
     told: list[tuple[set[str], set[str]]] = []  # each chosen finding's particulars and counts
