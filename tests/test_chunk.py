@@ -30,7 +30,8 @@ def test_abbreviations_and_initials_do_not_end_sentences():
 def test_paragraphs_a_page_glued_without_a_space_are_split_and_names_are_not():
     text = (
         "Israel will not resume its attacks.Key Provisions of the AgreementThe ceasefire deal "
-        "mandates a mutual retreat. Her LinkedIn profile shows it. Visit Amazon.com today."
+        "mandates a mutual retreat. Her LinkedIn profile shows it. Visit Amazon.com today. "
+        "The vote was unanimous, Caliber.Az reports."
     )
     assert split_sentences(text) == [
         "Israel will not resume its attacks.",
@@ -38,6 +39,7 @@ def test_paragraphs_a_page_glued_without_a_space_are_split_and_names_are_not():
         "The ceasefire deal mandates a mutual retreat.",
         "Her LinkedIn profile shows it.",
         "Visit Amazon.com today.",
+        "The vote was unanimous, Caliber.Az reports.",
     ]
 
 

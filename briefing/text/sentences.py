@@ -34,9 +34,10 @@ PARAGRAPH_BREAK = "\n\n"
 
 # Paragraphs a page glued together without a space: "... its attacks.Key Provisions of the
 # AgreementThe ceasefire deal mandates ...": after a word's full stop, or a sentence's first
-# word run into the heading above it.
+# word run into the heading above it. Not a site's name: "Caliber.Az reports", "Yahoo.Com".
 GLUED = re.compile(
-    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=(?:The|A|An|It|He|She|They|This|That|We|"
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])(?!(?:Az|Com|Net|Org|Ru|Ge|Am|Kz|Uz|Io|Co|Tv|Info)\b)"
+    r"|(?<=[a-z]{3})(?=(?:The|A|An|It|He|She|They|This|That|We|"
     r"But|After|When|While|According)\s)"
 )
 
