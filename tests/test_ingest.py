@@ -680,6 +680,8 @@ def test_a_video_title_and_the_first_copy_of_a_credited_caption_are_not_text(
         "To activate the text-to-speech service, please first agree to the privacy policy below.",
         "© Reuters. FILE PHOTO: Supporters celebrate in Buenos Aires, Argentina November 19, 2023."
         " REUTERS/Adriano Machado/File Photo",
+        "People gather by the gate of the National Assembly, in Seoul, South Korea, December 4, "
+        "2024. — Reuters",
     ],
 )
 def test_a_credited_caption_an_editors_note_and_a_link_to_more_are_not_text(

@@ -143,7 +143,11 @@ CREDITED_CAPTION = re.compile(
     r"|[—–-]\s*Photo courtesy of [^.]{2,60}|[—–]\s*(?:AFP|AP|Reuters|EPA)/File"
     r"|\bPhoto by (?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)/[A-Z][\w.'’ -]{1,40}"
     # "... in Buenos Aires, November 19, 2023. REUTERS/Adriano Machado/File Photo"
-    r"|\b(?:REUTERS|AFP|EPA)/[A-Z][\w.'’ -]{1,40}(?:/File(?: Photo)?)?)\.?\)?$"
+    r"|\b(?:REUTERS|AFP|EPA)/[A-Z][\w.'’ -]{1,40}(?:/File(?: Photo)?)?"
+    # "... in Seoul, South Korea, December 4, 2024. — Reuters": a picture's date, then its agency
+    r"|\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, "
+    r"(?:19|20)\d\d\.\s*[—–-]\s*(?:Reuters|REUTERS|AP|AFP|EPA|Getty Images|Bloomberg|Xinhua))"
+    r"\.?\)?$"
 )
 
 
