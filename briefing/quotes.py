@@ -72,6 +72,9 @@ NOT_SPEAKERS = {
     "september", "october", "november", "december", "he", "she", "they", "it", "we", "i", "you",
     "this", "that", "there", "officials", "sources", "when", "if", "once", "after", "before",
     "while", "asked",
+    # who is counted, not named: "Some shouted: “Arrest Yoon Suk Yeol.”"
+    "some", "many", "others", "several", "most", "all", "both", "few", "one", "another", "each",
+    "someone", "somebody", "everyone", "everybody", "anyone", "nobody", "people",
 }  # fmt: skip
 # A conjunction run into the name before "said" ("But Kelleher said", "Or so the agency said"),
 # or a word that opens a clause before a name and is never part of it ("As African and

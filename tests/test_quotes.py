@@ -42,6 +42,14 @@ def test_scare_quotes_of_few_words_are_not_key_quotes():
     assert quotes_of("Critics said the deal was “an insult to us.”") == []  # no named speaker
 
 
+def test_a_crowd_counted_but_not_named_is_no_speaker():
+    (quote,) = quotes_of(
+        "Protesters gathered outside parliament. Some shouted: “Arrest the president, and do it "
+        "tonight.”"
+    )
+    assert quote.speaker is None
+
+
 def test_a_short_whole_sentence_a_named_speaker_says_is_a_key_quote():
     (quote,) = quotes_of(
         "Nigeria’s envoy Nkiruka Maduekwe put it more bluntly: “This is an insult.”"
