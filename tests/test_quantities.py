@@ -653,3 +653,9 @@ def test_a_scale_joined_by_a_hyphen_is_read():
 def test_others_counted_beside_someone_are_no_total_but_what_a_verb_counts_is():
     assert only("Three others, including a woman, were arrested later.").thing is None
     assert only("A gunman fired on the crowd and injured 12 others.").thing == "injured"
+
+
+def test_a_sum_of_an_event_told_as_earlier_is_no_rival_of_the_story_s():
+    earlier = "The fine came four months after the regulator imposed a €390 million fine on Meta."
+    assert only(earlier).thing is None
+    assert only("Months after the crash, the airline paid $5 million in damages.").thing

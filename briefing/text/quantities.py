@@ -1041,6 +1041,8 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
         return None  # "CHF 16bn of bonds": a sum of something else
     if {"rejected", "earlier", "initial", "previous", "previously"} & set(before):
         return None  # an earlier offer is a step of the story, not a rival figure
+    if earlier_event(after_clause_start(preceding)):
+        return None  # "The fine came four months after the DPC imposed a €390 million fine"
     if PAST_SUM & set(before) or ("last", "year") in zip(before, before[1:], strict=False):
         return None  # "dwarfs the €2.1bn fine already ...", "In June last year, regulators
         # already fined Google €2.42bn": another, earlier sum set beside the story's
@@ -1085,6 +1087,18 @@ CURRENCIES = {
 # A sum set as a limit, not one paid or lost.
 LIMITS = {"limit", "limits", "limited", "limiting", "cap", "caps", "capped", "capping", "ceiling"}
 PAST_SUM = {"already", "dwarfs", "dwarfing", "surpasses", "surpassing", "eclipses", "exceeds"}
+# A time span before "after" sets what follows in an earlier event: "four months after the
+# regulator imposed a €390 million fine", "weeks after it paid $5 billion".
+SPAN_AFTER = re.compile(r"^(?:days|weeks|months|years)$")
+
+
+def earlier_event(tokens: list[str]) -> bool:
+    """Whether the words before a sum, in its clause, put it in an event told as earlier: a
+    time span, then "after", then what someone did."""
+    for n in range(1, len(tokens) - 1):
+        if tokens[n].lower() == "after" and SPAN_AFTER.match(tokens[n - 1].lower()):
+            return "," not in tokens[n + 1 :]  # "Months after the crash, the airline paid"
+    return False
 
 
 # A company's result for a period ("a $6 billion loss for the third quarter") is not what an
