@@ -227,8 +227,13 @@ DIGITS = r"\d[\d,]*(?:\.\d+)?"  # a number written in digits: "1,800", "3.2"
 
 
 def numbers_in(text: str) -> set[float | None]:
-    """Every number written in digits, as a value: "1,800" and "1800" are one."""
-    return {number_value(n) for n in re.findall(DIGITS, text)}
+    """Every number written in digits, as a value: "1,800" and "1800" are one. Not a year: "its
+    forecast for 2017 from 1.3 per cent to 1.5" and "cut its forecast to 1.6% for 2017" share
+    only the year they are about."""
+    return {number_value(n) for n in re.findall(DIGITS, text) if not YEAR.fullmatch(n)}
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def values_in(text: str, quantities: list[Quantity]) -> set[float | None]:

@@ -134,6 +134,13 @@ def test_a_matter_still_open_is_not_cited_for_the_same_matter_settled():
     assert all(len(i.evidence) == 1 for i in merged)
 
 
+def test_figures_that_share_only_the_year_they_are_about_are_not_one_fact():
+    raised = "The Bank has raised its growth forecast for 2017 from 1.3 per cent to 1.5 per cent."
+    cut = "The Bank has cut its growth forecast for 2017 to 1.6 per cent from 1.7 per cent."
+    merged = combine([item("fact", raised, "a5.s7"), item("fact", cut, "a4.s9")], Parties())
+    assert all(len(i.evidence) == 1 for i in merged)
+
+
 def test_a_quotation_is_cited_only_for_what_repeats_its_words():
     family = "A family in New York said five of the dead Americans were relatives on holiday."
     solidarity = (
