@@ -1136,6 +1136,8 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "This article contains content provided by Twitter. We ask for your permission before "
         "anything is loaded, as they may be using cookies and other technologies.",
         "Memorial Day Sale - $1 for 3 months - Expires 5/29",
+        "By allowing ads to appear on this site, you support the local businesses who, in turn, "
+        "support local journalism.",
         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
         "Registration Number: 130349 Registration Number: 130349",
         # an opinion piece's note on its author, a related link in brackets
@@ -1202,6 +1204,8 @@ def test_news_that_starts_like_chrome_is_kept(tmp_path: Path, news: str) -> None
         "In this image from video, envoys arrive at the Kremlin in Moscow",
         "The sun shines on the Kremlin in Moscow, Saturday, May 27, 2023. Envoys left without a "
         "deal. (AP Photo/Ann Photographer)AP",
+        "The square is under a 12-month state of emergency (AP Photo/Ann Photographer) Credit: "
+        "AP/Press Association Images",
     ],
 )
 def test_photo_captions_and_credits_are_kept_aside(tmp_path: Path, caption: str) -> None:

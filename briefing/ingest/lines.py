@@ -56,6 +56,9 @@ CHROME_PATTERNS = (
     # a live page's post heading with its time: "Where did the shootings take place?published
     # at 13:34 Greenwich Mean Time 15 March 2019"
     re.compile(r"published at \d{1,2}:\d{2} (?:Greenwich Mean Time|British Summer Time)\b"),
+    # a local paper's banner: "By allowing ads to appear on this site, you support the local
+    # businesses who, in turn, support local journalism."
+    re.compile(r"^By allowing ads to appear on this site\b", re.I),
     # a subscription offer: "Memorial Day Sale - $1 for 3 months - Expires 5/29"; not news of a
     # price ("subscribers will pay $5 per month, the company said")
     re.compile(
@@ -298,11 +301,12 @@ LONG_CHROME = (
 )
 # A credit in brackets at the end of a caption, perhaps followed by the agency that carried it:
 # "(Costa Rica's Civil Aviation press office via AP) (Associated Press)", "[Photo/Agencies]",
-# "(Picture: PA)", "(AP Photo/Patrick Semansky)AP".
+# "(Picture: PA)", "(AP Photo/Patrick Semansky)AP", "(AP Photo/Ann Photographer) Credit: AP/Press
+# Association Images".
 PHOTO_CREDIT = re.compile(
     r"(?:\([^()]*\b(?:photo|photograph|image|getty images|pool|via (?:ap|reuters|afp|getty))\b"
     r"[^()]*\)|\((?:picture|pic)s?\s*:[^()]*\)|\[(?:photo|image|file photo)\b[^\]]*\])"
-    r"(?:\s*\([^()]{1,40}\)|\s*(?-i:[A-Z]{2,5}))?\s*$",
+    r"(?:\s*\([^()]{1,40}\)|\s*(?-i:[A-Z]{2,5}))?(?:\s*Credit:\s*[^.]{1,60})?\s*$",
     re.I,
 )
 # The plain-text header of a saved page: "Title / domain | date / URL", one per line.
