@@ -659,3 +659,14 @@ def test_a_sum_of_an_event_told_as_earlier_is_no_rival_of_the_story_s():
     earlier = "The fine came four months after the regulator imposed a €390 million fine on Meta."
     assert only(earlier).thing is None
     assert only("Months after the crash, the airline paid $5 million in damages.").thing
+
+
+def test_a_figure_of_another_round_set_beside_this_one_is_no_rival():
+    from briefing.text.quantities import quantities_in_order
+
+    earlier, later = quantities_in_order([
+        "The noon turnout was 28.2%, slightly less than the 28.5% in the first round.",
+        "At 5pm, the turnout was 65.3%, lower than the 69.4% at the same time on April 23.",
+    ])  # fmt: skip
+    assert [(q.span, q.thing) for q in earlier] == [("28.2%", "turnout"), ("28.5%", None)]
+    assert [(q.span, q.thing) for q in later] == [("65.3%", "turnout"), ("69.4%", None)]

@@ -263,6 +263,13 @@ EARLIER_ROUND = re.compile(
     r"\b(?:first|primary|previous|earlier|opening)\s+round\b[^.;]{0,40}$|\bprimaries\b[^.;]{0,40}$",
     re.I,
 )
+# "slightly less than the 28.5% in the first round", "lower than the 69.4% at the same time on
+# April 23": another occasion's figure, set beside this one's.
+EARLIER_AFTER = re.compile(
+    r"\W*(?:in|during|at) the (?:first|previous|earlier|last) (?:round|vote|election|ballot)\b"
+    r"|\W*at the same (?:time|point|stage|hour) (?:on|in|of|last|during)\b",
+    re.I,
+)
 # "needed over 50 per cent", "requires a two-thirds majority", "a threshold of 50%": what it
 # takes, not what anyone has.
 REQUIRED_BEFORE = re.compile(
@@ -499,9 +506,10 @@ def read_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         thing = hostages(words(before)[-5:] + words(after)[:12])
     if REQUIRED_BEFORE.search(before):
         thing = None  # "needed more than 50 percent of the vote": a threshold, not a result
-    if EARLIER_ROUND.search(before):
+    if EARLIER_ROUND.search(before) or EARLIER_AFTER.match(after):
         thing = None  # "victory in the Primary round with 38%": an earlier round's, not compared
     rival = bool(RIVAL_BEFORE.search(before) or EARLIER_BEFORE.search(before))
+    rival = rival and not EARLIER_AFTER.match(after)  # another occasion's, not a rival figure
     headed = any(w in THINGS or w in PEOPLE for w in until_clause_end(words(after))[:3])
     return Quantity(
         refers_back=refers_back,
