@@ -75,6 +75,8 @@ NOT_SPEAKERS = {
     # who is counted, not named: "Some shouted: “Arrest Yoon Suk Yeol.”"
     "some", "many", "others", "several", "most", "all", "both", "few", "one", "another", "each",
     "someone", "somebody", "everyone", "everybody", "anyone", "nobody", "people",
+    # a clause's opening word, not a name: "In a statement the company said: “...”"
+    "in", "on", "at", "for", "with", "from", "by", "of", "to", "as", "the", "a", "an",
 }  # fmt: skip
 # A conjunction run into the name before "said" ("But Kelleher said", "Or so the agency said"),
 # or a word that opens a clause before a name and is never part of it ("As African and

@@ -1136,6 +1136,7 @@ def test_date_label_run_into_a_paragraph_is_split_off_and_dates_the_article(
         "This article contains content provided by Twitter. We ask for your permission before "
         "anything is loaded, as they may be using cookies and other technologies.",
         "Memorial Day Sale - $1 for 3 months - Expires 5/29",
+        "Advertisement -",
         "By allowing ads to appear on this site, you support the local businesses who, in turn, "
         "support local journalism.",
         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",

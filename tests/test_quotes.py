@@ -42,6 +42,14 @@ def test_scare_quotes_of_few_words_are_not_key_quotes():
     assert quotes_of("Critics said the deal was “an insult to us.”") == []  # no named speaker
 
 
+def test_the_opening_word_of_a_clause_is_no_speaker():
+    (quote,) = quotes_of(
+        "In a statement the company said: “Despite considerable efforts, those discussions have "
+        "not resulted in agreement.”"
+    )
+    assert quote.speaker != "In"
+
+
 def test_a_crowd_counted_but_not_named_is_no_speaker():
     (quote,) = quotes_of(
         "Protesters gathered outside parliament. Some shouted: “Arrest the president, and do it "

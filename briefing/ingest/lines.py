@@ -358,7 +358,7 @@ def line_kind(line: str) -> str | None:
     bare = BULLET.sub("", line).strip()
     if is_source_line(bare):
         return "source"
-    low = bare.lower().strip(" .:|")
+    low = bare.lower().strip(" .:|-–—")  # "Advertisement -"
     if low in CHROME_EXACT or any(p.search(bare) for p in CHROME_PATTERNS):
         return "chrome"
     if len(bare) <= 200 and COPYRIGHT.search(bare):
