@@ -224,6 +224,7 @@ def figure(quantity: Quantity) -> tuple[str, float]:
 
 
 DIGITS = r"\d[\d,]*(?:\.\d+)?"  # a number written in digits: "1,800", "3.2"
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def numbers_in(text: str) -> set[float | None]:
@@ -231,9 +232,6 @@ def numbers_in(text: str) -> set[float | None]:
     forecast for 2017 from 1.3 per cent to 1.5" and "cut its forecast to 1.6% for 2017" share
     only the year they are about."""
     return {number_value(n) for n in re.findall(DIGITS, text) if not YEAR.fullmatch(n)}
-
-
-YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def values_in(text: str, quantities: list[Quantity]) -> set[float | None]:
@@ -715,9 +713,9 @@ def choose(
     `section_of`: the section of the story's kind a finding belongs in; an unlabelled finding
     it places weighs `section` more, and a section that none of the chosen findings fills then
     gets its most important candidate, when that one weighs enough (settings: section_floor),
-    beyond the words. `shown_elsewhere`: sentences another
-    section shows (the values of Where sources differ); a finding that reads one is left to it,
-    unless it is among the most important of them (settings: contested_findings)."""
+    beyond the words. `shown_elsewhere`: sentences another section shows (the values of Where
+    sources differ); a finding that reads one is left to it, unless it is among the most
+    important of them (settings: contested_findings)."""
     shortest = settings.current().min_finding_sentence_words
     pool = [
         i
