@@ -17,6 +17,11 @@ def item(kind: str, text: str, sentence_id: str, party: str | None = None) -> It
     return Item(kind=kind, party=party, text=text, evidence=evidence)
 
 
+def cited_apart(one: Item, other: Item) -> bool:
+    """Whether the two findings, combined, each still cite only their own sentence."""
+    return all(len(i.evidence) == 1 for i in combine([one, other], Parties()))
+
+
 def test_the_same_fact_from_three_articles_is_one_item_citing_all_three():
     items = [
         item("position", "Ukraine wants an immediate ceasefire with Russia.", "a1.s2"),
@@ -116,8 +121,7 @@ def test_a_sentence_that_borrows_its_verb_from_the_one_before_is_cited_for_nothi
 def test_a_count_in_round_words_is_not_cited_for_a_figure_it_cannot_be():
     early = "Police in Cologne are investigating dozens of sexual assaults on New Year's Eve."
     later = "Police in Cologne are investigating 359 sexual assaults on New Year's Eve."
-    merged = combine([item("fact", early, "a1.s1"), item("fact", later, "a4.s2")], Parties())
-    assert all(len(i.evidence) == 1 for i in merged)
+    assert cited_apart(item("fact", early, "a1.s1"), item("fact", later, "a4.s2"))
     some = "Police in Cologne are investigating 90 sexual assaults on New Year's Eve."
     (one,) = combine([item("fact", early, "a1.s1"), item("fact", some, "a2.s2")], Parties())
     assert one.article_ids == ["a1", "a2"]
@@ -126,19 +130,16 @@ def test_a_count_in_round_words_is_not_cited_for_a_figure_it_cannot_be():
 def test_a_matter_still_open_is_not_cited_for_the_same_matter_settled():
     looking = "Investigators are looking into what caused the Nature Air plane to crash."
     likely = "Investigators said winds most likely caused the Nature Air plane to crash."
-    merged = combine([item("fact", looking, "a3.s2"), item("fact", likely, "a4.s1")], Parties())
-    assert all(len(i.evidence) == 1 for i in merged)
+    assert cited_apart(item("fact", looking, "a3.s2"), item("fact", likely, "a4.s1"))
     charged = "Bankman-Fried was charged with fraud over the collapse of the FTX exchange."
     convicted = "Bankman-Fried was convicted of fraud over the collapse of the FTX exchange."
-    merged = combine([item("fact", charged, "a1.s3"), item("fact", convicted, "a2.s1")], Parties())
-    assert all(len(i.evidence) == 1 for i in merged)
+    assert cited_apart(item("fact", charged, "a1.s3"), item("fact", convicted, "a2.s1"))
 
 
 def test_figures_that_share_only_the_year_they_are_about_are_not_one_fact():
     raised = "The Bank has raised its growth forecast for 2017 from 1.3 per cent to 1.5 per cent."
     cut = "The Bank has cut its growth forecast for 2017 to 1.6 per cent from 1.7 per cent."
-    merged = combine([item("fact", raised, "a5.s7"), item("fact", cut, "a4.s9")], Parties())
-    assert all(len(i.evidence) == 1 for i in merged)
+    assert cited_apart(item("fact", raised, "a5.s7"), item("fact", cut, "a4.s9"))
 
 
 def test_a_quotation_is_cited_only_for_what_repeats_its_words():
@@ -147,8 +148,7 @@ def test_a_quotation_is_cited_only_for_what_repeats_its_words():
         "“The government of Costa Rica stands in solidarity with the relatives of those who lost "
         "their loved ones during this holiday.”"
     )
-    merged = combine([item("fact", family, "a3.s5"), item("fact", solidarity, "a4.s40")], Parties())
-    assert all(len(i.evidence) == 1 for i in merged)
+    assert cited_apart(item("fact", family, "a3.s5"), item("fact", solidarity, "a4.s40"))
     reported = (
         "The government of Costa Rica said it stands in solidarity with the relatives of those "
         "who lost their loved ones."

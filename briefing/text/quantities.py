@@ -1044,17 +1044,18 @@ def money_thing(preceding: list[str], following: list[str]) -> str | None:
     if following[:2] in (["per", "share"], ["a", "share"]) or following[:1] == ["per-share"]:
         return "price per share"
     after = until_clause_end(following)[:5]
-    before = after_clause_start(preceding)[-7:]
+    clause = after_clause_start(preceding)
+    before = clause[-7:]
     if after[:1] == ["of"] and not any(w in c for c in MONEY_THINGS.values() for w in after[1:3]):
         return None  # "CHF 16bn of bonds": a sum of something else
     if {"rejected", "earlier", "initial", "previous", "previously"} & set(before):
         return None  # an earlier offer is a step of the story, not a rival figure
-    if earlier_event(after_clause_start(preceding)):
+    if earlier_event(clause):
         return None  # "The fine came four months after the DPC imposed a €390 million fine"
     if PAST_SUM & set(before) or ("last", "year") in zip(before, before[1:], strict=False):
         return None  # "dwarfs the €2.1bn fine already ...", "In June last year, regulators
         # already fined Google €2.42bn": another, earlier sum set beside the story's
-    if before[-1:] in (["to"], ["at"], ["of"]) and LIMITS & set(after_clause_start(preceding)):
+    if before[-1:] in (["to"], ["at"], ["of"]) and LIMITS & set(clause):
         return "cap"  # "limiting a consumer's liability for fraud to $50", "capped at $2,000"
     if "worth" in before[-3:] and {"sold", "sell", "sells", "selling"} & set(before):
         # "three executives sold shares worth a combined £1.3 million": a sale, no valuation
